@@ -1,0 +1,32 @@
+# SPDX-License-Identifier: ISC
+#
+# tests/: unit suites (Check, under ASan+UBSan, linking only cores and
+# libcommon), test tools (small programs the golden and integration tests
+# drive), golden cases and integration scripts.  A suite is a file
+# tests/unit/check_<module>.c defining <module>_suite(); check_all.c finds
+# them through a generated list, so adding one touches no other file.
+
+UNIT_SRC := $(sort $(wildcard tests/unit/check_*.c))
+SUITE_SRC := $(filter-out tests/unit/check_all.c,$(UNIT_SRC))
+TEST_OBJ := $(patsubst %.c,$(B)/san/%.o,$(UNIT_SRC))
+
+$(B)/san/tests/unit/suites.h: $(SUITE_SRC) mk/suites.sh
+	@mkdir -p $(@D)
+	$(Q)sh mk/suites.sh $(SUITE_SRC) > $@
+
+$(TEST_OBJ): $(B)/san/tests/unit/suites.h
+$(TEST_OBJ): CPPFLAGS += -I$(B)/san/tests/unit -Itests/unit
+
+$(B)/san/check_all: $(TEST_OBJ) $(CORES_SAN) $(B)/san/common/libcommon.a
+	@$(if $(Q),echo "  LD-SAN  $@")
+	$(Q)$(CC) $(SAN) -o $@ $^ $(CHECK_LIBS) $(LIBS)
+
+# Test tools: one .c each, linked against libcommon (and nothing else).
+TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
+TOOL_OBJ := $(patsubst %.c,$(B)/obj/%.o,$(TOOL_SRC))
+TEST_TOOLS := $(patsubst tests/tools/%.c,$(B)/tests/%,$(TOOL_SRC))
+
+$(B)/tests/%: $(B)/obj/tests/tools/%.o $(B)/obj/common/libcommon.a
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(HARDEN_LD) $(LDFLAGS) -o $@ $^ $(LIBS)
