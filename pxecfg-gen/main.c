@@ -301,6 +301,7 @@ main(int argc, char *argv[])
 	pxecfg_plan_free(&pl);
 	sync_found_free(&sf);
 	pxecfg_nodes_free(&t);
+	pxecfg_conf_free(c);
 	free(c);
 	return r == 0 ? 0 : EX_CANTCREAT;
 }

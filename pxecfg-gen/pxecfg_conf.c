@@ -62,14 +62,18 @@ cp_one(struct cp *cp, char *dst, size_t dstsz)
 }
 
 /*
- * Values up to ';', joined by sep (" " for arguments, "\n" after each one
- * for templates).  An empty list is allowed: `append;' clears.
+ * Values up to ';': kernel arguments joined by spaces, or template lines
+ * each ending in a newline.  Among arguments a bare '=' glues its
+ * neighbours, so `append console=ttyS0;' needs no quotes although '=' is
+ * punctuation to the tokenizer.  An empty list is allowed: `append;'
+ * clears.
  */
 static int
 cp_list(struct cp *cp, char *dst, size_t dstsz, bool lines)
 {
 	struct conftok_tok t;
 	size_t len = 0;
+	bool glue = true;
 
 	dst[0] = '\0';
 	for (;;) {
@@ -77,10 +81,16 @@ cp_list(struct cp *cp, char *dst, size_t dstsz, bool lines)
 			return -1;
 		if (conftok_is(&t, ';'))
 			return 0;
+		if (!lines && conftok_is(&t, '=') && len > 0) {
+			len = strlcat(dst, "=", dstsz);
+			glue = true;
+			continue;
+		}
 		if (t.type != CT_WORD && t.type != CT_STRING)
 			return cp_fail(cp, t.line, "expected a value or ';'");
-		if (!lines && len > 0)
+		if (!lines && !glue)
 			len = strlcat(dst, " ", dstsz);
+		glue = false;
 		len = strlcat(dst, t.text, dstsz);
 		if (lines)
 			len = strlcat(dst, "\n", dstsz);
@@ -289,8 +299,9 @@ cp_node(struct cp *cp)
 			    "set at line %u", t.text, c->node[i].line);
 			return -1;
 		}
-	if (c->nnode == PXECFG_NODEMAX)
-		return cp_fail(cp, t.line, "too many nodes");
+	if (text_grow(&c->node, &c->nodecap, c->nnode, sizeof(*c->node)) ==
+	    -1)
+		return cp_fail(cp, t.line, "out of memory");
 	n = &c->node[c->nnode];
 	memset(n, 0, sizeof(*n));
 	strlcpy(n->name, t.text, sizeof(n->name));

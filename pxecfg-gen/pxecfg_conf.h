@@ -19,9 +19,8 @@
 #define PXECFG_NAMELEN	64		/* profile names */
 #define PXECFG_VALLEN	256		/* kernel, initrd, device */
 #define PXECFG_ARGSLEN	1024		/* extra kernel arguments */
-#define PXECFG_TMPLLEN	4096		/* one template */
-#define PXECFG_PROFMAX	32
-#define PXECFG_NODEMAX	4096		/* per-node settings */
+#define PXECFG_TMPLLEN	2048		/* one template */
+#define PXECFG_PROFMAX	16
 
 /* Which per-node file names to write (both may be set). */
 #define PXECFG_NAMES_IP		0x1	/* pxelinux.cfg/C0A80102 */
@@ -56,8 +55,8 @@ struct pxecfg_conf {
 	bool			 ipxe;
 	struct pxecfg_profile	 prof[PXECFG_PROFMAX];
 	size_t			 nprof;
-	struct pxecfg_nodeset	 node[PXECFG_NODEMAX];
-	size_t			 nnode;
+	struct pxecfg_nodeset	*node;		/* grows; pxecfg_conf_free */
+	size_t			 nnode, nodecap;
 	const char		*file;		/* the config's name */
 };
 
@@ -68,6 +67,7 @@ struct pxecfg_conf {
  * built-in profiles ramdisk, initramfs, nfs and local.
  */
 void	pxecfg_conf_init(struct pxecfg_conf *);
+void	pxecfg_conf_free(struct pxecfg_conf *);
 /* Parses a pxecfg-gen.conf buffer over the current settings. */
 int	pxecfg_conf_parse(struct pxecfg_conf *, const char *text, size_t len,
 	    const char *file, struct perr *);

@@ -11,22 +11,6 @@
 
 #include "pxecfg_nodes.h"
 
-static int
-grow(void **v, size_t *cap, size_t n, size_t size)
-{
-	void *nv;
-	size_t ncap;
-
-	if (n < *cap)
-		return 0;
-	ncap = *cap == 0 ? 16 : *cap * 2;
-	if ((nv = reallocarray(*v, ncap, size)) == NULL)
-		return -1;
-	*v = nv;
-	*cap = ncap;
-	return 0;
-}
-
 /* 1: nd is old seen again from another source; 0: new; -1: conflict. */
 static int
 nodes_conflict(const struct pxecfg_node *old, const struct pxecfg_node *nd,
@@ -70,7 +54,7 @@ pxecfg_nodes_add(struct pxecfg_nodes *t, const struct pxecfg_node *nd,
 	for (i = 0; i < t->n; i++)
 		if ((r = nodes_conflict(&t->v[i], nd, err)) != 0)
 			return r == 1 ? 0 : -1;
-	if (grow((void **)&t->v, &t->cap, t->n, sizeof(*t->v)) == -1) {
+	if (text_grow(&t->v, &t->cap, t->n, sizeof(*t->v)) == -1) {
 		perr_set(err, nd->file, nd->line, "%s", strerror(errno));
 		return -1;
 	}
@@ -147,8 +131,7 @@ int
 pxecfg_subnet_add(struct pxecfg_nodes *t, const struct pxecfg_subnet *s,
     struct perr *err)
 {
-	if (grow((void **)&t->sub, &t->subcap, t->nsub, sizeof(*t->sub)) ==
-	    -1) {
+	if (text_grow(&t->sub, &t->subcap, t->nsub, sizeof(*t->sub)) == -1) {
 		perr_set(err, s->file, s->line, "%s", strerror(errno));
 		return -1;
 	}

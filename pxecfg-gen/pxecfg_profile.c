@@ -8,6 +8,7 @@
  *   nfs        root=/dev/nfs from /export/root/<hostname> on the server
  *   local      boot the local disk
  */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -73,6 +74,14 @@ pxecfg_conf_init(struct pxecfg_conf *c)
 		strlcpy(p->pxelinux, builtins[i].pxelinux, sizeof(p->pxelinux));
 		strlcpy(p->ipxe, builtins[i].ipxe, sizeof(p->ipxe));
 	}
+}
+
+void
+pxecfg_conf_free(struct pxecfg_conf *c)
+{
+	free(c->node);
+	c->node = NULL;
+	c->nnode = c->nodecap = 0;
 }
 
 const struct pxecfg_profile *
