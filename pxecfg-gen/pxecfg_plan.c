@@ -89,7 +89,10 @@ plan_render(struct pxecfg_plan *pl, const struct pxecfg_conf *c,
 	wbuf_putbytes(&w, head, strlen(head));
 	if (tmpl_render(tmpl + skip, vals.v, PV_COUNT, &w, why) == -1) {
 		snprintf(err->msg, sizeof(err->msg), "%s/%s (%s), profile %s: "
-		    "%s", pxecfg_plan_dirname(dir), name, what, p->name, why);
+		    "%s%s", pxecfg_plan_dirname(dir), name, what, p->name, why,
+		    t->hostname != NULL ? "" : " (give it another profile: "
+		    "group-files or default-file in pxecfg-gen.conf, or "
+		    "--no-group, --no-default)");
 		return -1;
 	}
 	if ((f = plan_new(pl)) == NULL || (f->text = malloc(w.len + 1)) ==
