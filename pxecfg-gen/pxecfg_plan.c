@@ -125,9 +125,9 @@ plan_node(struct pxecfg_plan *pl, const struct pxecfg_conf *c,
 	tg.mac = nd->mac;
 	tg.ip = nd->ip;
 	tg.has_net = true;
-	tg.server = s->server;
+	tg.server = nd->server != 0 ? nd->server : s->server;
 	tg.netmask = s->mask;
-	tg.gateway = s->gateway;
+	tg.gateway = nd->gateway != 0 ? nd->gateway : s->gateway;
 	snprintf(what, sizeof(what), "node %s %s %s", nd->name,
 	    mac_ntoa(nd->mac, mac), ip4_ntoa(nd->ip, ip));
 	if ((c->names & PXECFG_NAMES_IP) && plan_render(pl, c, p, &tg,
