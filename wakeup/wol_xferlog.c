@@ -6,7 +6,7 @@
  * node's finished boot.  The file name is vis(3)-decoded and loses its
  * leading slashes, the form a pxelinux.cfg entry names it in.
  */
-#define LIBBSD_OPENBSD_VIS	/* strnunvis(dst, src, dstsize) */
+#define LIBBSD_OPENBSD_VIS	/* silences libbsd's strnvis() warning */
 #include <string.h>
 #include <vis.h>
 
@@ -136,24 +136,47 @@ split(const char *line, size_t len, struct field f[NFIELDS])
 	return n == NFIELDS ? 0 : -1;
 }
 
+/*
+ * Strict vis(3) decoding, one byte at a time: libbsd's strnunvis() lets a
+ * trailing backslash or a broken escape through.  A decoded NUL or a name
+ * that does not fit fails.
+ */
+static int
+unvis_field(const struct field *f, char *out, size_t outsz)
+{
+	size_t i = 0, n = 0;
+	int state = 0, r;
+	char c;
+
+	for (;;) {
+		r = i < f->len ? unvis(&c, f->p[i], &state, 0) :
+		    unvis(&c, '\0', &state, UNVIS_END);
+		if (r == UNVIS_VALID || r == UNVIS_VALIDPUSH) {
+			if (c == '\0' || n + 1 >= outsz)
+				return -1;
+			out[n++] = c;
+		} else if (r != UNVIS_NOCHAR)
+			return -1;
+		if (i == f->len)
+			break;
+		if (r != UNVIS_VALIDPUSH)
+			i++;
+	}
+	out[n] = '\0';
+	return 0;
+}
+
 static int
 filename(const struct field *f, char *out, size_t outsz)
 {
-	char enc[XFERLOG_LINEMAX];
 	const char *p;
-	ssize_t n;
 	size_t i;
 
-	if (f->len >= sizeof(enc))
-		return -1;
 	for (i = 0; i < f->len; i++)
 		if ((unsigned char)f->p[i] <= ' ' ||
 		    (unsigned char)f->p[i] >= 0x7f)
 			return -1;
-	memcpy(enc, f->p, f->len);
-	enc[f->len] = '\0';
-	if ((n = strnunvis(out, enc, outsz)) == -1 || (size_t)n >= outsz ||
-	    strlen(out) != (size_t)n)
+	if (unvis_field(f, out, outsz) == -1)
 		return -1;
 	for (p = out; *p == '/'; p++)
 		;
