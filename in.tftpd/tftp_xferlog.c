@@ -17,11 +17,11 @@
 static uint64_t
 elapsed_ms(const struct timespec *a, const struct timespec *b)
 {
-	int64_t ms;
+	int64_t ns;
 
-	ms = ((int64_t)b->tv_sec - (int64_t)a->tv_sec) * 1000 +
-	    ((int64_t)b->tv_nsec - (int64_t)a->tv_nsec) / 1000000;
-	return ms < 0 ? 0 : (uint64_t)ms;
+	ns = ((int64_t)b->tv_sec - (int64_t)a->tv_sec) * 1000000000 +
+	    ((int64_t)b->tv_nsec - (int64_t)a->tv_nsec);
+	return ns < 0 ? 0 : (uint64_t)ns / 1000000;
 }
 
 size_t

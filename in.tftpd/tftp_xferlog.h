@@ -8,10 +8,13 @@
  *
  * end time (UTC, ISO 8601, milliseconds, 'Z'); client IPv4 address; RRQ or
  * WRQ; the file name as the client sent it, vis(3)-encoded with
- * VIS_WHITE|VIS_CSTYLE|VIS_OCTAL so it holds no white space (and "\\"
- * for a backslash); payload bytes transferred; duration in seconds with
- * three decimals; "ok" or "fail:<token>" (fail:timeout, fail:E<code> for
- * a TFTP error sent or received, fail:io for a local read/write error).
+ * VIS_WHITE|VIS_CSTYLE|VIS_OCTAL so it holds no white space (space "\s",
+ * tab "\t", newline "\n", backslash "\\", other non-printable bytes
+ * "\ooo"; strunvis(3) decodes it); payload bytes transferred; duration in
+ * seconds with three decimals; "ok" or "fail:<token>": fail:timeout (the
+ * client stopped answering), fail:unreachable (ICMP port unreachable),
+ * fail:E<code> (a TFTP error sent or received, e.g. fail:E1 for file not
+ * found), fail:io (a local read or write error).
  * Pure: formats into caller storage.
  */
 #ifndef TFTP_XFERLOG_H
