@@ -16,7 +16,7 @@
 #include "in.tftpd/tftp_remap.h"
 
 #define TFTPD_MAXDIRS	16
-#define TFTPD_RETRIES	6	/* retransmissions of one packet */
+#define TFTPD_RETRIES	10	/* retransmissions of one packet */
 #define TFTPD_WINMAX	64	/* largest windowsize granted */
 
 struct tftpd {
