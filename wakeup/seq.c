@@ -202,7 +202,8 @@ summary(struct seq *q)
 		left += q->v[i].state == WN_PENDING ||
 		    q->v[i].state == WN_WAITING;
 	}
-	printf("%zu nodes in %.1f s: ", q->s.n, (now_ms() - q->t0) / 1e3);
+	printf("%zu node%s in %.1f s: ", q->s.n, q->s.n == 1 ? "" : "s",
+	    (now_ms() - q->t0) / 1e3);
 	if (q->s.uselog)
 		printf("%zu booted, %zu retried, %zu failed", booted, retried,
 		    failed);

@@ -173,3 +173,12 @@ cap_end "raw $(echo $M1 | tr -d :)${SRC}0842$(magic $M1)" \
 grep -q '^2 nodes in .*: 2 woken (not confirmed: no transfer log)$' \
     "$NB_TMP/out" || nb_fail "summary: $(cat "$NB_TMP/out")"
 nb_ok "capabilities dropped after opening the raw socket; -s --delay wakes all of ethers"
+
+# --- on a terminal: a status line with the node's place, what it waits
+# for and the time elapsed, redrawn until the summary.
+ip netns exec "$S" script -qec "$W -i va -s --delay 1.2 -e $E node1" \
+    /dev/null > "$NB_TMP/tty" 2>&1 || nb_fail "under script: exit $?"
+grep -q '\[1/1\] node1: delay [0-9.]* of 1.2 s' "$NB_TMP/tty" ||
+    nb_fail "no status line on a terminal: $(cat -v "$NB_TMP/tty")"
+grep -q '1 node in [0-9.]* s: 1 woken' "$NB_TMP/tty" || nb_fail "no summary"
+nb_ok "status line on a terminal"
