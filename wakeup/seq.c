@@ -149,8 +149,8 @@ step(struct seq *q)
 		switch (a.act) {
 		case WA_SEND:
 			if (send_magic(q->w, q->w->t[a.node].mac) == -1)
-				event(q, a.node, "send failed (counted as a "
-				    "packet; the timeout still applies)");
+				event(q, a.node, "send failed; counted as "
+				    "sent, so the timeout or delay still runs");
 			else if (q->v[a.node].sends == 1)
 				event(q, a.node, "magic packet sent; %s%s",
 				    q->s.uselog ? "waiting for " : "delay",
@@ -166,6 +166,8 @@ step(struct seq *q)
 			    "packets", q->v[a.node].sends);
 			continue;
 		case WA_WOKEN:
+			event(q, a.node, "delay of %.1f s over",
+			    q->s.delay_ms / 1e3);
 			continue;
 		case WA_DONE:
 			return false;

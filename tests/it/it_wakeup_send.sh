@@ -172,7 +172,19 @@ cap_end "raw $(echo $M1 | tr -d :)${SRC}0842$(magic $M1)" \
     "raw $(echo $M2 | tr -d :)${SRC}0842$(magic $M2)"
 grep -q '^2 nodes in .*: 2 woken (not confirmed: no transfer log)$' \
     "$NB_TMP/out" || nb_fail "summary: $(cat "$NB_TMP/out")"
+# Each node held its slot for the delay: two nodes take at least 3 s.
+awk '{ exit !($4 >= 2.95) }' "$NB_TMP/out" ||
+    nb_fail "delays not kept: $(cat "$NB_TMP/out")"
 nb_ok "capabilities dropped after opening the raw socket; -s --delay wakes all of ethers"
+
+# --- nodes from a file, woken in its order (UDP this time).
+printf '# boot order\nnode2\n\nfe:ed:fa:ce:de:ad  # node1 by MAC\n' \
+    > "$NB_TMP/order"
+cap_start 2
+in_s "$W" --udp --to 192.0.2.255 -s --delay 0.2 -e "$E" -f "$NB_TMP/order" \
+    > "$NB_TMP/out" 2>&1 || nb_fail "-f: exit $?"
+cap_end "udp 192.0.2.255:9 $(magic $M2)" "udp 192.0.2.255:9 $(magic $M1)"
+nb_ok "-f nodes file: its order, names and MACs"
 
 # --- on a terminal: a status line with the node's place, what it waits
 # for and the time elapsed, redrawn until the summary.
