@@ -151,10 +151,11 @@ step(struct seq *q)
 			if (send_magic(q->w, q->w->t[a.node].mac) == -1)
 				event(q, a.node, "send failed; counted as "
 				    "sent, so the timeout or delay still runs");
+			else if (q->v[a.node].sends == 1 && q->s.uselog)
+				event(q, a.node, "magic packet sent; waiting "
+				    "for %s", q->w->bootfile[a.node]);
 			else if (q->v[a.node].sends == 1)
-				event(q, a.node, "magic packet sent; %s%s",
-				    q->s.uselog ? "waiting for " : "delay",
-				    q->s.uselog ? q->w->bootfile[a.node] : "");
+				event(q, a.node, "magic packet sent");
 			else
 				event(q, a.node, "not booted after %.1f s: "
 				    "magic packet again (attempt %u of %u)",
