@@ -164,7 +164,8 @@ step(struct seq *q)
 			continue;
 		case WA_FAIL:
 			event(q, a.node, "FAILED: not booted after %u magic "
-			    "packets", q->v[a.node].sends);
+			    "packet%s", q->v[a.node].sends,
+			    q->v[a.node].sends > 1 ? "s" : "");
 			continue;
 		case WA_WOKEN:
 			event(q, a.node, "delay of %.1f s over",

@@ -236,3 +236,25 @@ MAX=$(maxconc "$NB_TMP/par.win")
 echo "    par: at most $MAX nodes downloading at once"
 [ "$MAX" = 2 ] || nb_fail "--parallel 2: $MAX nodes downloading at once"
 nb_ok "--parallel 2: two nodes downloading at once, never three; log created after start"
+
+# --- the log truncated under wakeup's feet (an admin's ': > log'): the
+# follower reads it again from the start and still sees node1's boot.
+head -c 20000 /dev/zero | tr '\0' '#' > "$LOG"
+echo >> "$LOG"
+mkdir -p "$NB_TMP/trunc"
+nb_spawn "$NS1" sh "$NODE" 1 "$CAP" "$NB_TMP/trunc/n1" $(files 1) \
+    > "$NB_TMP/trunc.n1" 2>&1
+NPID=$NB_PID
+nb_wait 5 grep -q ready "$NB_TMP/trunc/n1.cap" || nb_fail "node1 not ready"
+nb_spawn "$SRV" "$W" -s -i br0 -e "$ETHERS" --hosts "$HOSTS" \
+    --tftpboot "$ROOT" -l "$LOG" --timeout 4 --retries 0 node1 \
+    > "$NB_TMP/trunc.out" 2> "$NB_TMP/trunc.err"
+WPID=$NB_PID
+nb_wait 5 grep -q 'magic packet sent' "$NB_TMP/trunc.err" ||
+    nb_fail "truncation run did not start"
+: > "$LOG"
+wait "$WPID" || nb_fail "truncated log: exit $?; $(cat "$NB_TMP/trunc.err")"
+wait "$NPID" || nb_fail "truncated log: node1 did not boot"
+grep -Eq '^1 node in [0-9.]+ s: 1 booted, 0 retried, 0 failed$' \
+    "$NB_TMP/trunc.out" || nb_fail "truncated log: $(cat "$NB_TMP/trunc.out")"
+nb_ok "a log truncated while wakeup follows it"
