@@ -226,6 +226,7 @@ parse_opts(struct wakeup *w, int argc, char *argv[])
 	}
 }
 
+/* Combinations that would silently do something else than asked. */
 static void
 check_opts(const struct wakeup *w, int nargs)
 {
@@ -267,6 +268,7 @@ main(int argc, char *argv[])
 	/* The raw socket needs CAP_NET_RAW: open it, then keep nothing. */
 	send_open(&w);
 	priv_drop(&ps);
+	/* ethers, hosts, pxelinux.cfg and the log are read without any. */
 	nodes_load(&w, argc, argv);
 	if (w.parallel > 0)
 		return seq_run(&w);

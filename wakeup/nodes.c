@@ -151,7 +151,11 @@ find_bootfile(const struct wakeup *w, const struct wol_target *t,
 	return -1;
 }
 
-/* Addresses and boot files of every node, for the transfer log. */
+/*
+ * Addresses and boot files of every node, for the transfer log.  All of
+ * them before the first packet: a node that cannot be tracked would boot,
+ * go unseen in the log, and be woken again and reported failed.
+ */
 static void
 load_bootfiles(struct wakeup *w)
 {

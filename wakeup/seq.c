@@ -21,6 +21,10 @@
 #include "wakeup.h"
 #include "wol_sched.h"
 
+/*
+ * A regular file always polls readable, so the log is read on a tick
+ * instead of waited on; 100 ms is far below any boot's duration.
+ */
 #define SEQ_TICK_MS	100	/* how often the log is checked */
 #define SEQ_DRAW_MS	500	/* how often the status line is redrawn */
 
@@ -114,7 +118,11 @@ draw_status(struct seq *q, int64_t now)
 	q->drawn = col > 0;
 }
 
-/* A new transfer log line: a boot, or nothing to us. */
+/*
+ * A new transfer log line: a boot, or nothing to us.  Boots are timed by
+ * this host's monotonic clock when the line is read, never by the time in
+ * the line, so a boot server with another clock changes nothing.
+ */
 static void
 on_line(const char *line, size_t len, void *arg)
 {
@@ -191,6 +199,10 @@ step(struct seq *q)
 	return true;
 }
 
+/*
+ * The summary goes to stdout (the result, for scripts); progress stays on
+ * stderr.  Interrupted runs report what was left and exit 128 + signal.
+ */
 static int
 summary(struct seq *q)
 {
