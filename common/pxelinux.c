@@ -1,38 +1,16 @@
 // SPDX-License-Identifier: ISC
 /*
- * pxelinux's file lookup order and entry selection (see pxelinux.h), as
+ * pxelinux's entry selection (see pxelinux.h), as
  * documented in syslinux's doc/pxelinux.txt and doc/syslinux.txt.  The
  * config is scanned a few times instead of being stored: files are small,
  * and this keeps the parser free of allocation.  Keywords are matched
  * case-insensitively, unknown ones ignored, as syslinux does.
  */
 #include <ctype.h>
-#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
 #include "pxelinux.h"
-
-void
-pxelinux_names(const char *uuid, const uint8_t *mac, const uint32_t *ip,
-    struct pxelinux_names *nm)
-{
-	char hex[IP4_HEXLEN];
-	int i;
-
-	nm->n = 0;
-	if (uuid != NULL)
-		strlcpy(nm->v[nm->n++], uuid, PXELINUX_NAMELEN);
-	if (mac != NULL)
-		mac_pxelinux(mac, nm->v[nm->n++]);
-	if (ip != NULL) {
-		ip4_hex(*ip, hex);
-		for (i = 8; i >= 1; i--)
-			snprintf(nm->v[nm->n++], PXELINUX_NAMELEN, "%.*s", i,
-			    hex);
-	}
-	strlcpy(nm->v[nm->n++], "default", PXELINUX_NAMELEN);
-}
 
 struct scan {
 	const char	*p;

@@ -1,45 +1,26 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * What pxelinux does with its configuration, for the programs that must
- * agree with it (wakeup waits for a node's last boot file; netkexec boots a
- * node's entry): the file names it tries, in order (UUID, "01-" + MAC,
- * the hex IP shortened one digit at a time, "default"), and the entry a
- * config file boots unattended (with a UI menu, MENU DEFAULT; else DEFAULT,
- * naming a LABEL or a command line; a menu without either, its first
- * LABEL) with its KERNEL/LINUX, INITRD and APPEND (the last initrd= inside
- * APPEND wins over INITRD; a global APPEND serves labels
- * without their own; "APPEND -" clears it).  INCLUDE and menus' nesting are
- * not followed.  Pure: no I/O, no allocation.
+ * What pxelinux does with a configuration file, for the programs that must
+ * agree with it (wakeup waits for a node's last boot file; the file names
+ * pxelinux tries are pxename.h's).  The entry a file boots unattended: with
+ * a UI menu, MENU DEFAULT; else DEFAULT, naming a LABEL or a command line;
+ * a menu without either, its first LABEL.  Its KERNEL/LINUX, INITRD and
+ * APPEND (the last initrd= inside APPEND wins over INITRD; a global APPEND
+ * serves labels without their own; "APPEND -" clears it).  INCLUDE and
+ * nested menus are not followed.  Pure: no I/O, no allocation.
  */
 #ifndef NB_PXELINUX_H
 #define NB_PXELINUX_H
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdint.h>
 
-#include "addr.h"
 #include "perr.h"
 
-#define PXELINUX_NAMES_MAX	11	/* UUID, MAC, 8 hex IP, default */
-#define PXELINUX_NAMELEN	40
 #define PXELINUX_LABELMAX	128
 #define PXELINUX_FILEMAX	256
 #define PXELINUX_INITRDMAX	1024
 #define PXELINUX_APPENDMAX	2048
-
-struct pxelinux_names {
-	char	v[PXELINUX_NAMES_MAX][PXELINUX_NAMELEN];
-	size_t	n;
-};
-
-/*
- * The names pxelinux asks for under pxelinux.cfg/, in its order.  uuid
- * (already formatted, lower case), mac and ip may each be NULL to leave
- * their names out.
- */
-void	pxelinux_names(const char *uuid, const uint8_t *mac, const uint32_t *ip,
-	    struct pxelinux_names *);
 
 struct pxelinux_entry {
 	char		label[PXELINUX_LABELMAX];	/* "" from a DEFAULT line */

@@ -16,6 +16,7 @@
 
 #include "common/fileio.h"
 #include "common/log.h"
+#include "common/pxename.h"
 #include "common/text.h"
 #include "wakeup.h"
 
@@ -110,18 +111,19 @@ static int
 find_bootfile(const struct wakeup *w, const struct wol_target *t,
     char *out, size_t outsz)
 {
-	struct pxelinux_names nm;
+	char nm[PXENAME_NMAX][PXENAME_LEN];
 	struct pxelinux_entry e;
 	struct perr err;
 	char path[PATH_MAX];
 	const char *last;
 	char *buf;
-	size_t i, len;
+	size_t i, n, len;
 
-	pxelinux_names(NULL, t->mac, &t->ip, &nm);
-	for (i = 0; i < nm.n; i++) {
+	/* No UUID: it is the node's secret until it asks (DHCP option 97). */
+	n = pxename_list(NULL, t->mac, t->ip, nm);
+	for (i = 0; i < n; i++) {
 		snprintf(path, sizeof(path), "%s/pxelinux.cfg/%s",
-		    w->tftpboot, nm.v[i]);
+		    w->tftpboot, nm[i]);
 		if (file_read(path, FILE_READ_MAX, &buf, &len) == -1) {
 			if (errno == ENOENT)
 				continue;
@@ -146,8 +148,8 @@ find_bootfile(const struct wakeup *w, const struct wol_target *t,
 		return 0;
 	}
 	log_warnx("%s: no pxelinux.cfg entry in %s/pxelinux.cfg (tried %s, "
-	    "%s .. %s, default)", t->name, w->tftpboot, nm.v[0], nm.v[1],
-	    nm.v[8]);
+	    "%s .. %s, default)", t->name, w->tftpboot, nm[0], nm[1],
+	    nm[8]);
 	return -1;
 }
 

@@ -197,8 +197,10 @@ printf '%s\n' \
     > "$LOG"
 nb_spawn "$SRV" "$T" -L -a 192.0.2.1:69 -s "$ROOT" --xferlog "$LOG"
 TPID=$NB_PID
-nb_wait 5 ip netns exec "$SRV" ss -uln sport = :69 | grep -q 69 ||
-    nb_fail "in.tftpd not listening"
+listening() {
+	ip netns exec "$SRV" ss -Huln 'sport = :69' | grep -q .
+}
+nb_wait 10 listening || nb_fail "in.tftpd not listening"
 
 check_run seq --sequential -i br0
 [ "$MAX" = 1 ] || nb_fail "--sequential: $MAX nodes downloading at once"
