@@ -17,7 +17,11 @@ $(B)/san/tests/unit/suites.h: $(SUITE_SRC) mk/suites.sh
 $(TEST_OBJ): $(B)/san/tests/unit/suites.h
 $(TEST_OBJ): CPPFLAGS += -I$(B)/san/tests/unit -Itests/unit
 
-$(B)/san/check_all: $(TEST_OBJ) $(CORES_SAN) $(B)/san/common/libcommon.a
+# The cores are listed here, not through CORES_SAN: GNUmakefile sets that
+# after including this file, and prerequisites expand when read.
+$(B)/san/check_all: $(TEST_OBJ) \
+    $(foreach p,$(PROGS),$(if $($(p)_CORE),$(B)/san/$(p)/core.a)) \
+    $(B)/san/common/libcommon.a
 	@$(if $(Q),echo "  LD-SAN  $@")
 	$(Q)$(CC) $(SAN) -o $@ $^ $(CHECK_LIBS) $(LIBS)
 
