@@ -11,6 +11,7 @@
 #include <sys/mman.h>
 
 #include <err.h>
+#include <fcntl.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -33,13 +34,15 @@ usage(FILE *f)
 {
 	fprintf(f,
 "usage: netkexec [-nv] [-s server] [-i interface] [-a address] [-m mac]\n"
-"                [-u uuid|none] [-c config] [-L lease] [-P prefix]\n"
+"                [-u uuid|none] [-c config] [-L lease] [-P prefix] [-D dir]\n"
 "                [-p port] [-b blksize] [-t timeout-ms] [-r retries]\n"
 "                [-M max-mbytes]\n"
 "Reboot this node with kexec into the kernel, initrd and command line of\n"
 "its pxelinux entry, fetched over TFTP as pxelinux fetches it.\n"
 "  -n, --dry-run      print the chosen file, entry, kernel, initrd and\n"
 "                     command line; download nothing else, change nothing\n"
+"  -D, --download D   download kernel and initrd into D/kernel and\n"
+"                     D/initrd, and stop there (nothing is booted)\n"
 "  -s, --server A     boot (TFTP) server; default: -L lease, kernel command\n"
 "                     line netkexec.server= or ip=, /proc/net/pnp\n"
 "  -i, --interface I  boot interface; default: BOOTIF=, ip= device, or the\n"
@@ -58,8 +61,9 @@ usage(FILE *f)
 "  -M, --max-size MB  largest file accepted (default 1024)\n"
 "  -v, --verbose      say what is tried (-vv: every ignored packet)\n"
 "  -h, --help         this text\n"
-"Exit: 0 (dry run), 64 usage, 65 bad entry, 66 no entry, 69 download\n"
-"failed, 71 kexec refused, 77 no permission, 78 no boot server known.\n");
+"Exit: 0 (dry run, download), 64 usage, 65 bad entry, 66 no entry,\n"
+"69 download failed, 71 kexec refused, 73 cannot write -D files,\n"
+"77 no permission, 78 no boot server known.\n");
 }
 
 static long long
@@ -105,6 +109,9 @@ set_opt(struct nk_opts *o, int ch, const char *arg, int *verbose)
 	case 'P':
 		o->prefix = arg;
 		break;
+	case 'D':
+		o->download = arg;
+		break;
 	case 'p':
 		o->port = (uint16_t)num(arg, 1, 65535, "port");
 		break;
@@ -144,6 +151,7 @@ parse_args(struct nk_opts *o, int argc, char **argv, int *verbose)
 		{ "config", required_argument, NULL, 'c' },
 		{ "lease", required_argument, NULL, 'L' },
 		{ "prefix", required_argument, NULL, 'P' },
+		{ "download", required_argument, NULL, 'D' },
 		{ "port", required_argument, NULL, 'p' },
 		{ "blksize", required_argument, NULL, 'b' },
 		{ "timeout", required_argument, NULL, 't' },
@@ -155,7 +163,7 @@ parse_args(struct nk_opts *o, int argc, char **argv, int *verbose)
 	};
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "ns:i:a:m:u:c:L:P:p:b:t:r:M:vh",
+	while ((ch = getopt_long(argc, argv, "ns:i:a:m:u:c:L:P:D:p:b:t:r:M:vh",
 	    lo, NULL)) != -1) {
 		if (ch == 'h') {
 			usage(stdout);
@@ -212,22 +220,36 @@ download(const struct nk *nk, const char *name, int fd)
  * each padded to 4 bytes as pxelinux's initramfs loader does, so the
  * kernel unpacks them as one concatenated initramfs.
  */
+static int
+output(int dirfd, const char *name)
+{
+	int fd;
+
+	if (dirfd == -1)
+		fd = memfd_create(name, MFD_CLOEXEC);
+	else
+		fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_TRUNC |
+		    O_CLOEXEC | O_NOFOLLOW, 0644);
+	if (fd == -1)
+		err(EX_CANTCREAT, "%s", name);
+	return fd;
+}
+
+/* dirfd: -D's directory, or -1 for memory. */
 static void
-load_files(const struct nk *nk, const struct pxeconf_entry *e, int *kfd,
-    int *ifd)
+load_files(const struct nk *nk, const struct pxeconf_entry *e, int dirfd,
+    int *kfd, int *ifd)
 {
 	static const uint8_t pad[4];
 	uint64_t size;
 	size_t i;
 
-	if ((*kfd = memfd_create("netkexec-kernel", MFD_CLOEXEC)) == -1)
-		err(EX_OSERR, "memfd_create");
+	*kfd = output(dirfd, "kernel");
 	download(nk, e->kernel, *kfd);
 	*ifd = -1;
 	if (e->ninitrd == 0)
 		return;
-	if ((*ifd = memfd_create("netkexec-initrd", MFD_CLOEXEC)) == -1)
-		err(EX_OSERR, "memfd_create");
+	*ifd = output(dirfd, "initrd");
 	for (i = 0; i < e->ninitrd; i++) {
 		size = download(nk, e->initrd[i], *ifd);
 		if (i + 1 < e->ninitrd && size % 4 != 0 &&
@@ -246,12 +268,16 @@ main(int argc, char **argv)
 	struct priv_spec ps = { .user = NULL };
 	struct pxeconf_entry e;
 	char path[PATH_MAX];
-	int verbose = 0, kfd, ifd;
+	int verbose = 0, kfd, ifd, dirfd = -1;
 
 	parse_args(&nk.o, argc, argv, &verbose);
 	log_init(LOG_TO_STDERR, verbose, LOG_DAEMON);
 	probe_node(&nk);
-	if (!nk.o.dry_run) {
+	/* Opened before the privilege drop: the node's own directory. */
+	if (nk.o.download != NULL && (dirfd = open(nk.o.download,
+	    O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+		err(EX_CANTCREAT, "%s", nk.o.download);
+	if (!nk.o.dry_run && nk.o.download == NULL) {
 		ps.keep = boot_caps;
 		ps.nkeep = sizeof(boot_caps) / sizeof(boot_caps[0]);
 	}
@@ -261,7 +287,9 @@ main(int argc, char **argv)
 		print_entry(&nk, path, &e);
 		return 0;
 	}
-	load_files(&nk, &e, &kfd, &ifd);
+	load_files(&nk, &e, dirfd, &kfd, &ifd);
+	if (dirfd != -1)
+		return 0;
 	if (boot_load(kfd, ifd, e.cmdline) == -1)
 		errx(errno == EPERM ? EX_NOPERM : EX_OSERR,
 		    "kexec_file_load %s: %s", e.kernel, boot_strerror(errno));

@@ -25,6 +25,7 @@ struct nk_opts {
 	const char	*config;	/* -c */
 	const char	*lease;		/* -L */
 	const char	*prefix;	/* -P */
+	const char	*download;	/* -D */
 	uint16_t	 port;
 	uint16_t	 blksize;
 	unsigned	 timeout_ms;
