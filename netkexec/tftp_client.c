@@ -284,12 +284,12 @@ on_data(struct tftpc *c, struct rbuf *r, struct tftpc_action *a)
 		finish(c, a, TFTPC_FAIL, "DATA longer than blksize");
 		return;
 	}
-	c->received += r->rem;
-	if (c->conf.maxsize != 0 && c->received > c->conf.maxsize) {
+	if (c->conf.maxsize != 0 && r->rem > c->conf.maxsize - c->received) {
 		send_error(c, a, c->peer, 3, "file too large");
 		finish(c, a, TFTPC_FAIL, "file larger than the limit");
 		return;
 	}
+	c->received += r->rem;
 	c->block = blk;
 	c->tries = 0;
 	a->data = r->p;
