@@ -6,5 +6,5 @@ netkexec_CORE := netkexec/tftp_client.c netkexec/pxe_conf.c \
     netkexec/pxe_entry.c netkexec/node_info.c
 netkexec_SHELL := netkexec/main.c netkexec/probe.c netkexec/entry.c \
     netkexec/fetch.c netkexec/boot.c
-netkexec_MAN :=
+netkexec_MAN := netkexec/netkexec.8
 netkexec_LDFLAGS := -static-pie
