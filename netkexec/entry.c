@@ -103,10 +103,26 @@ try_name(const struct nk *nk, const char *path, char **text, size_t *len)
 }
 
 void
+server_path(const struct nk *nk, const char *name, char *buf, size_t len)
+{
+	size_t n;
+
+	if (strncmp(name, "::", 2) == 0)
+		strlcpy(buf, name + 2, len);
+	else if (name[0] == '/')
+		strlcpy(buf, name, len);
+	else {
+		n = strlen(nk->o.prefix);
+		snprintf(buf, len, "%s%s%s", nk->o.prefix,
+		    n > 0 && nk->o.prefix[n - 1] != '/' ? "/" : "", name);
+	}
+}
+
+void
 entry_find(const struct nk *nk, char *path, size_t pathlen,
     struct pxeconf_entry *e)
 {
-	char names[PXENAME_NMAX][PXENAME_LEN];
+	char names[PXENAME_NMAX][PXENAME_LEN], rel[512];
 	char *text = NULL;
 	size_t i, n, len = 0;
 
@@ -118,7 +134,9 @@ entry_find(const struct nk *nk, char *path, size_t pathlen,
 		n = pxename_list(nk->have_uuid ? nk->uuid : NULL,
 		    nk->have_mac ? nk->mac : NULL, nk->ni.ip, names);
 		for (i = 0; i < n && text == NULL; i++) {
-			snprintf(path, pathlen, "%s%s", nk->o.prefix, names[i]);
+			snprintf(rel, sizeof(rel), "pxelinux.cfg/%s",
+			    names[i]);
+			server_path(nk, rel, path, pathlen);
 			try_name(nk, path, &text, &len);
 		}
 		if (text == NULL)

@@ -53,7 +53,8 @@ usage(FILE *f)
 "                     (default: SMBIOS, in the byte order the PXE ROM sends)\n"
 "  -c, --config F     fetch this file instead of searching pxelinux.cfg/\n"
 "  -L, --lease F      udhcpc environment dump (siaddr, serverid, ip, ...)\n"
-"  -P, --prefix D     configuration directory (default pxelinux.cfg/)\n"
+"  -P, --prefix D     path prefix on the server, as DHCP option 210 gives\n"
+"                     pxelinux: D/pxelinux.cfg/..., D/kernel (default none)\n"
 "  -p, --port N       TFTP port (default 69)\n"
 "  -b, --blksize N    TFTP block size to ask for (default 1408, 0: none)\n"
 "  -t, --timeout MS   per-packet timeout (default 1000)\n"
@@ -180,20 +181,24 @@ parse_args(struct nk_opts *o, int argc, char **argv, int *verbose)
 	}
 }
 
+/* The dry run's report: names as the server is asked for them. */
 static void
 print_entry(const struct nk *nk, const char *path,
     const struct pxeconf_entry *e)
 {
-	char a[IP4_STRLEN];
+	char a[IP4_STRLEN], name[PATH_MAX];
 	size_t i;
 
 	printf("server %s\n", ip4_ntoa(nk->ni.server, a));
 	printf("config %s\n", path);
 	printf("label %s\n", e->label[0] != '\0' ? e->label : "-");
-	printf("kernel %s\n", e->kernel);
+	server_path(nk, e->kernel, name, sizeof(name));
+	printf("kernel %s\n", name);
 	printf("initrd ");
-	for (i = 0; i < e->ninitrd; i++)
-		printf("%s%s", i > 0 ? "," : "", e->initrd[i]);
+	for (i = 0; i < e->ninitrd; i++) {
+		server_path(nk, e->initrd[i], name, sizeof(name));
+		printf("%s%s", i > 0 ? "," : "", name);
+	}
 	printf("%s\ncmdline %s\n", e->ninitrd == 0 ? "-" : "", e->cmdline);
 	if (fflush(stdout) == EOF || ferror(stdout))
 		err(EX_IOERR, "stdout");
@@ -201,12 +206,13 @@ print_entry(const struct nk *nk, const char *path,
 
 /* Downloads `name' to the end of fd; exits when that fails. */
 static uint64_t
-download(const struct nk *nk, const char *name, int fd)
+download(const struct nk *nk, const char *file, int fd)
 {
-	char errbuf[200];
+	char errbuf[200], name[PATH_MAX];
 	uint64_t size;
 	int code;
 
+	server_path(nk, file, name, sizeof(name));
 	if (fetch_file(nk, name, fd, nk->o.maxsize, &size, &code, errbuf,
 	    sizeof(errbuf)) == -1)
 		errx(EX_UNAVAILABLE, "%s: %s", name, errbuf);
@@ -262,7 +268,7 @@ int
 main(int argc, char **argv)
 {
 	static const cap_value_t boot_caps[] = { CAP_SYS_BOOT, CAP_NET_ADMIN };
-	struct nk nk = { .o = { .prefix = "pxelinux.cfg/", .port = 69,
+	struct nk nk = { .o = { .prefix = "", .port = 69,
 	    .blksize = 1408, .timeout_ms = 1000, .retries = 5,
 	    .maxsize = 1024ull << 20 } };
 	struct priv_spec ps = { .user = NULL };

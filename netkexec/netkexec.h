@@ -24,7 +24,7 @@ struct nk_opts {
 	const char	*ip;		/* -a */
 	const char	*config;	/* -c */
 	const char	*lease;		/* -L */
-	const char	*prefix;	/* -P */
+	const char	*prefix;	/* -P: path prefix, "" or "dir/" */
 	const char	*download;	/* -D */
 	uint16_t	 port;
 	uint16_t	 blksize;
@@ -63,6 +63,13 @@ int	fetch_file(const struct nk *, const char *name, int fd, uint64_t max,
  */
 void	entry_find(const struct nk *, char *path, size_t pathlen,
 	    struct pxeconf_entry *);
+/*
+ * A file name of the entry as the server is asked for it: "::name" is
+ * absolute on the server ("name"), "/name" stays as it is, anything else
+ * goes under -P's path prefix, as pxelinux resolves names.
+ */
+void	server_path(const struct nk *, const char *name, char *buf,
+	    size_t len);
 
 /* boot.c */
 int	boot_load(int kernel_fd, int initrd_fd, const char *cmdline);

@@ -6,7 +6,9 @@
  * ERROR 5 and change nothing (RFC 1350 section 4).  Every byte of a packet
  * is read through an rbuf.  Block numbers are 16 bits and wrap to 0 after
  * 65535 as tftp-hpa and in.tftpd do, so files over 32 MB at 512-byte blocks
- * still arrive.
+ * still arrive.  The final ACK is sent once, without RFC 1350's dally: if
+ * it is lost the server retransmits into a closed socket and gives up, with
+ * the whole file already here.
  */
 #include <ctype.h>
 #include <limits.h>

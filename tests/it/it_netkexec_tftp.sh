@@ -119,6 +119,18 @@ suite() {
 	    nb_fail "initrd differs (512, 65537 blocks)"
 	nb_ok "$name: without blksize: 512-byte blocks, block number rollover"
 
+	# A path prefix (DHCP option 210): config and relative names under it.
+	mkdir -p "$root/boot/pxelinux.cfg"
+	printf 'DEFAULT boot\nLABEL boot\nKERNEL vmlinuz\nINITRD ::extra.cpio\n' \
+	    > "$root/boot/pxelinux.cfg/default"
+	cp "$root/vmlinuz" "$root/boot/vmlinuz"
+	chmod -R a+rX "$root/boot"
+	run 0 -n -s 192.0.2.1 -u none -P boot
+	dry_is boot/pxelinux.cfg/default boot boot/vmlinuz extra.cpio ""
+	run 0 -s 192.0.2.1 -u none -P boot/ -D "$NB_TMP/dl"
+	cmp "$root/extra.cpio" "$NB_TMP/dl/initrd" || nb_fail "-P initrd"
+	nb_ok "$name: path prefix -P, ::name absolute"
+
 	# The server from a udhcpc lease dump instead of -s.
 	printf 'interface=eth0\nip=192.0.2.10\nsiaddr=192.0.2.1\n' > "$NB_TMP/lease"
 	run 0 -n -u none -L "$NB_TMP/lease"
