@@ -221,11 +221,7 @@ download(const struct nk *nk, const char *file, int fd)
 	return size;
 }
 
-/*
- * Kernel into one memfd, the initrds one after the other into another,
- * each padded to 4 bytes as pxelinux's initramfs loader does, so the
- * kernel unpacks them as one concatenated initramfs.
- */
+/* A memfd, or dir/name for -D. */
 static int
 output(int dirfd, const char *name)
 {
@@ -241,7 +237,12 @@ output(int dirfd, const char *name)
 	return fd;
 }
 
-/* dirfd: -D's directory, or -1 for memory. */
+/*
+ * Kernel into one file, the initrds one after the other into another,
+ * each padded to 4 bytes as pxelinux's initramfs loader does, so the
+ * kernel unpacks them as one concatenated initramfs.  dirfd: -D's
+ * directory, or -1 for memory.
+ */
 static void
 load_files(const struct nk *nk, const struct pxeconf_entry *e, int dirfd,
     int *kfd, int *ifd)
@@ -260,7 +261,7 @@ load_files(const struct nk *nk, const struct pxeconf_entry *e, int dirfd,
 		size = download(nk, e->initrd[i], *ifd);
 		if (i + 1 < e->ninitrd && size % 4 != 0 &&
 		    write_all(*ifd, pad, 4 - size % 4) == -1)
-			err(EX_OSERR, "memfd");
+			err(EX_OSERR, "initrd padding");
 	}
 }
 
