@@ -56,7 +56,11 @@ boot_strerror(int err)
 	}
 }
 
-/* Takes every interface but loopback down; returns how many. */
+/*
+ * Takes every interface but loopback down, as kexec-tools' ifdown() does:
+ * a NIC left running keeps DMA-writing received frames into buffers the
+ * new kernel may already use.  Returns how many; their names in names[].
+ */
 static int
 ifdown(int s, char names[IFDOWN_MAX][IF_NAMESIZE])
 {

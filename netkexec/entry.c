@@ -46,7 +46,7 @@ sysappend(const struct nk *nk, char ipopt[80], char bootif[40],
 	}
 }
 
-/* Reads the fetched file back from its memfd. */
+/* Reads the fetched file back from its memfd (at most CONFIG_MAX). */
 static char *
 slurp(int fd, size_t len)
 {
@@ -60,6 +60,7 @@ slurp(int fd, size_t len)
 	return buf;
 }
 
+/* Parses and resolves; a bad entry exits EX_DATAERR with file:line. */
 static void
 parse_entry(const struct nk *nk, const char *path, char *text, size_t len,
     struct pxeconf_entry *e)

@@ -33,6 +33,7 @@ struct xfer {
 	uint8_t			 pkt[TFTPC_PKTMAX + 1];
 };
 
+/* Monotonic milliseconds: a clock step must not fire or stall a timer. */
 static uint64_t
 now_ms(void)
 {
@@ -93,6 +94,11 @@ step(struct xfer *x)
 	    &x->a);
 }
 
+/*
+ * The loop: perform the core's action, stop on DONE or FAIL, else wait for
+ * the next event.  Bounded: every wait ends at the deadline, and the core
+ * fails after conf.retries timeouts without progress.
+ */
 static int
 xfer_run(struct xfer *x, const struct nk *nk, const char *name, uint64_t max,
     int *errcode, char *errbuf, size_t errlen)

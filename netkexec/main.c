@@ -67,6 +67,7 @@ usage(FILE *f)
 "77 no permission, 78 no boot server known.\n");
 }
 
+/* A numeric option within [lo, hi], or exit EX_USAGE naming it. */
 static long long
 num(const char *s, long long lo, long long hi, const char *what)
 {
@@ -288,6 +289,10 @@ main(int argc, char **argv)
 		ps.keep = boot_caps;
 		ps.nkeep = sizeof(boot_caps) / sizeof(boot_caps[0]);
 	}
+	/*
+	 * From here on bytes come from the network: only CAP_SYS_BOOT (kexec,
+	 * reboot) and CAP_NET_ADMIN (interfaces down) stay, none for -n/-D.
+	 */
 	priv_drop(&ps);
 	entry_find(&nk, path, sizeof(path), &e);
 	if (nk.o.dry_run) {

@@ -39,6 +39,7 @@ next_word(const char **p, size_t *n, char *buf, size_t bufsz)
 	return true;
 }
 
+/* Sets *dst from a dotted quad; 0.0.0.0 and garbage mean "not given". */
 static void
 set_ip(uint32_t *dst, const char *s)
 {
@@ -174,6 +175,11 @@ nkinfo_gateway(const char *text, size_t len, const char *ifname)
 	return 0;
 }
 
+/*
+ * Each SMBIOS structure: type, length of the formatted part (at least the
+ * 4-byte header), then strings ending in a double NUL (SMBIOS 3.x, 6.1).
+ * Type 1 holds the UUID at offset 8 (version 2.1 and later).
+ */
 int
 nkinfo_dmi_uuid(const uint8_t *tbl, size_t len, uint8_t uuid[16])
 {

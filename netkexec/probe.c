@@ -41,6 +41,7 @@ feed(const char *path, struct nkinfo *ni,
 	free(buf);
 }
 
+/* Up and not loopback: an interface a node can have booted from. */
 static bool
 if_usable(const struct ifaddrs *ifa)
 {
@@ -117,6 +118,11 @@ read_interface(struct nk *nk)
 	freeifaddrs(all);
 }
 
+/*
+ * The UUID pxelinux would use: -u, else the raw SMBIOS bytes (what the PXE
+ * ROM put in option 97), not /sys/class/dmi/id/product_uuid, which the
+ * kernel prints with the first three fields byte-swapped.
+ */
 static void
 read_uuid(struct nk *nk)
 {
@@ -140,6 +146,7 @@ read_uuid(struct nk *nk)
 	free(buf);
 }
 
+/* The default gateway via the boot interface, for IPAPPEND 1's ip=. */
 static void
 read_gateway(struct nk *nk)
 {

@@ -19,6 +19,7 @@ static const char *const image_types[] = {
 	"comboot", "com32", "config", NULL
 };
 
+/* syslinux's my_isspace(): every control character counts as space. */
 static bool
 is_space(char c)
 {
@@ -44,6 +45,7 @@ looking_at(const char *s, size_t len, const char *kw, size_t *vp)
 	return true;
 }
 
+/* A value without its trailing white space (a CR before the LF too). */
 static struct pxeconf_span
 span(const char *s, size_t len)
 {
@@ -67,12 +69,17 @@ number(struct pxeconf_span v)
 	return strtoul(buf, NULL, 0);
 }
 
+/* The label being parsed, or NULL in the global section. */
 static struct pxeconf_label *
 cur(struct pxeconf *c)
 {
 	return c->nlabels == 0 ? NULL : &c->labels[c->nlabels - 1];
 }
 
+/*
+ * LABEL name: only the first word names it (syslinux's __refdup_word), and
+ * until a KERNEL line the label boots an image of its own name.
+ */
 static int
 new_label(struct pxeconf *c, struct pxeconf_span v, unsigned line,
     struct perr *err)
@@ -132,6 +139,7 @@ keyword(struct pxeconf *c, const char *s, size_t len, unsigned line,
 		else
 			c->append = span(s + o, len - o);
 	} else if (looking_at(s, len, "initrd", &o)) {
+		/* pxelinux ignores a global INITRD too */
 		if (l != NULL)
 			l->initrd = span(s + o, len - o);
 	} else if (looking_at(s, len, "ipappend", &o) ||

@@ -81,6 +81,7 @@ span_is(struct pxeconf_span v, const char *s)
 	return v.len == strlen(s) && memcmp(v.p, s, v.len) == 0;
 }
 
+/* syslinux's find_label(): exact and case-sensitive; the first wins. */
 static const struct pxeconf_label *
 find_label(const struct pxeconf *c, const char *name, size_t n)
 {
@@ -93,6 +94,11 @@ find_label(const struct pxeconf *c, const char *name, size_t n)
 	return NULL;
 }
 
+/*
+ * The image name, refused when its extension makes pxelinux run it as
+ * something else (parse_image_type() in ldlinux.c): a COM32 module, a
+ * boot sector, a floppy image, a PXE NBP.
+ */
 static int
 set_kernel(struct pxeconf_entry *e, const char *s, size_t n)
 {
@@ -110,6 +116,7 @@ set_kernel(struct pxeconf_entry *e, const char *s, size_t n)
 	return 0;
 }
 
+/* The IPAPPEND/SYSAPPEND strings for the bits set, lowest bit first. */
 static void
 sysappend(struct line *l, unsigned long bits,
     const char *const sys[PXECONF_SYSAPPEND])
@@ -121,7 +128,10 @@ sysappend(struct line *l, unsigned long bits,
 			add(l, sys[i], strlen(sys[i]));
 }
 
-/* "initrd=a,b": fills e->initrd[]. */
+/*
+ * "initrd=a,b": fills e->initrd[].  An empty name ("a,,b", a trailing
+ * comma) is refused: pxelinux would try to fetch "" and stop there.
+ */
 static const char *
 initrd_list(struct pxeconf_entry *e, const char *s, size_t n)
 {

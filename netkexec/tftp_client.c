@@ -72,6 +72,12 @@ send_out(struct tftpc *c, struct tftpc_action *a)
 	a->port = c->outport;
 }
 
+/*
+ * The read request: "octet" mode always (kernels are binary), then the
+ * options asked for.  tsize is sent as "0" in a read request (RFC 2349):
+ * the server answers with the real size.  Also resets the transfer ID, so
+ * a retry without options may come back from a new server port.
+ */
 static int
 build_rrq(struct tftpc *c, bool opts)
 {
@@ -134,6 +140,7 @@ tftpc_start(struct tftpc *c, const struct tftpc_conf *conf,
 	return 0;
 }
 
+/* ACK of a block to the server's transfer ID; kept for retransmission. */
 static void
 send_ack(struct tftpc *c, struct tftpc_action *a, uint16_t block)
 {
@@ -213,6 +220,11 @@ oack_option(struct tftpc *c, const char *name, const char *val)
 	return NULL;
 }
 
+/*
+ * OACK (RFC 2347): the options the server took, each at most what we
+ * asked.  We answer ACK 0, and DATA 1 follows.  A bad OACK is refused with
+ * ERROR 8, as the RFC asks of a client that does not accept the options.
+ */
 static void
 on_oack(struct tftpc *c, struct rbuf *r, struct tftpc_action *a)
 {
@@ -273,8 +285,13 @@ on_data(struct tftpc *c, struct rbuf *r, struct tftpc_action *a)
 		c->blksize = TFTPC_BLKSIZE_DEF;
 		c->block = 0;
 	}
+	/*
+	 * A repeat of the last block means our ACK was lost: ACK it again,
+	 * or the lock-step stalls.  Only the sender must not answer
+	 * duplicates with data (the Sorcerer's Apprentice, RFC 1123 4.2.3.1).
+	 */
 	if (blk == c->block && c->received > 0) {
-		send_ack(c, a, blk);	/* our ACK was lost: say it again */
+		send_ack(c, a, blk);
 		return;
 	}
 	if (blk != (uint16_t)(c->block + 1)) {
@@ -346,6 +363,7 @@ tftpc_on_packet(struct tftpc *c, const uint8_t *pkt, size_t len,
 		on_error(c, &r, a);
 }
 
+/* The last request or ACK again, until conf.retries are spent. */
 void
 tftpc_on_timeout(struct tftpc *c, struct tftpc_action *a)
 {
