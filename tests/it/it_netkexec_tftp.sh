@@ -38,9 +38,11 @@ head -c 33554945 /dev/urandom > "$root/rootfs.gz"	# 65536 * 512 + 513
 head -c 1 /dev/urandom > "$root/extra.cpio"
 cp "$root/vmlinuz" "$root/linux"
 
-# start_server IN.TFTPD: standalone on 192.0.2.1:69, files from $root
+# start_server IN.TFTPD [OPTION...]: standalone on 192.0.2.1:69, $root
 start_server() {
-	nb_spawn "$srv" "$1" -L -s "$root" -a 192.0.2.1:69
+	_d=$1
+	shift
+	nb_spawn "$srv" "$_d" -L -s "$root" -a 192.0.2.1:69 "$@"
 	server=$NB_PID
 	nb_wait 5 sh -c "ip netns exec $srv ss -uln | grep -q 192.0.2.1:69" ||
 	    nb_fail "$1 did not start"
@@ -118,6 +120,15 @@ suite() {
 	head -c 33554945 "$NB_TMP/dl/initrd" | cmp - "$root/rootfs.gz" ||
 	    nb_fail "initrd differs (512, 65537 blocks)"
 	nb_ok "$name: without blksize: 512-byte blocks, block number rollover"
+
+	# A server that acknowledges no option: plain RFC 1350, no OACK.
+	nb_stop "$server"
+	start_server "$2" -r blksize -r tsize
+	run 0 -v -s 192.0.2.1 -u none -D "$NB_TMP/dl"
+	cmp "$root/vmlinuz" "$NB_TMP/dl/kernel" || nb_fail "kernel (no OACK)"
+	nb_stop "$server"
+	start_server "$2"
+	nb_ok "$name: server refusing blksize and tsize: DATA without OACK"
 
 	# A path prefix (DHCP option 210): config and relative names under it.
 	mkdir -p "$root/boot/pxelinux.cfg"
