@@ -7,7 +7,8 @@
 # from netkexec.server= on the kernel command line), downloads kernel and
 # initramfs, and kexecs.  The node must come back up in the fetched kernel
 # with the entry's command line (a second marker on the serial console)
-# without going through the firmware again (one SeaBIOS banner only).
+# without going through the firmware again (one SeaBIOS banner only).  The
+# first name tried is the SMBIOS UUID of qemu -uuid, in pxelinux's order.
 # No network leaves qemu: slirp serves TFTP inside the qemu process.
 
 . "$(dirname "$0")/../lib/nb.sh"
@@ -58,7 +59,7 @@ if grep -q nk.second /proc/cmdline; then
 	poweroff -f
 fi
 echo "NK-MARKER first up"
-netkexec -n -u none
+netkexec -n -v
 netkexec -v -u none
 echo "NK-MARKER netkexec returned $?"
 poweroff -f
@@ -75,6 +76,7 @@ log=$NB_TMP/serial.log
 timeout -k 5 300 qemu-system-x86_64 -m 768 -nographic -no-reboot \
     -kernel "$tftp/vmlinuz" -initrd "$tftp/rootfs.gz" \
     -append "console=ttyS0 netkexec.server=10.0.2.2" \
+    -uuid 11223344-5566-7788-99aa-bbccddeeff00 \
     -netdev "user,id=n0,restrict=on,tftp=$tftp" \
     -device e1000,netdev=n0,mac=52:54:00:12:34:56 > "$log" 2>&1 ||
     nb_fail "qemu failed or timed out; serial: $(tail -20 "$log")"
@@ -86,7 +88,12 @@ grep -q '^config pxelinux.cfg/default$' "$log" || nb_fail "dry run: config"
 grep -q '^kernel vmlinuz$' "$log" || nb_fail "dry run: no kernel line"
 grep -q '^cmdline console=ttyS0 nk.second BOOTIF=01-52-54-00-12-34-56' \
     "$log" || nb_fail "dry run: wrong command line"
+# qemu stores -uuid's first three fields little-endian in SMBIOS; the
+# name pxelinux asks for first shows the bytes as stored.
+grep -q '^netkexec: pxelinux.cfg/44332211-6655-8877-99aa-bbccddeeff00: ' \
+    "$log" || nb_fail "UUID name not tried first: $(grep -a netkexec "$log")"
 nb_ok "first boot: netkexec -n found pxelinux.cfg/default on 10.0.2.2"
+nb_ok "SMBIOS UUID read from the DMI table, in pxelinux's byte order"
 grep -q 'kexec_core: Starting new kernel' "$log" ||
     nb_fail "no kexec; serial: $(grep -a -e netkexec -e NK-MARKER "$log")"
 second=$(grep -a 'NK-MARKER second up' "$log")

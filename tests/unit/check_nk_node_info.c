@@ -9,6 +9,7 @@
 
 #include "tests.h"
 
+#include "common/pxename.h"
 #include "netkexec/node_info.h"
 
 #define S(x)	x, sizeof(x) - 1
@@ -93,11 +94,18 @@ static const uint8_t dmi[] = {
 START_TEST(test_dmi)
 {
 	uint8_t u[16];
+	char str[PXENAME_LEN];
 	size_t n;
 	int ok = 0;
 
 	ck_assert_int_eq(nkinfo_dmi_uuid(dmi, sizeof(dmi), u), 0);
 	ck_assert_mem_eq(u, dmi + 46, 16);
+	/*
+	 * qemu -uuid 11223344-5566-7788-99aa-bbccddeeff00 stores these bytes;
+	 * pxelinux asks for them in this order, unlike dmidecode.
+	 */
+	ck_assert_str_eq(pxename_uuid(u, str),
+	    "44332211-6655-8877-99aa-bbccddeeff00");
 	for (n = 0; n < sizeof(dmi); n++)
 		if (nkinfo_dmi_uuid(dmi, n, u) == 0)
 			ok++;
