@@ -89,6 +89,14 @@ suite() {
 	    "rdinit=/init quiet BOOTIF=01-52-54-00-12-34-56"
 	nb_ok "$name: hex IP prefix C000020 before default; LABEL, INITRD, IPAPPEND 2"
 
+	# IPAPPEND 1: address, server, gateway and netmask as the node has them.
+	printf 'DEFAULT n\nLABEL n\nKERNEL vmlinuz\nIPAPPEND 3\n' \
+	    > "$root/pxelinux.cfg/C000020"
+	run 0 -n -s 192.0.2.1 -u none
+	dry_is pxelinux.cfg/C000020 n vmlinuz - "ip=192.0.2.10:192.0.2.1:`
+	    `192.0.2.1:255.255.255.0 BOOTIF=01-52-54-00-12-34-56"
+	nb_ok "$name: IPAPPEND 3 from the interface and the default route"
+
 	printf 'DEFAULT vmlinuz mac=1\n' > "$root/pxelinux.cfg/01-52-54-00-12-34-56"
 	run 0 -n -s 192.0.2.1 -u none
 	dry_is pxelinux.cfg/01-52-54-00-12-34-56 - vmlinuz - "mac=1"
