@@ -74,8 +74,9 @@ int	pxeconf_parse(struct pxeconf *, const char *text, size_t len,
 void	pxeconf_free(struct pxeconf *);
 
 /*
- * The entry pxelinux boots unattended: with a UI menu, the label marked
- * MENU DEFAULT if any; else DEFAULT, whose first word names a LABEL
+ * The entry pxelinux boots unattended: with a UI menu and labels, the
+ * label marked MENU DEFAULT, else the one DEFAULT names, else the first;
+ * without a menu, DEFAULT, whose first word names a LABEL
  * (its image, its APPEND or else the global one, "APPEND -" for none, its
  * INITRD, then the rest of the DEFAULT line), or else is itself the kernel
  * (global APPEND, then the rest of the DEFAULT line).  sysappend[i], when

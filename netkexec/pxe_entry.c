@@ -215,6 +215,24 @@ from_label(const struct pxeconf *c, const struct pxeconf_label *lb,
 	return NULL;
 }
 
+/*
+ * With a UI menu, what the menu boots when left alone: the MENU DEFAULT
+ * label, else the label DEFAULT names, else the first entry (menu.c32's
+ * defentry starts at 0; readconfig.c moves it only to a label).
+ */
+static const struct pxeconf_label *
+menu_entry(const struct pxeconf *c)
+{
+	const struct pxeconf_label *lb;
+
+	if (c->menu_default > 0)
+		return &c->labels[c->menu_default - 1];
+	if (c->deflt.set && (lb = find_label(c, c->deflt.p,
+	    word_len(c->deflt.p, c->deflt.len))) != NULL)
+		return lb;
+	return &c->labels[0];
+}
+
 int
 pxeconf_resolve(const struct pxeconf *c,
     const char *const sys[PXECONF_SYSAPPEND], struct pxeconf_entry *e,
@@ -227,8 +245,8 @@ pxeconf_resolve(const struct pxeconf *c,
 	unsigned line = c->deflt_line;
 
 	memset(e, 0, sizeof(*e));
-	if (c->ui && c->menu_default > 0)
-		lb = &c->labels[c->menu_default - 1];
+	if (c->ui && c->nlabels > 0)
+		lb = menu_entry(c);
 	else if (!c->deflt.set) {
 		snprintf(err->msg, sizeof(err->msg), "%s: no DEFAULT line",
 		    c->file);

@@ -137,6 +137,14 @@ START_TEST(test_menu_default)
 	/* Without UI, DEFAULT decides even with MENU DEFAULT. */
 	resolve(labels, "LABEL m\nMENU DEFAULT\nKERNEL mk\n", &e);
 	ck_assert_str_eq(e.label, "node");
+	/* UI alone: DEFAULT's label, else the first label. */
+	resolve(labels, "UI menu.c32\n", &e);
+	ck_assert_str_eq(e.label, "node");
+	resolve("UI vesamenu.c32\nLABEL a\nKERNEL ka\nLABEL b\nKERNEL kb\n",
+	    "", &e);
+	ck_assert_str_eq(e.label, "a");
+	resolve("UI menu.c32\nDEFAULT vmlinuz\nLABEL a\nKERNEL ka\n", "", &e);
+	ck_assert_str_eq(e.kernel, "ka");
 }
 END_TEST
 
