@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <syslog.h>
 #include <sysexits.h>
@@ -238,10 +239,16 @@ static void
 setup(struct tftpd *d)
 {
 	struct priv_spec ps = { 0 };
+	socklen_t len = sizeof(int);
+	int type;
 
 	log_setfatalstatus(EX_OSERR);
 	if (d->standalone)
 		d->sock = server_listen_socket(d->addr);
+	else if (getsockopt(0, SOL_SOCKET, SO_TYPE, &type, &len) == -1 ||
+	    type != SOCK_DGRAM)
+		errx(EX_USAGE, "fd 0 is not a UDP socket: start me from "
+		    "xinetd (wait = yes) or use -l/-L");
 	if (d->xferlog != NULL && (d->logfd = open(d->xferlog,
 	    O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644)) == -1)
 		fatal("%s", d->xferlog);

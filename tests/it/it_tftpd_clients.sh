@@ -19,7 +19,9 @@ P=$B/tests/tftpprobe
 "$T" --help | grep -q 'usage: in.tftpd' || nb_fail "--help"
 "$T" --bogus /tmp 2>/dev/null
 [ $? -eq 64 ] || nb_fail "bad option should exit 64 (EX_USAGE)"
-nb_ok "--help, EX_USAGE"
+"$T" /tmp < /dev/null 2>/dev/null
+[ $? -eq 64 ] || nb_fail "fd 0 not a socket should exit 64"
+nb_ok "--help, EX_USAGE for a bad option and for fd 0 not a socket"
 
 root=$NB_TMP/root
 mkdir -m 0755 "$root" "$root/sub" "$NB_TMP/out" "$NB_TMP/outside"
@@ -42,8 +44,11 @@ nb_ns srv
 ns=$NB_NS
 X="ip netns exec $ns"
 log=$NB_TMP/xfer.log
+# Remap rules as tftp-hpa users write them (backslashes, case, a prefix).
+printf '%s\n' 'rg \\ /' 'r ^alias/(.*)$ \1' 'ri ^PXELINUX\.0$ f513' \
+    'a ^forbidden' > "$NB_TMP/map"
 nb_spawn "$ns" "$T" -L -a 127.0.0.1:69 -s "$root" -T 200000 \
-    --xferlog "$log" -P "$NB_TMP/pid"
+    --xferlog "$log" -P "$NB_TMP/pid" -m "$NB_TMP/map"
 nb_wait 5 test -s "$NB_TMP/pid" || nb_fail "no pid file"
 pid=$(cat "$NB_TMP/pid")
 nb_wait 5 $X "$P" 127.0.0.1 69 rrq f0 >/dev/null || nb_fail "no answer"
@@ -102,6 +107,16 @@ o=$($X "$P" 127.0.0.1 69 hex 0001663000)
 [ "$o" = "ERROR 4 mode not terminated" ] || nb_fail "no mode: $o"
 nb_ok "OACK, ERROR 5 to a foreign TID, ERROR 4 to a bad request"
 
+rm -f "$out/m"
+$X atftp -g -r 'alias\sub\..\PxeLinux.0' -l "$out/m" 127.0.0.1 \
+    >/dev/null 2>&1 && nb_fail "remap let .. through"
+$X atftp -g -r 'alias\PxeLinux.0' -l "$out/m" 127.0.0.1 >/dev/null 2>&1 ||
+    nb_fail "remapped name not served"
+same "$root/f513" "$out/m" "remap"
+o=$($X "$P" 127.0.0.1 69 rrq forbidden)
+[ "${o%% *}" = ERROR ] || nb_fail "remap a rule: $o"
+nb_ok "remap file: backslashes, case folding, prefix, deny rule"
+
 # Traversal: every name refused with ERROR 1 or 2; the secret's atime
 # (older than its mtime, so relatime would update it) shows it unread.
 touch -a -d 2000-01-01 "$NB_TMP/outside/secret"
@@ -142,7 +157,7 @@ nb_ok "WRQ refused without -c (new and not o+w files), allowed to o+w"
 wroot=$NB_TMP/wroot
 mkdir -m 0777 "$wroot"
 nb_spawn "$ns" "$T" -L -a 127.0.0.2:69 -s -c -U 022 "$wroot" \
-    --xferlog "$log"
+    --xferlog "$log" -B 1024 -R 40000:40009 -r windowsize
 nb_wait 5 $X "$P" 127.0.0.2 69 rrq none >/dev/null || nb_fail "no -c server"
 (cd "$NB_TMP" && $X tftp -m binary 127.0.0.2 -c put up created) ||
     nb_fail "WRQ with -c"
@@ -153,6 +168,12 @@ $X atftp -p -l "$NB_TMP/up" -r w2 --option "blksize 1468" \
     --option "windowsize 4" 127.0.0.2 >/dev/null 2>&1 || nb_fail "atftp put"
 same "$NB_TMP/up" "$wroot/w2" "WRQ with windowsize 4"
 nb_ok "WRQ with -c -U 022: file created 0644 by nobody, byte-exact"
+o=$($X "$P" -p 127.0.0.2 69 rrq created blksize 1468 windowsize 8 tsize 0)
+port=$(echo "$o" | sed -n 's/^PORT //p')
+[ "$(echo "$o" | head -n 1)" = "OACK blksize=1024 tsize=3000" ] ||
+    nb_fail "-B 1024 / -r windowsize: $o"
+[ "$port" -ge 40000 ] && [ "$port" -le 40009 ] || nb_fail "-R: port $port"
+nb_ok "-B caps blksize, -r refuses windowsize, -R picks the port"
 
 caps() {
 	grep -q '^CapEff:[[:space:]]*0000000000000000$' "/proc/$1/status" &&

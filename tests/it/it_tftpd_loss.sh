@@ -77,6 +77,11 @@ atftp_get() {
 	}
 }
 
+# The veth's MTU 1500 caps blksize at 1468: no fragmented DATA.
+o=$($C "$B/tests/tftpprobe" 192.0.2.1 69 rrq f511 blksize 65464)
+[ "$o" = "OACK blksize=1468" ] || nb_fail "MTU cap: $o"
+nb_ok "blksize 65464 asked on an MTU 1500 link: 1468 granted"
+
 same() {
 	cmp -s "$1" "$2" || nb_fail "$3: $2 differs from $1"
 }

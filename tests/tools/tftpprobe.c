@@ -6,13 +6,14 @@
  * packet from a foreign TID, and a transfer left hanging so that the
  * child serving it can be inspected.
  *
- *   tftpprobe [-f] [-w secs] addr port rrq|wrq file [option value]...
+ *   tftpprobe [-fp] [-w secs] addr port rrq|wrq file [option value]...
  *   tftpprobe [-w secs] addr port hex HEXBYTES
  *
  * Prints "OACK name=value ...", "DATA block len", "ACK block" or
  * "ERROR code message", then with -f "FOREIGN ERROR code message" (a
  * second socket sent an ACK to the server's transfer port), then waits
- * -w seconds without answering.  Exit 0 if an answer came, 1 if none
+ * -w seconds without answering.  -p adds a line "PORT n", the server's
+ * transfer port.  Exit 0 if an answer came, 1 if none
  * within 5 s, 64 on bad usage.
  */
 #include <sys/socket.h>
@@ -114,12 +115,14 @@ main(int argc, char *argv[])
 {
 	struct sockaddr_in sin = { .sin_family = AF_INET }, from;
 	uint8_t req[2048], ack[4] = { 0, 4, 0, 1 };
-	int ch, s, s2, wait_s = 0, foreign = 0;
+	int ch, s, s2, wait_s = 0, foreign = 0, port = 0;
 	size_t n;
 
-	while ((ch = getopt(argc, argv, "fw:")) != -1) {
+	while ((ch = getopt(argc, argv, "fpw:")) != -1) {
 		if (ch == 'f')
 			foreign = 1;
+		else if (ch == 'p')
+			port = 1;
 		else if (ch == 'w')
 			wait_s = atoi(optarg);
 		else
@@ -138,6 +141,8 @@ main(int argc, char *argv[])
 	if (sendto(s, req, n, 0, (struct sockaddr *)&sin, sizeof(sin)) == -1 ||
 	    show(s, "", &from) == -1)
 		return 1;
+	if (port)
+		printf("PORT %u\n", ntohs(from.sin_port));
 	if (foreign && (sendto(s2, ack, sizeof(ack), 0,
 	    (struct sockaddr *)&from, sizeof(from)) == -1 ||
 	    show(s2, "FOREIGN ", &from) == -1))

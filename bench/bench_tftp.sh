@@ -1,0 +1,236 @@
+#!/bin/sh
+# SPDX-License-Identifier: ISC
+#
+# bench_tftp.sh: in.tftpd beside Debian's tftpd-hpa, atftpd and
+# dnsmasq-base's TFTP server, all serving the same directory on loopback
+# inside one network namespace (127.0.0.1..4, port 69), measured in the
+# same run.  Prints a Markdown section: lock-step throughput with curl at
+# several block sizes, RFC 7440 windows with the atftp client, and many
+# concurrent clients with the servers' CPU seconds per GiB and peak memory
+# (from a cgroup per server; files are read once beforehand so their page
+# cache is not charged to it).  Medians of BENCH_RUNS (3) repetitions.
+# Quick by default (16 MiB, 16 clients: a few minutes on 2 cores);
+# BENCH_FULL=1 adds 64 MiB, blksize 8192 and 64 clients.  Needs root.
+
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+B=$top/build
+T=$B/bin/in.tftpd
+runs=${BENCH_RUNS:-3}
+if [ "${BENCH_FULL:-0}" = 1 ]; then
+	sizes="16 64"; blks="512 1468 8192 65464"; concs="16 64"
+else
+	sizes="16"; blks="512 1468 65464"; concs="16"
+fi
+wins="4 16 64"
+
+die() { echo "bench_tftp: $*" >&2; exit 1; }
+[ "$(id -u)" = 0 ] || die "needs root (network namespace, cgroups)"
+[ -x "$T" ] || die "build first: $T"
+for c in curl atftp hyperfine dnsmasq /usr/sbin/in.tftpd; do
+	command -v "$c" > /dev/null || die "$c missing (make deps)"
+done
+A=$B/bench/atftpd/usr/sbin/atftpd
+if [ ! -x "$A" ]; then
+	# atftpd conflicts with tftpd-hpa: unpack it instead of installing.
+	mkdir -p "$B/bench" && (cd "$B/bench" && apt-get download atftpd \
+	    > /dev/null 2>&1 && dpkg-deb -x atftpd_*.deb atftpd) ||
+	    die "cannot unpack atftpd"
+fi
+
+ns=nbbench$$
+tmp=$(mktemp -d /tmp/nb-bench.XXXXXX)
+pids=
+cleanup() {
+	for p in $pids; do kill "$p" 2>/dev/null; done
+	sleep 0.5
+	for p in $(ip netns pids "$ns" 2>/dev/null); do kill -9 "$p"; done
+	ip netns del "$ns" 2>/dev/null
+	for s in $servers; do
+		rmdir "/sys/fs/cgroup/cpuacct/$ns-$s" \
+		    "/sys/fs/cgroup/memory/$ns-$s" 2>/dev/null
+	done
+	rm -rf "$tmp"
+}
+servers="in.tftpd tftpd-hpa atftpd dnsmasq"
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
+chmod 0755 "$tmp"
+root=$tmp/root
+mkdir -m 0755 "$root"
+for s in $sizes; do
+	head -c $((s * 1048576)) /dev/urandom > "$root/f$s"
+done
+echo ping > "$root/ping"
+chmod 0644 "$root"/*
+cat "$root"/* > /dev/null
+ip netns add "$ns" && ip -n "$ns" link set lo up || die "netns"
+# tftpd-hpa resolves -a with AI_ADDRCONFIG, which ignores loopback: give
+# the namespace one non-loopback IPv4 address (no traffic goes there).
+ip -n "$ns" link add d0 type veth peer name d1 &&
+    ip -n "$ns" addr add 192.0.2.1/24 dev d0 &&
+    ip -n "$ns" link set d0 up && ip -n "$ns" link set d1 up ||
+    die "veth in $ns"
+X="ip netns exec $ns"
+
+# start NAME CMD...: a server in the namespace, in its own cgroups.
+start() {
+	_n=$1
+	shift
+	$X "$@" > /dev/null 2>&1 &
+	pids="$pids $!"
+	for h in cpuacct memory; do
+		mkdir -p "/sys/fs/cgroup/$h/$ns-$_n"
+		echo $! > "/sys/fs/cgroup/$h/$ns-$_n/tasks"
+	done
+}
+start in.tftpd "$T" -L -a 127.0.0.1:69 -s "$root"
+start tftpd-hpa /usr/sbin/in.tftpd -L -a 127.0.0.2:69 -s "$root"
+start atftpd "$A" --daemon --no-fork --bind-address 127.0.0.3 --port 69 \
+    --user nobody --group nogroup --logfile /dev/null "$root"
+start dnsmasq dnsmasq --no-daemon --port=0 --enable-tftp \
+    --tftp-root="$root" --listen-address=127.0.0.4 --bind-interfaces \
+    --user=nobody --conf-file=/dev/null --pid-file="$tmp/dnsmasq.pid"
+addr() {
+	case $1 in
+	in.tftpd) echo 127.0.0.1 ;; tftpd-hpa) echo 127.0.0.2 ;;
+	atftpd) echo 127.0.0.3 ;; dnsmasq) echo 127.0.0.4 ;;
+	esac
+}
+f=$(echo "$sizes" | cut -d' ' -f1)
+for s in $servers; do
+	i=0
+	until $X curl -m 2 -s -o /dev/null "tftp://$(addr "$s")/ping"; do
+		i=$((i + 1))
+		[ "$i" -lt 10 ] || die "$s does not answer"
+		sleep 0.1
+	done
+done
+
+# median wall seconds of CMD... over $runs runs (hyperfine, no shell).
+median() {
+	$X hyperfine -N --runs "$runs" --warmup 1 --export-csv "$tmp/h.csv" \
+	    "$*" > /dev/null 2>&1 || { echo fail; return; }
+	awk -F, 'NR == 2 { print $4 }' "$tmp/h.csv"
+}
+# MB/s for MiB in seconds, or "fail".
+mbs() {
+	[ "$2" = fail ] && { echo fail; return; }
+	awk -v m="$1" -v t="$2" 'BEGIN { printf "%.1f", m * 1.048576 / t }'
+}
+ratio() {
+	case "$1$2" in *fail*) echo "-"; return ;; esac
+	awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f×", a / b }'
+}
+
+cat > "$tmp/win.sh" <<'EOS'
+exec timeout 60 atftp --option "blksize $3" --option "windowsize $4" -g -r "$2" \
+    -l /dev/null "$1" > /dev/null 2>&1
+EOS
+cat > "$tmp/conc.sh" <<'EOS'
+i=0
+while [ "$i" -lt "$2" ]; do
+	curl -m 120 -s --tftp-blksize 1468 -o /dev/null "tftp://$1/$3" &
+	i=$((i + 1))
+done
+wait
+EOS
+
+echo "## in.tftpd: TFTP throughput and cost beside Debian's servers"
+echo
+echo "Command: \`sh bench/bench_tftp.sh\` (run by \`make bench\`;" \
+    "\`BENCH_FULL=1\` for 64 MiB, blksize 8192 and 64 clients)."
+echo "Loopback inside a network namespace, all four servers up in the same"
+echo "run, $runs runs each after a warm-up, medians; clients curl" \
+    "$(curl -V | head -n 1 | cut -d' ' -f2) and atftp $(atftp -V 2>&1 |
+    head -n 1 | sed 's/atftp-\([^ ]*\).*/\1/')."
+echo
+echo "### Lock-step transfers (curl, tsize), MB/s"
+echo
+echo "| file | blksize | in.tftpd | tftpd-hpa | atftpd | dnsmasq |" \
+    "in.tftpd / tftpd-hpa |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+hpa1468=
+for s in $sizes; do
+	for b in $blks; do
+		row=
+		for srv in $servers; do
+			t=$(median curl -m 60 -s --tftp-blksize "$b" -o /dev/null \
+			    "tftp://$(addr "$srv")/f$s")
+			v=$(mbs "$s" "$t")
+			row="$row | $v"
+			[ "$srv" = in.tftpd ] && ours=$v
+			[ "$srv" = tftpd-hpa ] && hpa=$v
+		done
+		[ "$b" = 1468 ] && [ -z "$hpa1468" ] && hpa1468=$hpa
+		echo "| $s MiB | $b$row | $(ratio "$ours" "$hpa") |"
+	done
+done
+echo
+echo "### RFC 7440 windows at blksize 1468 (atftp client), MB/s"
+echo
+echo "tftpd-hpa and dnsmasq do not negotiate windowsize and answer in"
+echo "lock-step; the last column compares with tftpd-hpa's lock-step at 1468."
+echo
+echo "| file | windowsize | in.tftpd | tftpd-hpa | atftpd | dnsmasq |" \
+    "in.tftpd / tftpd-hpa lock-step |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+for s in $sizes; do
+	for w in $wins; do
+		row=
+		for srv in $servers; do
+			t=$(median sh "$tmp/win.sh" "$(addr "$srv")" "f$s" 1468 "$w")
+			v=$(mbs "$s" "$t")
+			row="$row | $v"
+			[ "$srv" = in.tftpd ] && ours=$v
+		done
+		echo "| $s MiB | $w$row | $(ratio "$ours" "${hpa1468:-fail}") |"
+	done
+done
+
+# conc SERVER N: median wall s, CPU s and peak MiB of N clients at once.
+conc() {
+	cg=/sys/fs/cgroup
+	: > "$tmp/walls"
+	: > "$tmp/cpus"
+	: > "$tmp/peaks"
+	r=0
+	while [ "$r" -lt "$runs" ]; do
+		c0=$(cat "$cg/cpuacct/$ns-$1/cpuacct.usage")
+		echo 0 > "$cg/memory/$ns-$1/memory.max_usage_in_bytes"
+		t0=$(date +%s%N)
+		$X sh "$tmp/conc.sh" "$(addr "$1")" "$2" "f$f"
+		t1=$(date +%s%N)
+		c1=$(cat "$cg/cpuacct/$ns-$1/cpuacct.usage")
+		echo $(((t1 - t0) / 1000000)) >> "$tmp/walls"
+		echo $(((c1 - c0) / 1000000)) >> "$tmp/cpus"
+		echo $(($(cat "$cg/memory/$ns-$1/memory.max_usage_in_bytes") /
+		    1024)) >> "$tmp/peaks"
+		r=$((r + 1))
+	done
+	med() { sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+	echo "$(med "$tmp/walls") $(med "$tmp/cpus") $(med "$tmp/peaks")"
+}
+echo
+echo "### Concurrent clients × $f MiB (curl, blksize 1468, lock-step)"
+echo
+echo "Server CPU is the server's cgroup (listener, children, threads);"
+echo "peak memory is the cgroup's peak, the file's page cache excluded."
+echo
+echo "| clients | server | wall s | aggregate MB/s | server CPU s/GiB |" \
+    "peak MiB | CPU/GiB vs tftpd-hpa |"
+echo "|---:|---|---:|---:|---:|---:|---:|"
+for n in $concs; do
+	gib=$(awk -v n="$n" -v f="$f" 'BEGIN { print n * f / 1024 }')
+	hcpu=
+	for srv in tftpd-hpa in.tftpd atftpd dnsmasq; do
+		set -- $(conc "$srv" "$n")
+		cpg=$(awk -v c="$2" -v g="$gib" 'BEGIN { printf "%.2f", c / 1000 / g }')
+		[ "$srv" = tftpd-hpa ] && hcpu=$cpg
+		echo "| $n | $srv | $(awk -v w="$1" 'BEGIN { printf "%.2f", w / 1000 }') |" \
+		    "$(awk -v w="$1" -v n="$n" -v f="$f" 'BEGIN { printf "%.1f", n * f * 1.048576 / (w / 1000) }') |" \
+		    "$cpg | $(awk -v k="$3" 'BEGIN { printf "%.1f", k / 1024 }') |" \
+		    "$(ratio "$cpg" "$hcpu") |"
+	done
+done
+echo
