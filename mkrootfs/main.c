@@ -6,8 +6,16 @@
  * dispatched: the seed's steps (steps.c), `starter' (starter.c) and
  * `rebootmbr' (rebootmbr.c).  After an interrupt the signal is raised
  * again once everything is cleaned up, so the caller sees it.
+ *
+ * The work runs in a child that gets SIGTERM when its parent dies
+ * (PR_SET_PDEATHSIG): `kill -9 mkrootfs' still ends in the child's
+ * cleanup (temporary files and newfs removed, mounts and loop devices
+ * released), which no process can do for itself after SIGKILL.
  */
 #include <err.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
@@ -243,6 +251,42 @@ dispatch(struct mkr *m, struct args *a, const char *cmd, int argc,
 	return step_run(m, cmd, argc, argv) == 0 ? 0 : EX_OSERR;
 }
 
+/* Parent: forwards signals to the worker, then exits as it did. */
+static void
+supervise(pid_t pid)
+{
+	int st, sig = 0;
+
+	for (;;) {
+		if (waitpid(pid, &st, 0) == pid)
+			break;
+		if (errno != EINTR)
+			err(EX_OSERR, "waitpid");
+		if (mkr_signal != 0 && mkr_signal != sig)
+			kill(pid, sig = mkr_signal);
+	}
+	if (WIFSIGNALED(st)) {
+		signal(WTERMSIG(st), SIG_DFL);
+		raise(WTERMSIG(st));
+	}
+	exit(WIFEXITED(st) ? WEXITSTATUS(st) : EX_SOFTWARE);
+}
+
+static void
+worker(void)
+{
+	pid_t parent = getpid(), pid;
+
+	if ((pid = fork()) == -1)
+		err(EX_OSERR, "fork");
+	if (pid > 0)
+		supervise(pid);
+	if (prctl(PR_SET_PDEATHSIG, SIGTERM) == -1)
+		err(EX_OSERR, "PR_SET_PDEATHSIG");
+	if (getppid() != parent)	/* the parent died before prctl */
+		raise(SIGTERM);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -262,6 +306,7 @@ main(int argc, char *argv[])
 	m.progress = !a.quiet && isatty(STDERR_FILENO);
 	log_init(LOG_TO_STDERR, a.verbose + 1, LOG_USER);
 	signals();
+	worker();
 	ex = dispatch(&m, &a, argv[optind], argc - optind - 1,
 	    argv + optind + 1);
 	if (mkr_signal != 0) {
