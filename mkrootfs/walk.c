@@ -59,8 +59,6 @@ add(struct walk *w, const FTSENT *f, size_t rootlen)
 	    (uint64_t)f->fts_statp->st_mtime;
 	if (S_ISREG(e->mode) || S_ISLNK(e->mode))
 		e->size = (uint64_t)f->fts_statp->st_size;
-	if (S_ISREG(e->mode))
-		w->bytes += e->size;
 	e->rmajor = major(f->fts_statp->st_rdev);
 	e->rminor = minor(f->fts_statp->st_rdev);
 	e->src_dev = f->fts_statp->st_dev;
@@ -74,7 +72,7 @@ int
 walk_tree(struct walk *w, const char *root)
 {
 	char *paths[] = { (char *)(uintptr_t)root, NULL };
-	size_t *scratch, rootlen = strlen(root);
+	size_t *scratch, rootlen = strlen(root), i;
 	FTS *fts;
 	FTSENT *f;
 	int r = -1;
@@ -113,6 +111,10 @@ walk_tree(struct walk *w, const char *root)
 	}
 	cpio_newc_plan(w->ents, w->n, scratch);
 	free(scratch);
+	/* data written once per file, however many names it has */
+	for (i = 0; i < w->n; i++)
+		if (S_ISREG(w->ents[i].mode))
+			w->bytes += w->ents[i].size;
 	r = 0;
 out:
 	fts_close(fts);
