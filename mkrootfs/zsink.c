@@ -8,6 +8,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
 
@@ -82,6 +83,8 @@ zst_run(struct zsink *z, const void *p, size_t n, ZSTD_EndDirective end)
 static int
 start(struct zsink *z, int level)
 {
+	long ncpu;
+
 	switch (z->comp) {
 	case COMP_GZIP:
 		/* windowBits 15 + 16: the gzip wrapper, as gzip(1) writes */
@@ -94,12 +97,19 @@ start(struct zsink *z, int level)
 	case COMP_ZSTD:
 		if ((z->zc = ZSTD_createCStream()) == NULL ||
 		    ZSTD_isError(ZSTD_CCtx_setParameter(z->zc,
-		    ZSTD_c_compressionLevel, level < 0 ? 19 : level)) ||
+		    ZSTD_c_compressionLevel, level < 0 ? 9 : level)) ||
 		    ZSTD_isError(ZSTD_CCtx_setParameter(z->zc,
 		    ZSTD_c_checksumFlag, 1))) {
 			log_warnx("zstd: cannot set up the compressor");
 			return -1;
 		}
+		/*
+		 * A worker per CPU when libzstd has threads (Debian's does);
+		 * the output does not depend on how many.  Else one thread.
+		 */
+		if ((ncpu = sysconf(_SC_NPROCESSORS_ONLN)) > 1)
+			(void)ZSTD_CCtx_setParameter(z->zc, ZSTD_c_nbWorkers,
+			    (int)(ncpu > 8 ? 8 : ncpu));
 		return 0;
 	default:
 		return 0;
