@@ -16,6 +16,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -206,7 +207,12 @@ do_mount(struct mkr *m, int argc, char **argv)
 		return -1;
 	log_info("%s: mounted on %s until %s exits", m->rootfs, m->mountpoint,
 	    argc > 0 ? argv[0] : sh[0]);
+	/* like system(3): ^C is for the command (an interactive shell) */
+	signal(SIGINT, SIG_IGN);
+	signal(SIGQUIT, SIG_IGN);
 	if ((pid = fork()) == 0) {
+		signal(SIGINT, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
 		if (chdir(m->mountpoint) == -1)
 			_exit(126);
 		execvp(argc > 0 ? argv[0] : sh[0], argc > 0 ? argv : sh);

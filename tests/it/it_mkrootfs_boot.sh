@@ -6,7 +6,8 @@
 #    console shows NODEBOOT-UP with the host name and address from ip=,
 #    and nbpoweroff powers the machine off (qemu exits by itself);
 #  - zstd cpio, e1000, DHCP (qemu's user network inside a namespace of
-#    our own), nbup=: the report line reaches a listener on the host side.
+#    our own), nbup=PORT: the report line reaches a listener on the DHCP
+#    server's side.
 # The kernel is fetched once with apt-get download (cached in
 # build/lab/kernel, the lab's place for it).
 
@@ -43,6 +44,8 @@ grep -n 'failover.ko$' "$t/root/lib/modules/$rel/nodeboot.load" |
     head -n 1 | grep -q '^[0-9]*:kernel/net/core/failover.ko$' ||
     nb_fail "failover not before net_failover"
 [ -x "$t/root/init" ] && [ -L "$t/root/bin/sh" ] || nb_fail "init, sh"
+busybox sh -n "$t/root/init" && busybox sh -n "$t/root/etc/udhcpc.script" ||
+    nb_fail "script syntax"
 [ "$(readlink "$t/root/sbin/init")" = /init ] || nb_fail "/sbin/init"
 nb_ok "starter root: busybox, /init, NIC modules in dependency order"
 
@@ -60,21 +63,23 @@ run_qemu() {
 }
 
 run_qemu "$t/boot1.log" -initrd "$t/rootfs.gz" \
-    -append "console=ttyS0 quiet ip=198.51.100.5:198.51.100.1::255.255.255.0:node1:eth0:off nbpoweroff" \
+    -append "console=ttyS0 quiet ip=198.51.100.5:198.51.100.1::255.255.255.0:node1:eth0:off nbup=198.51.100.1:5140 nbpoweroff" \
     -netdev hubport,id=n0,hubid=0 -device virtio-net-pci,netdev=n0 ||
     nb_fail "boot 1 did not power off: $(tail -20 "$t/boot1.log")"
 grep -q '^NODEBOOT-UP node1 198.51.100.5' "$t/boot1.log" ||
     nb_fail "no marker: $(tail -20 "$t/boot1.log")"
 grep -q 'reboot: Power down' "$t/boot1.log" || nb_fail "no power down"
+grep -q 'nodeboot: report to 198.51.100.1:5140 failed' "$t/boot1.log" ||
+    nb_fail "an unreachable report server went unnoticed"
 nb_ok "gzip cpio + virtio-net + ip=: NODEBOOT-UP node1 198.51.100.5," \
-    "powered off"
+    "report failure shown, powered off"
 
 nb_ns boot
 ns=$NB_NS
 nb_spawn "$ns" timeout 150 busybox nc -l -p 5140 > "$t/report"
 # qemu's user network: its DHCP server and 10.0.2.2 -> 127.0.0.1 of ns.
 NS=$ns run_qemu "$t/boot2.log" -initrd "$t/rootfs.zst" \
-    -append "console=ttyS0 quiet nbup=10.0.2.2:5140 nbpoweroff" \
+    -append "console=ttyS0 quiet nbup=5140 nbpoweroff" \
     -netdev user,id=n0,hostname=node7 -device e1000,netdev=n0 ||
     nb_fail "boot 2: $(tail -20 "$t/boot2.log")"
 grep -q 'lease of 10.0.2.15 obtained' "$t/boot2.log" ||
@@ -83,4 +88,4 @@ grep -q '^NODEBOOT-UP node7 10.0.2.15' "$t/boot2.log" || nb_fail "marker 2"
 nb_wait 5 grep -q '^nodeboot-up node7 10.0.2.15$' "$t/report" ||
     nb_fail "no report: '$(cat "$t/report")'"
 nb_ok "zstd cpio + e1000 + DHCP: NODEBOOT-UP node7 10.0.2.15, report" \
-    "received over TCP"
+    "(nbup=PORT: to the DHCP server) received over TCP"
