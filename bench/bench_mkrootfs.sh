@@ -58,7 +58,7 @@ timeit() {
 	s=$(date +%s.%N)
 	"$@"
 	e=$(date +%s.%N)
-	printf '%.2f\n' "$(echo "$e - $s" | bc)"
+	awk -v s="$s" -v e="$e" 'BEGIN { printf "%.2f\n", e - s }'
 }
 for f in seed mk_ext2 mk_cpio mk_cpio9 mk_zstd; do
 	set --
@@ -79,7 +79,7 @@ zstd -q -19 -c "$t/seed/rootfs" > "$t/ext2.zst19"
 gzip -9 -c "$t/cpio" > "$t/cpio.gz9"
 zstd -q -19 -c "$t/cpio" > "$t/cpio.zst19"
 ratio() {
-	echo "scale=2; $1 / $2" | bc | sed 's/^\./0./'
+	awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f\n", a / b }'
 }
 
 echo "## mkrootfs: build and compress a 64 MiB root"
