@@ -260,7 +260,8 @@ step_run(struct mkr *m, const char *name, int argc, char **argv)
 		r = do_check(m, &c);
 	else
 		r = do_compress(m, &c);
-	if (r == 0)
+	/* an interrupt that came as the last step ended still undoes it */
+	if (r == 0 && !mkr_interrupted())
 		c.newfs_made = false;
 	chain_undo(&c, m);
 	return r;

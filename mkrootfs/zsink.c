@@ -162,6 +162,13 @@ zsink_free(struct zsink *z)
 {
 	if (z->comp == COMP_GZIP)
 		deflateEnd(&z->zs);
+	/*
+	 * Freeing a zstd context waits for its workers' jobs: many seconds
+	 * at level 19.  After an interrupt the process exits next, which
+	 * ends them at once.
+	 */
+	if (z->comp == COMP_ZSTD && mkr_interrupted())
+		return;
 	ZSTD_freeCStream(z->zc);
 	free(z);
 }
