@@ -25,6 +25,7 @@
 
 #define CHUNK	(256 * 1024)
 
+/* An inode with several names: where its first name was copied to. */
 struct link {
 	dev_t	 dev;
 	ino_t	 ino;
@@ -53,6 +54,11 @@ cmp_name(const FTSENT **a, const FTSENT **b)
 	return strcmp((*a)->fts_name, (*b)->fts_name);
 }
 
+/*
+ * Every extended attribute of from onto to, symbolic links included
+ * (security.*, trusted.* and system.posix_acl_* need root, as the copy
+ * does anyway).  A source file system without xattrs has nothing to copy.
+ */
 static int
 copy_xattrs(const char *from, const char *to)
 {
@@ -85,6 +91,11 @@ set_meta(const char *to, const char *from, const struct stat *st)
 	return 0;
 }
 
+/*
+ * A regular file's bytes, created 0600 with O_EXCL (a fresh file system
+ * has nothing there; the real mode follows in set_meta()), in chunks
+ * that the progress line counts and an interrupt stops between.
+ */
 static int
 copy_data(struct copy *c, const char *from, const char *to)
 {
@@ -153,6 +164,7 @@ hard_link(struct copy *c, const struct stat *st, const char *to)
 	return 0;
 }
 
+/* One non-directory: a hard link, or data, a symlink or a device node. */
 static int
 copy_one(struct copy *c, const FTSENT *f, const char *to)
 {
@@ -181,6 +193,11 @@ copy_one(struct copy *c, const FTSENT *f, const char *to)
 	return set_meta(to, f->fts_path, st);
 }
 
+/*
+ * fts(3) pre-order makes each directory (0700 until done, so nothing
+ * else can slip in), post-order gives it its metadata once its entries
+ * are in, so its mtime is the source's.
+ */
 static int
 visit(struct copy *c, const FTSENT *f, const char *to)
 {
@@ -214,6 +231,12 @@ free_link(void *p)
 	free(l);
 }
 
+/*
+ * Copies the tree under `from' into the existing directory `to' (a fresh
+ * file system's root), in name order.  The walk first counts the data for
+ * the progress line.  Stops at the first error or interrupt; the caller
+ * throws the half-filled image away.
+ */
 int
 copy_tree(const struct mkr *m, const char *from, const char *to)
 {

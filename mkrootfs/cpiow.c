@@ -17,6 +17,11 @@
 
 #define CHUNK	(256 * 1024)
 
+/*
+ * Exactly `size' bytes of the file at path (its size at the walk): a file
+ * that shrank or grew since would make the archive lie, so both are
+ * errors.  O_NOFOLLOW: a file replaced by a symlink is not followed.
+ */
 static int
 put_file(const char *path, uint64_t size, struct zsink *z,
     struct progress *pg, uint8_t *buf)
@@ -75,6 +80,7 @@ put_link(const char *path, uint64_t size, struct zsink *z, uint8_t *buf)
 	return zsink_write(z, buf, (size_t)n);
 }
 
+/* Header (from the core), then data and padding if the member has any. */
 static int
 put_entry(const struct walk *w, const struct cpio_ent *e, struct zsink *z,
     struct progress *pg, uint8_t *buf)
@@ -101,6 +107,10 @@ put_entry(const struct walk *w, const struct cpio_ent *e, struct zsink *z,
 	return zsink_write(z, zero, cpio_newc_pad(e->size));
 }
 
+/*
+ * The whole archive of root into z: walk and plan, every member, the
+ * trailer.  The sink's caller commits or aborts it.
+ */
 int
 cpio_write(const struct mkr *m, const char *root, struct zsink *z)
 {

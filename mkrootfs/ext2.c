@@ -24,6 +24,7 @@
 #include "common/log.h"
 #include "mkrootfs/mkrootfs.h"
 
+/* Runs argv (mke2fs, e2fsck) and waits; 0 if it exited 0. */
 int
 run_cmd(char *const argv[])
 {
@@ -63,6 +64,7 @@ run_cmd(char *const argv[])
 	return -1;
 }
 
+/* Once per run, before the first mount: a mount namespace of our own. */
 int
 ns_enter(struct mkr *m)
 {
@@ -159,6 +161,11 @@ loop_attach(const char *image, bool rdonly, char *dev, size_t devsz)
 	return lfd;
 }
 
+/*
+ * image on dir through a loop device.  The loop descriptor is closed
+ * right after mount(2): from then on the mount alone holds the device,
+ * and unmounting (or the namespace dying) frees it.
+ */
 int
 ext2_mount(const char *image, const char *dir, bool rdonly)
 {

@@ -99,6 +99,7 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* What only some commands use, kept out of struct mkr. */
 struct args {
 	const char	*backup, *busybox, *kmods;
 	char		*modules[MODULES_MAX];
@@ -107,6 +108,7 @@ struct args {
 	bool		 quiet;
 };
 
+/* A numeric option in [lo, hi], or exit EX_USAGE naming it. */
 static long long
 number(const char *s, long long lo, long long hi, const char *what)
 {
@@ -118,6 +120,7 @@ number(const char *s, long long lo, long long hi, const char *what)
 	return v;
 }
 
+/* One getopt_long() result into m or a; bad values exit EX_USAGE. */
 static void
 option(struct mkr *m, struct args *a, int ch, char *arg)
 {
@@ -190,6 +193,7 @@ option(struct mkr *m, struct args *a, int ch, char *arg)
 	}
 }
 
+/* Defaults that depend on other options, and the work file names. */
 static void
 finish(struct mkr *m)
 {
@@ -222,6 +226,7 @@ signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
+/* Runs the command; its sysexits.h status. */
 static int
 dispatch(struct mkr *m, struct args *a, const char *cmd, int argc,
     char **argv)
@@ -272,6 +277,10 @@ supervise(pid_t pid)
 	exit(WIFEXITED(st) ? WEXITSTATUS(st) : EX_SOFTWARE);
 }
 
+/*
+ * Forks: the parent supervises and never returns; the child returns and
+ * does the work, with SIGTERM due if the parent dies (even by SIGKILL).
+ */
 static void
 worker(void)
 {

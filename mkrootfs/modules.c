@@ -21,6 +21,7 @@
 #define MODS_MAX	16384
 #define ORDER_MAX	256
 
+/* Is the module built into that kernel (listed in modules.builtin)? */
 static int
 builtin(const char *kmods, const char *name)
 {
@@ -40,6 +41,7 @@ builtin(const char *kmods, const char *name)
 	return found;
 }
 
+/* kmods/rel to root/rel, making the directories on the way. */
 static int
 copy_one(const char *kmods, const char *root, const char *rel)
 {
@@ -63,6 +65,7 @@ copy_one(const char *kmods, const char *root, const char *rel)
 	return r;
 }
 
+/* The load order of all the wanted modules; built-in ones are skipped. */
 static int
 order_all(struct moddep *md, const char *kmods, char **names, int n,
     size_t *order, size_t *norder)

@@ -19,6 +19,7 @@
 #include "mkrootfs/mbr.h"
 #include "mkrootfs/mkrootfs.h"
 
+/* The old sector to a new file (O_EXCL), fsync()ed with its directory. */
 static int
 save(const char *path, const uint8_t *sec)
 {

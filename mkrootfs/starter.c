@@ -31,6 +31,7 @@ static const char *dirs[] = { "bin", "sbin", "etc", "proc", "sys", "dev",
 /* What the lab's qemu NICs need: virtio (with its PCI transport), e1000. */
 static char *nic_modules[] = { "virtio_pci", "virtio_net", "e1000" };
 
+/* dir/name holding text, atomically, with mode. */
 static int
 put(const char *dir, const char *name, const char *text, mode_t mode)
 {
@@ -133,6 +134,11 @@ applets(const char *dir, const char *busybox)
 	return 0;
 }
 
+/*
+ * /dev/console and /dev/null before devtmpfs is mounted.  Only root may
+ * make them; without them a cpio image still boots (the kernel's built-in
+ * initramfs has /dev/console) but an ext2 image has no console for init.
+ */
 static int
 nodes(const char *dir)
 {
@@ -153,6 +159,10 @@ nodes(const char *dir)
 	return 0;
 }
 
+/*
+ * Builds or refreshes the starter root in dir (made if missing; existing
+ * files are replaced, others kept).  modules: NULL/0 for the NIC list.
+ */
 int
 starter_build(const struct mkr *m, const char *dir, const char *kmods,
     char **modules, int nmodules, const char *busybox)

@@ -36,6 +36,10 @@ struct chain {
 	bool		 newfs_made;	/* newfs is ours to remove */
 };
 
+/*
+ * A private mount point: a fresh directory in /tmp, used only inside our
+ * mount namespace and removed when done (or by chain_undo()).
+ */
 static int
 tmpdir(struct mkr *m, char *dir, size_t size)
 {
@@ -61,6 +65,10 @@ untmp(char *dir)
 	dir[0] = '\0';
 }
 
+/*
+ * Undoes what a chain made: lazy unmounts (a failed copy may still hold
+ * files open), the mount points, and newfs unless it is the result.
+ */
 static void
 chain_undo(struct chain *c, struct mkr *m)
 {
@@ -135,6 +143,7 @@ do_check(struct mkr *m, struct chain *c)
 	return 0;
 }
 
+/* The ext2 image into the sink, with progress. */
 static int
 compress_file(struct mkr *m, const char *path, struct zsink *z)
 {

@@ -15,6 +15,7 @@
 #include "common/log.h"
 #include "mkrootfs/mkrootfs.h"
 
+/* Doubles the three parallel arrays (entries, stats, paths). */
 static int
 grow(struct walk *w)
 {
@@ -34,6 +35,11 @@ grow(struct walk *w)
 	return 0;
 }
 
+/*
+ * Records one fts(3) entry: its full path (owned by w), its lstat, and a
+ * cpio entry whose name points into that path past the root.  Sizes only
+ * for data the archive carries: regular files and symlink targets.
+ */
 static int
 add(struct walk *w, const FTSENT *f, size_t rootlen)
 {
@@ -68,6 +74,10 @@ add(struct walk *w, const FTSENT *f, size_t rootlen)
 	return 0;
 }
 
+/*
+ * Walks root without following symlinks (FTS_PHYSICAL) into w, planned.
+ * 0, or -1 after logging, with w freed.  An interrupt stops it.
+ */
 int
 walk_tree(struct walk *w, const char *root)
 {
