@@ -26,10 +26,13 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "common/fileio.h"
 #include "common/log.h"
+#include "mkrootfs/mkconf.h"
 #include "mkrootfs/mkrootfs.h"
 
 #define MODULES_MAX	64
+#define OPTS		"c:F:z:l:r:w:m:o:s:qvh"
 
 volatile sig_atomic_t mkr_signal;
 
@@ -49,7 +52,7 @@ static void
 usage(FILE *f)
 {
 	fprintf(f,
-"usage: mkrootfs [-qv] [-F cpio|ext2] [-z gzip|zstd|none] [-l level]\n"
+"usage: mkrootfs [-qv] [-c file] [-F cpio|ext2] [-z gzip|zstd|none] [-l level]\n"
 "                [-r root] [-w workdir] [-m mountpoint] [-o output]\n"
 "                [-s MiB] command\n"
 "commands, the seed's Makefile targets (each runs those it needs):\n"
@@ -67,6 +70,7 @@ usage(FILE *f)
 "  rebootmbr [--force] [--backup FILE] DEVICE|IMAGE\n"
 "             a boot sector that resets the machine (keeps the partitions)\n"
 "options:\n"
+"  -c, --config    settings from a file (the options below override it)\n"
 "  -F, --format    cpio (initramfs, default) or ext2 (image initrd)\n"
 "  -z, --compress  gzip (default), zstd or none\n"
 "  -l, --level     compression level (gzip 6, zstd 9 by default)\n"
@@ -80,6 +84,7 @@ usage(FILE *f)
 }
 
 static const struct option longopts[] = {
+	{ "config", required_argument, NULL, 'c' },
 	{ "format", required_argument, NULL, 'F' },
 	{ "compress", required_argument, NULL, 'z' },
 	{ "level", required_argument, NULL, 'l' },
@@ -184,6 +189,8 @@ option(struct mkr *m, struct args *a, int ch, char *arg)
 			errx(EX_USAGE, "more than %d modules", MODULES_MAX);
 		a->modules[a->nmodules++] = arg;
 		break;
+	case 'c':		/* read before the other options */
+		break;
 	case 'h':
 		usage(stdout);
 		exit(0);
@@ -191,6 +198,41 @@ option(struct mkr *m, struct args *a, int ch, char *arg)
 		usage(stderr);
 		exit(EX_USAGE);
 	}
+}
+
+/*
+ * The settings of a configuration file, under the command line's (which
+ * option() applies after this).  Exits EX_CONFIG with "file:line: why".
+ */
+static void
+config(struct mkr *m, struct args *a, const char *path)
+{
+	static struct mkconf cf;	/* m points into it */
+	struct perr pe;
+	size_t len;
+	char *buf;
+
+	if (file_read(path, FILE_READ_MAX, &buf, &len) == -1)
+		err(EX_CONFIG, "%s", path);
+	if (mkconf_parse(&cf, buf, len, path, &pe) == -1)
+		errx(EX_CONFIG, "%s", pe.msg);
+	free(buf);
+	if (cf.root[0] != '\0')
+		option(m, a, 'r', cf.root);
+	if (cf.workdir[0] != '\0')
+		m->workdir = cf.workdir;
+	if (cf.output[0] != '\0')
+		m->output = cf.output;
+	if (cf.mountpoint[0] != '\0')
+		m->mountpoint = cf.mountpoint;
+	if (cf.format[0] != '\0')
+		option(m, a, 'F', cf.format);
+	if (cf.compress[0] != '\0')
+		option(m, a, 'z', cf.compress);
+	if (cf.level != -1)
+		m->level = cf.level;
+	if (cf.size_mib != -1)
+		m->size_mib = (uint64_t)cf.size_mib;
 }
 
 /* Defaults that depend on other options, and the work file names. */
@@ -302,10 +344,19 @@ main(int argc, char *argv[])
 	struct mkr m = { .workdir = ".", .mountpoint = "/loop", .level = -1,
 	    .size_mib = 64 };
 	struct args a = { 0 };
+	const char *conf = NULL;
 	int ch, ex;
 
-	while ((ch = getopt_long(argc, argv, "F:z:l:r:w:m:o:s:qvh", longopts,
-	    NULL)) != -1)
+	/* -c first, wherever it is: the other options override the file */
+	while ((ch = getopt_long(argc, argv, OPTS, longopts, NULL)) != -1)
+		if (ch == 'c')
+			conf = optarg;
+		else if (ch == '?')
+			option(&m, &a, ch, optarg);
+	if (conf != NULL)
+		config(&m, &a, conf);
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, OPTS, longopts, NULL)) != -1)
 		option(&m, &a, ch, optarg);
 	if (optind >= argc) {
 		usage(stderr);

@@ -2,14 +2,16 @@
 /*
  * libFuzzer harness over mkrootfs's cores that read outside data: the
  * first byte picks modules.dep (parse, then order every module it names,
- * which must end in an order or a clean error) or a disk's sector 0 (the
- * reboot-MBR classifier and builder, which must keep bytes 440-509).
+ * which must end in an order or a clean error), a disk's sector 0 (the
+ * reboot-MBR classifier and builder, which must keep bytes 440-509) or
+ * the configuration file.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "mkrootfs/mbr.h"
+#include "mkrootfs/mkconf.h"
 #include "mkrootfs/moddep.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -53,11 +55,22 @@ mbr(const uint8_t *data, size_t size)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	struct mkconf cf;
+	struct perr err;
+
 	if (size == 0)
 		return 0;
-	if (data[0] & 1)
-		moddep(data + 1, size - 1);
-	else
+	switch (data[0] % 3) {
+	case 0:
 		mbr(data + 1, size - 1);
+		break;
+	case 1:
+		moddep(data + 1, size - 1);
+		break;
+	default:
+		(void)mkconf_parse(&cf, (const char *)data + 1, size - 1,
+		    "mkrootfs.conf", &err);
+		break;
+	}
 	return 0;
 }

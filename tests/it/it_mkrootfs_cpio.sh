@@ -91,6 +91,21 @@ cmp "$t/nobody/rootfs.gz" "$t/old.gz" || nb_fail "old image changed"
 [ "$(ls -A "$t/nobody")" = rootfs.gz ] || nb_fail "leftover temporary"
 nb_ok "a failed build exits 71, keeps the old image, leaves no temporary"
 
+# A configuration file, under the command line; its errors as file:line.
+printf 'root "%s";\noutput %s;\ncompress zstd;\n' "$t/tree" \
+    "$t/out/conf.img" > "$t/mk.conf"
+"$mk" -q -c "$t/mk.conf" compress || nb_fail "-c"
+zstd -q -t "$t/out/conf.img" || nb_fail "-c: not zstd"
+"$mk" -q -z gzip -c "$t/mk.conf" compress || nb_fail "-c with -z"
+gzip -t "$t/out/conf.img" || nb_fail "-z did not override the file"
+printf 'root /x;\nlevel 30;\n' > "$t/bad.conf"
+"$mk" -c "$t/bad.conf" compress 2> "$t/err"
+[ $? = 78 ] || nb_fail "bad config is not EX_CONFIG"
+grep -q "bad.conf:2: level: too large" "$t/err" || nb_fail "$(cat "$t/err")"
+sh -c "'$mk' -q -c '$top/etc/mkrootfs.conf' -r '$t/tree' \
+    -o '$t/out/etc.gz' compress" || nb_fail "etc/mkrootfs.conf"
+nb_ok "-c file: settings applied, options override, errors file:line (78)"
+
 "$mk" -r "$t/nonexistent" -o "$t/out/x.gz" compress 2>/dev/null &&
     nb_fail "a missing root succeeded"
 "$mk" -F tar compress 2>/dev/null
