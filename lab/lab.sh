@@ -1,0 +1,155 @@
+# SPDX-License-Identifier: ISC
+#
+# lab.sh: the virtual cluster's building blocks; source it after
+# tests/lib/nb.sh and nb_init (nb.sh's trap then removes the namespace and
+# every process in it on any exit).  Everything the lab reads or writes lives
+# under $LAB (default build/lab): the kernel cache, ethers, hosts,
+# dhcpd.conf, the tftp root and, per run, $LAB_RUN (logs, consoles, capture).
+#
+#   lab_init TOP             paths, tools; $LAB_TOP, $LAB, $LAB_RUN
+#   lab_kernel               fetch + unpack the Debian kernel: $LAB_KREL
+#   lab_nodes N              ethers/hosts for node1..nodeN in $LAB/etc
+#   lab_tftpboot DIR         pxelinux.0, ldlinux.c32, vmlinuz into DIR
+#   lab_net                  namespace $LAB_NS, bridge br0 192.0.2.1/24,
+#                            radvd, capture, report listener
+#   lab_radvd                router advertisements on br0 (else iPXE waits)
+#   lab_power                the WoL power shim on br0 (starts lab/node.sh)
+#   lab_wake NAME            a magic packet for NAME (the shim's peer)
+#   lab_wait_up NAME SECS    wait for NAME's "nodeboot: up" report
+#
+# Addresses: server 192.0.2.1, node i 192.0.2.(100+i), MAC 52:54:00:0b:00:i.
+
+LAB_SERVER=192.0.2.1
+LAB_REPORT_PORT=5140
+
+lab_init() {
+	LAB_TOP=$(cd "$1" && pwd)
+	[ -f "$LAB_TOP/lab/lab.sh" ] || nb_fail "lab_init: $1 is not the tree"
+	LAB=${LAB:-$LAB_TOP/build/lab}
+	LAB_RUN=$LAB/run
+	LAB_TOOLS=$LAB_TOP/build/tests
+	LAB_BIN=$LAB_TOP/build/bin
+	rm -rf "$LAB_RUN"
+	mkdir -p "$LAB/etc" "$LAB_RUN" || nb_fail "mkdir $LAB"
+	chmod 0755 "$LAB" "$LAB_RUN"
+}
+
+lab_now() {
+	date +%s.%N | cut -c1-14
+}
+
+lab_log() {
+	printf '[%6.1f s] %s\n' "$(echo "$(lab_now) ${LAB_T0:-$(lab_now)}" |
+	    awk '{ print $1 - $2 }')" "$*"
+}
+
+lab_kernel() {
+	LAB_KREL=$(sh "$LAB_TOP/lab/kernel.sh" "$LAB/kernel") ||
+	    nb_fail "kernel fetch failed"
+	LAB_KROOT=$LAB/kernel/root
+	LAB_VMLINUZ=$LAB_KROOT/boot/vmlinuz-$LAB_KREL
+}
+
+lab_mac() {
+	printf '52:54:00:0b:00:%02x' "$1"
+}
+
+lab_nodes() {
+	: > "$LAB/etc/ethers"
+	printf '127.0.0.1\tlocalhost\n%s\tserver\n' "$LAB_SERVER" \
+	    > "$LAB/etc/hosts"
+	_i=1
+	while [ "$_i" -le "$1" ]; do
+		echo "$(lab_mac "$_i") node$_i" >> "$LAB/etc/ethers"
+		printf '192.0.2.%d\tnode%d\n' $((100 + _i)) "$_i" \
+		    >> "$LAB/etc/hosts"
+		_i=$((_i + 1))
+	done
+}
+
+lab_tftpboot() {
+	mkdir -p "$1/pxelinux.cfg" || nb_fail "mkdir $1"
+	cp /usr/lib/PXELINUX/pxelinux.0 \
+	    /usr/lib/syslinux/modules/bios/ldlinux.c32 "$1/" &&
+	    cp "$LAB_VMLINUZ" "$1/vmlinuz" || nb_fail "tftpboot files"
+	if [ -f /usr/lib/SYSLINUX.EFI/efi64/syslinux.efi ]; then
+		cp /usr/lib/SYSLINUX.EFI/efi64/syslinux.efi \
+		    /usr/lib/syslinux/modules/efi64/ldlinux.e64 "$1/" ||
+		    nb_fail "efi files"
+	fi
+	chmod -R a+rX "$1"
+}
+
+# The packet capture is the neutral clock for the timeline: DHCP and TFTP
+# requests seen on the bridge, whoever serves them.
+lab_net() {
+	nb_ns lab
+	LAB_NS=$NB_NS
+	nb_bridge "$LAB_NS" br0
+	ip -n "$LAB_NS" addr add "$LAB_SERVER/24" dev br0 ||
+	    nb_fail "address on br0"
+	ip -n "$LAB_NS" addr add 2001:db8:b::1/64 dev br0 nodad ||
+	    nb_fail "IPv6 address on br0"
+	nb_spawn "$LAB_NS" tcpdump -tt -n -e -v -l -i br0 -U \
+	    'udp port 67 or udp port 68 or udp port 69' \
+	    > "$LAB_RUN/capture.txt" 2> "$LAB_RUN/tcpdump.err"
+	LAB_CAP_PID=$NB_PID
+	nb_wait 10 grep -q 'listening on' "$LAB_RUN/tcpdump.err" ||
+	    nb_fail "tcpdump did not start"
+	: > "$LAB_RUN/reports.txt"
+	nb_spawn "$LAB_NS" busybox nc -ll -p "$LAB_REPORT_PORT" \
+	    -e "$LAB_TOP/lab/report.sh" "$LAB_RUN/reports.txt"
+	lab_radvd
+}
+
+lab_radvd() {
+	ip netns exec "$LAB_NS" sysctl -qw net.ipv6.conf.all.forwarding=1
+	cat > "$LAB_RUN/radvd.conf" <<EOC
+interface br0 {
+	AdvSendAdvert on;
+	MinRtrAdvInterval 3;
+	MaxRtrAdvInterval 10;
+	prefix 2001:db8:b::/64 { };
+};
+EOC
+	nb_spawn "$LAB_NS" radvd -n -m logfile -l "$LAB_RUN/radvd.log" \
+	    -C "$LAB_RUN/radvd.conf" -p "$LAB_RUN/radvd.pid"
+}
+
+lab_power() {
+	[ -x "$LAB_TOOLS/wolshim" ] || nb_fail "no $LAB_TOOLS/wolshim (make all)"
+	nb_spawn "$LAB_NS" "$LAB_TOOLS/wolshim" -i br0 -- \
+	    sh "$LAB_TOP/lab/node.sh" "$LAB" > "$LAB_RUN/power.log" 2>&1
+	LAB_POWER_PID=$NB_PID
+	nb_wait 10 grep -q listening "$LAB_RUN/power.log" ||
+	    nb_fail "power shim did not start"
+}
+
+lab_wait_up() {
+	nb_wait "$2" grep -q "nodeboot: up $1 " "$LAB_RUN/reports.txt"
+}
+
+lab_ip_of() {
+	awk -v n="$1" '$2 == n { print $1 }' "$LAB/etc/hosts"
+}
+
+lab_mac_of() {
+	awk -v n="$1" '$2 == n { print $1 }' "$LAB/etc/ethers"
+}
+
+# A magic packet to NAME as a UDP datagram to port 9 of its address, with a
+# permanent neighbour entry (the "directed" Wake-on-LAN of routed networks):
+# the stand-in sender until wakeup (issue 7) drives the lab.
+lab_wake() {
+	_mac=$(lab_mac_of "$1")
+	_ip=$(lab_ip_of "$1")
+	ip -n "$LAB_NS" neigh replace "$_ip" lladdr "$_mac" nud permanent \
+	    dev br0 || nb_fail "neigh $_ip"
+	_hex=$(echo "$_mac" | sed 's/:/\\x/g; s/^/\\x/')
+	_pkt='\xff\xff\xff\xff\xff\xff'
+	for _k in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do
+		_pkt=$_pkt$_hex
+	done
+	ip netns exec "$LAB_NS" bash -c \
+	    "printf '$_pkt' > /dev/udp/$_ip/9" || nb_fail "wake $1"
+}
