@@ -17,7 +17,10 @@ $(B)/san/tests/unit/suites.h: $(SUITE_SRC) mk/suites.sh
 $(TEST_OBJ): $(B)/san/tests/unit/suites.h
 $(TEST_OBJ): CPPFLAGS += -I$(B)/san/tests/unit -Itests/unit
 
-$(B)/san/check_all: $(TEST_OBJ) $(CORES_SAN) $(B)/san/common/libcommon.a
+# CORES_SAN is set after this file is read: spell it out here.
+$(B)/san/check_all: $(TEST_OBJ) \
+    $(foreach p,$(PROGS),$(if $($(p)_CORE),$(B)/san/$(p)/core.a)) \
+    $(B)/san/common/libcommon.a
 	@$(if $(Q),echo "  LD-SAN  $@")
 	$(Q)$(CC) $(SAN) -o $@ $^ $(CHECK_LIBS) $(LIBS)
 
