@@ -2,4 +2,5 @@
 # common/: what two or more programs use today (STYLE.md 3.3).
 COMMON_SRC := common/log.c common/priv.c common/buf.c common/addr.c \
     common/perr.c common/text.c common/ethers.c common/hosts.c \
-    common/fileio.c common/conftok.c
+    common/fileio.c common/conftok.c \
+    common/pxename.c

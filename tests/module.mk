@@ -17,7 +17,8 @@ $(B)/san/tests/unit/suites.h: $(SUITE_SRC) mk/suites.sh
 $(TEST_OBJ): $(B)/san/tests/unit/suites.h
 $(TEST_OBJ): CPPFLAGS += -I$(B)/san/tests/unit -Itests/unit
 
-# CORES_SAN is set after this file is read: spell it out here.
+# The cores are listed here, not through CORES_SAN: GNUmakefile sets that
+# after including this file, and prerequisites expand when read.
 $(B)/san/check_all: $(TEST_OBJ) \
     $(foreach p,$(PROGS),$(if $($(p)_CORE),$(B)/san/$(p)/core.a)) \
     $(B)/san/common/libcommon.a

@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: ISC
+/*
+ * Rendering every file pxecfg-gen owns, and comparing them with what the
+ * TFTP root holds.  Files are byte-for-byte reproducible (no dates in the
+ * header), so a second run with nothing new finds nothing to do.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pxecfg_plan.h"
+#include "pxecfg_vars.h"
+
+const char *
+pxecfg_plan_dirname(enum pxecfg_dir d)
+{
+	return d == PXECFG_DIR_IPXE ? "ipxe" : "pxelinux.cfg";
+}
+
+static struct pxecfg_file *
+plan_find(struct pxecfg_plan *pl, enum pxecfg_dir dir, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < pl->n; i++)
+		if (pl->v[i].dir == dir && strcmp(pl->v[i].name, name) == 0)
+			return &pl->v[i];
+	return NULL;
+}
+
+static struct pxecfg_file *
+plan_new(struct pxecfg_plan *pl)
+{
+	struct pxecfg_file *v;
+	size_t cap;
+
+	if (pl->n == pl->cap) {
+		cap = pl->cap == 0 ? 32 : pl->cap * 2;
+		if ((v = reallocarray(pl->v, cap, sizeof(*v))) == NULL)
+			return NULL;
+		pl->v = v;
+		pl->cap = cap;
+	}
+	v = &pl->v[pl->n++];
+	memset(v, 0, sizeof(*v));
+	return v;
+}
+
+/*
+ * Renders template tmpl (for target t) into a new planned file dir/name;
+ * the header goes first, or after a "#!ipxe" line.  what names the file's
+ * subject in errors and in the header.
+ */
+static int
+plan_render(struct pxecfg_plan *pl, const struct pxecfg_conf *c,
+    const struct pxecfg_profile *p, const struct pxecfg_target *t,
+    enum pxecfg_dir dir, const char *name, const char *what,
+    struct perr *err)
+{
+	struct pxecfg_vals vals;
+	struct pxecfg_file *f;
+	struct wbuf w;
+	char out[PXECFG_FILEMAX], why[TMPL_ERRLEN], head[512];
+	const char *tmpl = dir == PXECFG_DIR_IPXE ? p->ipxe : p->pxelinux;
+	const char *nl;
+	size_t skip = 0;
+
+	if (plan_find(pl, dir, name) != NULL) {
+		snprintf(err->msg, sizeof(err->msg), "%s/%s: wanted twice "
+		    "(second time for %s)", pxecfg_plan_dirname(dir), name,
+		    what);
+		return -1;
+	}
+	if (tmpl[0] == '\0') {
+		snprintf(err->msg, sizeof(err->msg), "profile %s has no %s "
+		    "template", p->name, dir == PXECFG_DIR_IPXE ? "ipxe" :
+		    "pxelinux");
+		return -1;
+	}
+	if (strncmp(tmpl, "#!", 2) == 0 && (nl = strchr(tmpl, '\n')) != NULL)
+		skip = (size_t)(nl + 1 - tmpl);
+	snprintf(head, sizeof(head), "%s: %s, profile %s.\n"
+	    "# Do not edit: pxecfg-gen rewrites or removes this file.\n",
+	    PXECFG_MARK, what, p->name);
+	pxecfg_vars_fill(&vals, c, p, t);
+	wbuf_init(&w, out, sizeof(out));
+	wbuf_putbytes(&w, tmpl, skip);
+	wbuf_putbytes(&w, head, strlen(head));
+	if (tmpl_render(tmpl + skip, vals.v, PV_COUNT, &w, why) == -1) {
+		snprintf(err->msg, sizeof(err->msg), "%s/%s (%s), profile %s: "
+		    "%s", pxecfg_plan_dirname(dir), name, what, p->name, why);
+		return -1;
+	}
+	if ((f = plan_new(pl)) == NULL || (f->text = malloc(w.len + 1)) ==
+	    NULL) {
+		snprintf(err->msg, sizeof(err->msg), "%s", strerror(ENOMEM));
+		return -1;
+	}
+	f->dir = dir;
+	strlcpy(f->name, name, sizeof(f->name));
+	memcpy(f->text, out, w.len);
+	f->text[w.len] = '\0';
+	f->len = w.len;
+	return 0;
+}
+
+static int
+plan_node(struct pxecfg_plan *pl, const struct pxecfg_conf *c,
+    const struct pxecfg_nodes *t, const struct pxecfg_node *nd,
+    struct perr *err)
+{
+	const struct pxecfg_subnet *s = &t->sub[nd->subnet];
+	const struct pxecfg_profile *p;
+	struct pxecfg_target tg;
+	char name[PXECFG_FNAMELEN], mac[MAC_STRLEN], ip[IP4_STRLEN];
+	char what[HOSTNAME_MAX + 64];
+
+	p = pxecfg_conf_profile(c, pxecfg_conf_node_profile(c, nd->name));
+	memset(&tg, 0, sizeof(tg));
+	tg.hostname = nd->name;
+	tg.mac = nd->mac;
+	tg.ip = nd->ip;
+	tg.has_net = true;
+	tg.server = s->server;
+	tg.netmask = s->mask;
+	tg.gateway = s->gateway;
+	snprintf(what, sizeof(what), "node %s %s %s", nd->name,
+	    mac_ntoa(nd->mac, mac), ip4_ntoa(nd->ip, ip));
+	if ((c->names & PXECFG_NAMES_IP) && plan_render(pl, c, p, &tg,
+	    PXECFG_DIR_PXELINUX, ip4_hex(nd->ip, name), what, err) == -1)
+		return -1;
+	if ((c->names & PXECFG_NAMES_MAC) && plan_render(pl, c, p, &tg,
+	    PXECFG_DIR_PXELINUX, mac_pxelinux(nd->mac, name), what, err) == -1)
+		return -1;
+	snprintf(name, sizeof(name), "%s.ipxe", ip);
+	if (c->ipxe && plan_render(pl, c, p, &tg, PXECFG_DIR_IPXE, name, what,
+	    err) == -1)
+		return -1;
+	return 0;
+}
+
+/* The group file of a subnet: its mask's whole hex digits of the address. */
+static int
+plan_group(struct pxecfg_plan *pl, const struct pxecfg_conf *c,
+    const struct pxecfg_subnet *s, struct perr *err)
+{
+	struct pxecfg_target tg;
+	char hex[IP4_HEXLEN], name[PXECFG_FNAMELEN], what[96];
+	char a[IP4_STRLEN];
+	int digits = ip4_mask_len(s->mask) / 4;
+
+	if (digits < 1 || digits > 7)
+		return 0;	/* the default file, or a single address */
+	snprintf(name, sizeof(name), "%.*s", digits, ip4_hex(s->net, hex));
+	snprintf(what, sizeof(what), "subnet %s/%d", ip4_ntoa(s->net, a),
+	    ip4_mask_len(s->mask));
+	memset(&tg, 0, sizeof(tg));
+	tg.has_net = s->server != 0;
+	tg.server = s->server;
+	tg.netmask = s->mask;
+	tg.gateway = s->gateway;
+	return plan_render(pl, c, pxecfg_conf_profile(c, c->group), &tg,
+	    PXECFG_DIR_PXELINUX, name, what, err);
+}
+
+int
+pxecfg_plan_build(struct pxecfg_plan *pl, const struct pxecfg_conf *c,
+    const struct pxecfg_nodes *t, struct perr *err)
+{
+	struct pxecfg_target tg;
+	size_t i;
+
+	err->line = 0;
+	for (i = 0; i < t->n; i++)
+		if (plan_node(pl, c, t, &t->v[i], err) == -1)
+			return -1;
+	for (i = 0; c->group[0] != '\0' && i < t->nsub; i++)
+		if (plan_group(pl, c, &t->sub[i], err) == -1)
+			return -1;
+	memset(&tg, 0, sizeof(tg));
+	if (c->dflt[0] != '\0' && plan_render(pl, c,
+	    pxecfg_conf_profile(c, c->dflt), &tg, PXECFG_DIR_PXELINUX,
+	    "default", "clients without a file of their own", err) == -1)
+		return -1;
+	return 0;
+}
+
+bool
+pxecfg_plan_ours(const char *text, size_t len)
+{
+	const char *nl;
+	size_t mlen = strlen(PXECFG_MARK);
+
+	if (len >= 2 && text[0] == '#' && text[1] == '!') {
+		if ((nl = memchr(text, '\n', len)) == NULL)
+			return false;
+		len -= (size_t)(nl + 1 - text);
+		text = nl + 1;
+	}
+	return len >= mlen && memcmp(text, PXECFG_MARK, mlen) == 0;
+}
+
+static int
+sync_one(struct pxecfg_file *f, const struct pxecfg_found *fd, bool force,
+    struct perr *err)
+{
+	f->old = fd->text;
+	f->oldlen = fd->len;
+	if (fd->len == f->len && memcmp(fd->text, f->text, f->len) == 0) {
+		f->act = PXECFG_KEEP;
+		return 0;
+	}
+	if (!pxecfg_plan_ours(fd->text, fd->len) && !force) {
+		snprintf(err->msg, sizeof(err->msg), "%s/%s: not written by "
+		    "pxecfg-gen; remove it, or use -f to overwrite it",
+		    pxecfg_plan_dirname(fd->dir), fd->name);
+		return -1;
+	}
+	f->act = PXECFG_CHANGE;
+	return 1;
+}
+
+int
+pxecfg_plan_sync(struct pxecfg_plan *pl, const struct pxecfg_found *found,
+    size_t nfound, bool force, struct perr *err)
+{
+	struct pxecfg_file *f;
+	size_t i, nplan = pl->n;
+	int todo = 0, r;
+
+	err->line = 0;
+	for (i = 0; i < nplan; i++)
+		pl->v[i].act = PXECFG_CREATE;
+	for (i = 0; i < nfound; i++) {
+		f = plan_find(pl, found[i].dir, found[i].name);
+		if (f != NULL) {
+			if ((r = sync_one(f, &found[i], force, err)) == -1)
+				return -1;
+			continue;
+		}
+		if (!pxecfg_plan_ours(found[i].text, found[i].len))
+			continue;
+		if ((f = plan_new(pl)) == NULL) {
+			snprintf(err->msg, sizeof(err->msg), "%s",
+			    strerror(ENOMEM));
+			return -1;
+		}
+		f->dir = found[i].dir;
+		strlcpy(f->name, found[i].name, sizeof(f->name));
+		f->act = PXECFG_REMOVE;
+		f->old = found[i].text;
+		f->oldlen = found[i].len;
+	}
+	for (i = 0; i < pl->n; i++)
+		if (pl->v[i].act != PXECFG_KEEP)
+			todo++;
+	return todo;
+}
+
+void
+pxecfg_plan_free(struct pxecfg_plan *pl)
+{
+	size_t i;
+
+	for (i = 0; i < pl->n; i++)
+		free(pl->v[i].text);
+	free(pl->v);
+	memset(pl, 0, sizeof(*pl));
+}
