@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: ISC
+/*
+ * Files of a transfer; see file.h.  A file is opened first and judged on
+ * what was opened (fstat of the descriptor, dnsmasq's
+ * check_tftp_fileperm() order), never stat-then-open.  openat2() with
+ * RESOLVE_BENEATH keeps every path component, symlinks included, inside
+ * the served directory; a link that points out fails with EXDEV.
+ */
+#include <linux/openat2.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "common/fileio.h"
+#include "in.tftpd/file.h"
+
+static int
+open_beneath(int dirfd, const char *path, int flags, mode_t mode)
+{
+	struct open_how how = {
+		.flags = (uint64_t)(flags | O_CLOEXEC | O_NOCTTY),
+		.mode = (flags & O_CREAT) ? mode : 0,
+		.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS,
+	};
+
+	return (int)syscall(SYS_openat2, dirfd, path, &how, sizeof(how));
+}
+
+static int
+open_error(int err, uint16_t *code, const char **errstr)
+{
+	switch (err) {
+	case ENOENT:
+	case ENOTDIR:
+		*code = TFTP_ENOTFOUND;
+		*errstr = "File not found";
+		break;
+	case ENOSPC:
+	case EDQUOT:
+		*code = TFTP_ENOSPACE;
+		*errstr = "Disk full or allocation exceeded";
+		break;
+	case EEXIST:
+		*code = TFTP_EEXISTS;
+		*errstr = "File already exists";
+		break;
+	default:	/* EACCES, EPERM, EXDEV (out of the root), ELOOP... */
+		*code = TFTP_EACCESS;
+		*errstr = "Access violation";
+		break;
+	}
+	return -1;
+}
+
+static int
+open_wrq(const struct tftpd *d, int dirfd, const char *path, bool *created)
+{
+	int fd;
+
+	*created = false;
+	if ((fd = open_beneath(dirfd, path, O_WRONLY | O_NONBLOCK, 0)) == -1 &&
+	    errno == ENOENT && d->create) {
+		fd = open_beneath(dirfd, path,
+		    O_WRONLY | O_NONBLOCK | O_CREAT | O_EXCL, 0666);
+		*created = fd != -1;
+	}
+	return fd;
+}
+
+int
+file_open(const struct tftpd *d, int dirfd, const char *path, uint16_t op,
+    off_t *size, uint16_t *code, const char **errstr)
+{
+	struct stat st;
+	bool created = false;
+	int fd, e;
+
+	if (op == TFTP_RRQ)
+		fd = open_beneath(dirfd, path, O_RDONLY | O_NONBLOCK, 0);
+	else
+		fd = open_wrq(d, dirfd, path, &created);
+	if (fd == -1)
+		return open_error(errno, code, errstr);
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		e = EACCES;
+		goto fail;
+	}
+	/* tftp-hpa: only public files, unless -p. */
+	if (!d->permissive && !created && !(st.st_mode &
+	    (op == TFTP_RRQ ? S_IROTH : S_IWOTH))) {
+		e = EACCES;
+		goto fail;
+	}
+	if (op == TFTP_WRQ && ftruncate(fd, 0) == -1) {
+		e = errno;
+		goto fail;
+	}
+	if (fcntl(fd, F_SETFL, 0) == -1) {
+		e = errno;
+		goto fail;
+	}
+	*size = st.st_size;
+	return fd;
+fail:
+	close(fd);
+	return open_error(e, code, errstr);
+}
+
+int
+blksrc_init(struct blksrc *b, int fd, bool ascii, uint16_t blksize,
+    unsigned window)
+{
+	memset(b, 0, sizeof(*b));
+	b->fd = fd;
+	b->ascii = ascii;
+	b->blksize = blksize;
+	b->slots = window;
+	tftp_ascii_init(&b->st);
+	b->ring = calloc(window, (size_t)blksize + TFTP_HDRLEN);
+	b->lens = calloc(window, sizeof(*b->lens));
+	return b->ring == NULL || b->lens == NULL ? -1 : 0;
+}
+
+void
+blksrc_free(struct blksrc *b)
+{
+	free(b->ring);
+	free(b->lens);
+}
+
+/* read() until n bytes or the end of the file. */
+static ssize_t
+read_full(int fd, uint8_t *p, size_t n)
+{
+	size_t got = 0;
+	ssize_t r;
+
+	while (got < n) {
+		if ((r = read(fd, p + got, n - got)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (r == 0)
+			break;
+		got += (size_t)r;
+	}
+	return (ssize_t)got;
+}
+
+/* One block of netascii: encode until full or the input is exhausted. */
+static ssize_t
+load_ascii(struct blksrc *b, uint8_t *out)
+{
+	size_t o = 0, used;
+	ssize_t r;
+
+	while (o < b->blksize) {
+		if (b->inoff == b->inlen && !b->ineof) {
+			if ((r = read_full(b->fd, b->in, sizeof(b->in))) == -1)
+				return -1;
+			b->inoff = 0;
+			b->inlen = (size_t)r;
+			b->ineof = r == 0;
+		}
+		if (b->inoff == b->inlen && !tftp_ascii_pending(&b->st))
+			break;
+		o += tftp_ascii_enc(&b->st, b->in + b->inoff,
+		    b->inlen - b->inoff, &used, out + o, b->blksize - o);
+		b->inoff += used;
+	}
+	return (ssize_t)o;
+}
+
+int
+blksrc_get(struct blksrc *b, uint64_t k, uint8_t **pkt, uint16_t *len)
+{
+	size_t slot = (size_t)(k % b->slots);
+	uint8_t *p = b->ring + slot * ((size_t)b->blksize + TFTP_HDRLEN);
+	ssize_t r;
+
+	if (k == b->filled + 1) {
+		r = b->ascii ? load_ascii(b, p + TFTP_HDRLEN) :
+		    read_full(b->fd, p + TFTP_HDRLEN, b->blksize);
+		if (r == -1)
+			return -1;
+		b->lens[slot] = (uint16_t)r;
+		b->filled = k;
+	} else if (k > b->filled || b->filled - k >= b->slots)
+		return -1;
+	*pkt = p;
+	*len = b->lens[slot];
+	return 0;
+}
+
+void
+blksink_init(struct blksink *s, int fd, bool ascii)
+{
+	s->fd = fd;
+	s->ascii = ascii;
+	tftp_ascii_init(&s->st);
+}
+
+int
+blksink_write(struct blksink *s, const uint8_t *p, size_t n)
+{
+	uint8_t out[TFTP_BLKSIZE_MAX + 1];
+
+	if (!s->ascii)
+		return write_all(s->fd, p, n);
+	n = tftp_ascii_dec(&s->st, p, n, out);
+	return write_all(s->fd, out, n);
+}
+
+int
+blksink_close(struct blksink *s)
+{
+	uint8_t cr;
+	int r = 0;
+
+	if (s->ascii && tftp_ascii_dec_end(&s->st, &cr) == 1)
+		r = write_all(s->fd, &cr, 1);
+	if (close(s->fd) == -1)
+		r = -1;
+	return r;
+}

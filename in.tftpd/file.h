@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The file side of one transfer: opening the requested file beneath a
+ * served directory with the tftp-hpa permission rules, the block source of
+ * an RRQ (a ring holding the current window, so a retransmission resends
+ * the same bytes, netascii included) and the sink of a WRQ.
+ */
+#ifndef TFTPD_FILE_H
+#define TFTPD_FILE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "in.tftpd/tftp_ascii.h"
+#include "in.tftpd/tftpd.h"
+
+/*
+ * Opens path (already through the path policy) beneath dirfd for a
+ * transfer of kind op.  Returns the descriptor and its size (RRQ), or -1
+ * with *code and *errstr for the ERROR packet.
+ */
+int	file_open(const struct tftpd *, int dirfd, const char *path,
+	    uint16_t op, off_t *size, uint16_t *code, const char **errstr);
+
+struct blksrc {
+	int		 fd;
+	bool		 ascii;
+	struct tftp_ascii st;
+	uint16_t	 blksize;
+	unsigned	 slots;		/* the window size */
+	uint8_t		*ring;		/* slots x (4 + blksize): header room */
+	uint16_t	*lens;
+	uint64_t	 filled;	/* last block loaded */
+	bool		 eof;
+	uint8_t		 in[8192];	/* netascii: raw bytes not yet encoded */
+	size_t		 inoff, inlen;
+	bool		 ineof;
+};
+
+int	blksrc_init(struct blksrc *, int fd, bool ascii, uint16_t blksize,
+	    unsigned window);
+/*
+ * Block k (1-based), loading it if it is the next one: *pkt points at 4
+ * free bytes followed by the data, *len is the data length.  k must lie
+ * within the current window.  -1 on a read error.
+ */
+int	blksrc_get(struct blksrc *, uint64_t k, uint8_t **pkt, uint16_t *len);
+void	blksrc_free(struct blksrc *);
+
+struct blksink {
+	int		 fd;
+	bool		 ascii;
+	struct tftp_ascii st;
+};
+
+void	blksink_init(struct blksink *, int fd, bool ascii);
+int	blksink_write(struct blksink *, const uint8_t *, size_t);
+int	blksink_close(struct blksink *);
+
+#endif

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * State of the one transfer a child serves, shared by session.c (sockets,
+ * the request, the log line) and transfer.c (the event loop).
+ */
+#ifndef TFTPD_SESSION_H
+#define TFTPD_SESSION_H
+
+#include <time.h>
+
+#include "common/addr.h"
+#include "in.tftpd/file.h"
+#include "in.tftpd/tftp_xfer.h"
+#include "in.tftpd/tftpd.h"
+
+struct session {
+	struct tftpd		*d;
+	const struct tftpd_req	*r;
+	int			 s;		/* connected to the client */
+	int			 stray;		/* same port, other TIDs */
+	int			 fd;		/* the file */
+	char			 peer[IP4_STRLEN];
+	char			 mac[MAC_PXESTRLEN];	/* or "" */
+	const char		*opname;
+	struct tftp_req		 req;
+	struct tftp_params	 par;
+	struct tftp_xfer	 x;
+	struct blksrc		 src;
+	struct blksink		 sink;
+	uint8_t			 oack[TFTP_SEGSIZE];
+	size_t			 oacklen;
+	struct timespec		 start;
+	char			 result[16];	/* "ok", "timeout", "E2"... */
+	uint8_t			 buf[TFTP_HDRLEN + TFTP_BLKSIZE_MAX + 1];
+};
+
+/* session.c */
+void	sess_error(struct session *, uint16_t code, const char *msg);
+/* transfer.c */
+void	sess_mac(struct session *);
+void	sess_transfer(struct session *);
+
+#endif

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The shell's one runtime struct (STYLE.md 3.11), filled from the command
+ * line by main.c and passed down to the listener (server.c), the transfer
+ * (session.c) and the file side (file.c).
+ */
+#ifndef TFTPD_H
+#define TFTPD_H
+
+#include <netinet/in.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "in.tftpd/tftp_proto.h"
+#include "in.tftpd/tftp_remap.h"
+
+#define TFTPD_MAXDIRS	16
+#define TFTPD_RETRIES	10	/* retransmissions of one packet */
+#define TFTPD_WINMAX	64	/* largest windowsize granted */
+
+struct tftpd {
+	bool		 secure;	/* -s: chroot into dirs[0] */
+	bool		 create;	/* -c */
+	bool		 permissive;	/* -p */
+	bool		 standalone;	/* -l or -L */
+	bool		 foreground;	/* -L */
+	const char	*user;		/* -u, NULL when not root */
+	const char	*addr;		/* -a */
+	const char	*pidfile;	/* -P */
+	const char	*mapfile;	/* -m */
+	const char	*xferlog;	/* --xferlog */
+	mode_t		 umask;		/* -U */
+	bool		 umask_set;
+	unsigned	 idle_s;	/* -t */
+	uint32_t	 timeout_us;	/* -T */
+	uint16_t	 blksize_max;	/* -B */
+	unsigned	 refuse;	/* -r, bit per enum tftp_optid */
+	uint16_t	 port_lo;	/* -R */
+	uint16_t	 port_hi;
+	const char	*dirs[TFTPD_MAXDIRS];
+	size_t		 ndirs;
+	int		 dirfds[TFTPD_MAXDIRS];
+	int		 sock;		/* where requests arrive */
+	int		 logfd;		/* transfer log, or -1 */
+	struct tftp_remap remap;
+};
+
+/* One request as the listener received it. */
+struct tftpd_req {
+	uint8_t			buf[TFTP_REQ_MAX];
+	size_t			len;
+	struct sockaddr_in	peer;
+	struct in_addr		local;	/* where it arrived */
+	int			ifindex;
+};
+
+/* server.c */
+int	server_listen_socket(const char *addr);
+void	server_run(struct tftpd *);
+
+/* session.c: serves one request in a forked child; never returns. */
+void	session_run(struct tftpd *, const struct tftpd_req *)
+	    __attribute__((__noreturn__));
+
+#endif

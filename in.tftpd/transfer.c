@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: ISC
+/*
+ * The event loop of one transfer: perform the core's action (send the
+ * OACK, a window of DATA, an ACK; store a DATA payload), then wait with
+ * poll() until a packet arrives or the armed timer fires, and feed that
+ * back to the core.  No signals, no longjmp: the deadline is a number.
+ */
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+
+#include <errno.h>
+#include <net/if.h>
+#include <net/if_arp.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "common/log.h"
+#include "in.tftpd/session.h"
+
+/* The client's MAC from the ARP cache, for remap rules (\m). */
+void
+sess_mac(struct session *ss)
+{
+	struct arpreq ar;
+	struct sockaddr_in *sin = (struct sockaddr_in *)&ar.arp_pa;
+
+	ss->mac[0] = '\0';
+	if (ss->d->remap.n == 0 || ss->r->ifindex <= 0)
+		return;
+	memset(&ar, 0, sizeof(ar));
+	sin->sin_family = AF_INET;
+	sin->sin_addr = ss->r->peer.sin_addr;
+	if (if_indextoname((unsigned)ss->r->ifindex, ar.arp_dev) == NULL ||
+	    ioctl(ss->s, SIOCGARP, &ar) == -1 || !(ar.arp_flags & ATF_COM))
+		return;
+	mac_pxelinux((const uint8_t *)ar.arp_ha.sa_data, ss->mac);
+}
+
+static int64_t
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* -1 if the client is gone (ICMP port unreachable), else 0. */
+static int
+xmit(struct session *ss, const void *p, size_t n)
+{
+	if (send(ss->s, p, n, 0) == -1 && errno == ECONNREFUSED)
+		return -1;
+	return 0;
+}
+
+/* Sender: DATA blocks first..first+count-1, stopping after the last. */
+static int
+send_window(struct session *ss, const struct tftp_act *a)
+{
+	uint64_t k;
+	uint8_t *pkt;
+	uint16_t len;
+
+	for (k = a->first; k < a->first + a->count; k++) {
+		if (blksrc_get(&ss->src, k, &pkt, &len) == -1) {
+			log_warn("%s: %s %s: read", ss->peer, ss->opname,
+			    ss->req.file);
+			sess_error(ss, TFTP_EUNDEF, "Read error");
+			strlcpy(ss->result, "io", sizeof(ss->result));
+			return -1;
+		}
+		tftp_data_hdr(pkt, TFTP_HDRLEN, (uint16_t)k);
+		if (xmit(ss, pkt, TFTP_HDRLEN + (size_t)len) == -1)
+			goto gone;
+		if (len < ss->par.blksize) {
+			tftp_xfer_eof(&ss->x, k, len);
+			break;
+		}
+	}
+	return 0;
+gone:
+	strlcpy(ss->result, "unreachable", sizeof(ss->result));
+	return -1;
+}
+
+/* Performs a SEND or WAIT; -1 when the transfer ended. */
+static int
+perform(struct session *ss, const struct tftp_act *a, const uint8_t *data,
+    size_t datalen)
+{
+	uint8_t ack[TFTP_HDRLEN];
+
+	if (a->write && blksink_write(&ss->sink, data, datalen) == -1) {
+		log_warn("%s: WRQ %s: write", ss->peer, ss->req.file);
+		sess_error(ss, TFTP_ENOSPACE, "Disk full or write error");
+		return -1;
+	}
+	if (a->kind == TFTP_ACT_WAIT)
+		return 0;
+	if (a->oack) {
+		if (xmit(ss, ss->oack, ss->oacklen) == 0)
+			return 0;
+	} else if (ss->x.sender)
+		return send_window(ss, a);
+	else if (xmit(ss, ack, tftp_ack_build(ack, sizeof(ack),
+	    (uint16_t)a->first)) == 0)
+		return 0;
+	strlcpy(ss->result, "unreachable", sizeof(ss->result));
+	return -1;
+}
+
+/* Action done: 1 to go on waiting, 0 when finished, -1 failed. */
+static int
+step(struct session *ss, const struct tftp_act *a, const uint8_t *data,
+    size_t datalen, int64_t *deadline)
+{
+	switch (a->kind) {
+	case TFTP_ACT_DONE:
+		strlcpy(ss->result, "ok", sizeof(ss->result));
+		return 0;
+	case TFTP_ACT_ABORT:
+		if (a->msg != NULL)
+			sess_error(ss, a->code, a->msg);
+		else if (a->why != NULL)
+			strlcpy(ss->result, a->why, sizeof(ss->result));
+		else
+			snprintf(ss->result, sizeof(ss->result), "E%u",
+			    a->code);
+		return -1;
+	default:
+		if (perform(ss, a, data, datalen) == -1)
+			return -1;
+		if (a->kind == TFTP_ACT_SEND || a->timeout_ms > 0)
+			*deadline = now_ms() + a->timeout_ms;
+		return 1;
+	}
+}
+
+/* A packet on the stray socket: not our client, so ERROR 5 to it. */
+static void
+stray(struct session *ss)
+{
+	struct sockaddr_in from;
+	socklen_t flen = sizeof(from);
+	uint8_t pkt[TFTP_HDRLEN + 32];
+	size_t n;
+
+	if (recvfrom(ss->stray, ss->buf, sizeof(ss->buf), MSG_DONTWAIT,
+	    (struct sockaddr *)&from, &flen) == -1)
+		return;
+	n = tftp_error_build(pkt, sizeof(pkt), TFTP_EBADID,
+	    "Unknown transfer ID");
+	sendto(ss->stray, pkt, n, 0, (struct sockaddr *)&from, flen);
+	log_debug("%s: packet from a foreign TID", ss->peer);
+}
+
+/* Waits for the next event and feeds it to the core. */
+static int
+next_event(struct session *ss, struct tftp_act *a, size_t *len,
+    int64_t deadline)
+{
+	struct pollfd pfd[2] = { { ss->s, POLLIN, 0 }, { ss->stray, POLLIN, 0 } };
+	struct tftp_pkt p;
+	const char *errstr;
+	int64_t left;
+	ssize_t n;
+
+	for (;;) {
+		left = deadline - now_ms();
+		if (left <= 0) {
+			tftp_xfer_on_timeout(&ss->x, a);
+			return 0;
+		}
+		if (poll(pfd, ss->stray == -1 ? 1 : 2, (int)left) == -1 &&
+		    errno != EINTR)
+			fatal("poll");
+		if (ss->stray != -1 && (pfd[1].revents & POLLIN))
+			stray(ss);
+		if (!(pfd[0].revents & (POLLIN | POLLERR)))
+			continue;
+		if ((n = recv(ss->s, ss->buf, sizeof(ss->buf), MSG_DONTWAIT)) ==
+		    -1) {
+			if (errno == ECONNREFUSED)
+				return -1;
+			continue;
+		}
+		if (tftp_pkt_parse(ss->buf, (size_t)n, &p, &errstr) == -1)
+			continue;
+		tftp_xfer_on_packet(&ss->x, &p, a);
+		*len = p.datalen;
+		return 0;
+	}
+}
+
+void
+sess_transfer(struct session *ss)
+{
+	bool sender = ss->req.op == TFTP_RRQ;
+	bool ascii = ss->req.mode == TFTP_MODE_NETASCII;
+	struct tftp_act a;
+	int64_t deadline = 0;
+	size_t len = 0;
+	int r;
+
+	tftp_xfer_init(&ss->x, &ss->par, sender, TFTPD_RETRIES,
+	    ss->par.timeout_ms * 8);
+	if (sender && blksrc_init(&ss->src, ss->fd, ascii, ss->par.blksize,
+	    ss->par.windowsize) == -1)
+		fatal("blksrc");
+	if (!sender)
+		blksink_init(&ss->sink, ss->fd, ascii);
+	tftp_xfer_start(&ss->x, &a);
+	while ((r = step(ss, &a, ss->buf + TFTP_HDRLEN, len, &deadline)) == 1)
+		if (next_event(ss, &a, &len, deadline) == -1) {
+			strlcpy(ss->result, "unreachable", sizeof(ss->result));
+			break;
+		}
+	if (!sender && blksink_close(&ss->sink) == -1 && r == 0) {
+		log_warn("%s: WRQ %s", ss->peer, ss->req.file);
+		strlcpy(ss->result, "io", sizeof(ss->result));
+	}
+	if (sender)
+		close(ss->fd);
+}

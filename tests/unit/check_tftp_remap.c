@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: ISC
+/*
+ * Unit tests for in.tftpd/tftp_remap.c: the rules people put in tftp-hpa
+ * remap files (backslashes to slashes, case folding, per-client prefixes
+ * by IP, hex IP or MAC), deny rules, G/P scoping, and bad files.
+ */
+#include <string.h>
+
+#include "tests.h"
+
+#include "in.tftpd/tftp_remap.h"
+
+static const char rules[] =
+    "# Windows-style clients\n"
+    "rg\t\\\\\t/\n"
+    "a\t^secret\n"
+    "P\t^up/\n"				/* matches, no action */
+    "ri\t^PXELINUX\\.0$\tpxelinux.0\n"
+    "rG\t^boot/(.*)$\t\\i/\\1\n"
+    "re\t^hex/\t\\x/\n"
+    "r\t^mac/\t\\m/\n"
+    "r\t^up/(.*)\t\\U\\1\\E-X\n"
+    "~aP\t^incoming/\n";
+
+static int
+apply(const char *in, bool wrq, char *out, size_t outsz)
+{
+	struct tftp_remap m = { 0 };
+	struct tftp_remap_ctx ctx = { wrq, 0xc000020b, "01-52-54-00-12-34-56" };
+	struct perr err;
+	const char *errstr;
+	int r;
+
+	ck_assert_int_eq(tftp_remap_parse(&m, rules, sizeof(rules) - 1,
+	    "map", &err), 0);
+	r = tftp_remap_apply(&m, in, &ctx, out, outsz, &errstr);
+	tftp_remap_free(&m);
+	return r;
+}
+
+START_TEST(test_rules)
+{
+	char out[128];
+
+	ck_assert_int_eq(apply("boot\\x86\\vmlinuz", false, out,
+	    sizeof(out)), 0);
+	ck_assert_str_eq(out, "192.0.2.11/x86/vmlinuz");
+	ck_assert_int_eq(apply("boot/k", true, out, sizeof(out)), 1);
+	ck_assert_int_eq(apply("PxeLinux.0", false, out, sizeof(out)), 0);
+	ck_assert_str_eq(out, "pxelinux.0");
+	ck_assert_int_eq(apply("hex/mac/f", false, out, sizeof(out)), 0);
+	ck_assert_str_eq(out, "C000020B/mac/f");	/* 'e' stopped there */
+	ck_assert_int_eq(apply("mac/f", false, out, sizeof(out)), 0);
+	ck_assert_str_eq(out, "01-52-54-00-12-34-56/f");
+	ck_assert_int_eq(apply("secret/x", false, out, sizeof(out)), 1);
+	ck_assert_int_eq(apply("incoming/x", true, out, sizeof(out)), 0);
+	ck_assert_int_eq(apply("elsewhere", true, out, sizeof(out)), 1);
+	ck_assert_int_eq(apply("elsewhere", false, out, sizeof(out)), 0);
+	ck_assert_int_eq(apply("up/abc", false, out, sizeof(out)), 0);
+	ck_assert_str_eq(out, "ABC-X");
+	ck_assert_int_eq(apply("mac/f", false, out, 5), -1);
+}
+END_TEST
+
+START_TEST(test_loop_bounded)
+{
+	static const char loop[] = "rg a a\n";
+	struct tftp_remap m = { 0 };
+	struct tftp_remap_ctx ctx = { false, 0, "" };
+	struct perr err;
+	const char *errstr;
+	char out[64];
+
+	ck_assert_int_eq(tftp_remap_parse(&m, loop, sizeof(loop) - 1, "m",
+	    &err), 0);
+	ck_assert_int_eq(tftp_remap_apply(&m, "a", &ctx, out, sizeof(out),
+	    &errstr), -1);
+	ck_assert_str_eq(errstr, "remap rules loop");
+	tftp_remap_free(&m);
+}
+END_TEST
+
+START_TEST(test_bad_files)
+{
+	static const char *const bad[] = {
+		"x ^a\n", "r ^a\n", "a ^a b\n", "r (\\ x\n", "~r a b\n",
+		"rgi a b c\n",
+	};
+	struct tftp_remap m = { 0 };
+	struct perr err;
+	size_t i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		ck_assert_int_eq(tftp_remap_parse(&m, bad[i], strlen(bad[i]),
+		    "map", &err), -1);
+		ck_assert_msg(strncmp(err.msg, "map:1: ", 7) == 0, "%s",
+		    err.msg);
+		tftp_remap_free(&m);
+	}
+}
+END_TEST
+
+Suite *
+tftp_remap_suite(void)
+{
+	Suite *s = suite_create("tftp_remap");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, test_rules);
+	tcase_add_test(tc, test_loop_bounded);
+	tcase_add_test(tc, test_bad_files);
+	suite_add_tcase(s, tc);
+	return s;
+}
