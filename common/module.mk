@@ -3,4 +3,4 @@
 COMMON_SRC := common/log.c common/priv.c common/buf.c common/addr.c \
     common/perr.c common/text.c common/ethers.c common/hosts.c \
     common/fileio.c common/conftok.c \
-    common/pxename.c
+    common/pxename.c common/pxelinux.c

@@ -1,0 +1,8 @@
+# SPDX-License-Identifier: ISC
+PROGS += wakeup
+wakeup_CORE := wakeup/wol_packet.c wakeup/wol_xferlog.c wakeup/wol_sched.c \
+    wakeup/wol_target.c
+wakeup_SHELL := wakeup/main.c wakeup/send.c wakeup/nodes.c \
+    wakeup/logtail.c wakeup/seq.c
+wakeup_MAN := wakeup/wakeup.8
+wakeup_LIBS := -lm

@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: ISC
+/*
+ * Which nodes to wake, and what to wait for: targets from the arguments,
+ * a file or the whole ethers file; with a transfer log, each node's address
+ * (hosts, by its ethers name) and its last boot file, read from the
+ * pxelinux.cfg file pxelinux itself would pick.  Everything is resolved
+ * before the first packet, so a typo stops the run with nothing sent.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "common/fileio.h"
+#include "common/log.h"
+#include "common/text.h"
+#include "wakeup.h"
+
+static void
+add_target(struct wakeup *w, const char *arg, const char *where)
+{
+	struct wol_target *t;
+	const char *errstr;
+
+	if ((t = reallocarray(w->t, w->nt + 1, sizeof(*t))) == NULL)
+		fatal("reallocarray");
+	w->t = t;
+	if (wol_target_resolve(arg, &w->ethers, &t[w->nt], &errstr) == -1) {
+		log_warnx("%s%s: %s%s%s; nothing sent", where, arg, errstr,
+		    strcmp(errstr, "unknown host") == 0 ? " in " : "",
+		    strcmp(errstr, "unknown host") == 0 ? w->ethers_path :
+		    "");
+		exit(EX_DATAERR);
+	}
+	w->nt++;
+}
+
+static void
+add_entry(struct wakeup *w, const struct ethers_ent *ent)
+{
+	struct wol_target *t;
+
+	if ((t = reallocarray(w->t, w->nt + 1, sizeof(*t))) == NULL)
+		fatal("reallocarray");
+	w->t = t;
+	memset(&t[w->nt], 0, sizeof(t[w->nt]));
+	memcpy(t[w->nt].mac, ent->mac, MAC_LEN);
+	strlcpy(t[w->nt].name, ent->name, sizeof(t[w->nt].name));
+	w->nt++;
+}
+
+static void
+load_ethers(struct wakeup *w)
+{
+	struct perr err;
+	struct stat st;
+
+	/* ether-wake works with MACs alone: a missing default is empty. */
+	if (!w->ethers_given && stat(w->ethers_path, &st) == -1 &&
+	    errno == ENOENT)
+		return;
+	if (ethers_load(&w->ethers, w->ethers_path, &err) == -1) {
+		log_warnx("%s", err.msg);
+		exit(err.line > 0 ? EX_CONFIG : EX_NOINPUT);
+	}
+}
+
+static void
+load_file(struct wakeup *w)
+{
+	struct text tx;
+	char line[TEXT_LINEMAX], where[TEXT_LINEMAX], *s, *f;
+	const char *errstr;
+	char *buf;
+	size_t len;
+	int r;
+
+	if (file_read(w->nodes_file, FILE_READ_MAX, &buf, &len) == -1) {
+		log_warn("%s", w->nodes_file);
+		exit(EX_NOINPUT);
+	}
+	text_init(&tx, buf, len);
+	while ((r = text_next(&tx, line, sizeof(line), &errstr)) == 1) {
+		s = line;
+		if ((f = text_field(&s)) == NULL)
+			continue;
+		snprintf(where, sizeof(where), "%s:%u: ", w->nodes_file,
+		    tx.lineno);
+		if (text_field(&s) != NULL) {
+			log_warnx("%sone node per line; nothing sent", where);
+			exit(EX_DATAERR);
+		}
+		add_target(w, f, where);
+	}
+	if (r == -1) {
+		log_warnx("%s:%u: %s", w->nodes_file, tx.lineno, errstr);
+		exit(EX_DATAERR);
+	}
+	free(buf);
+}
+
+/*
+ * The last boot file of node t, from the first pxelinux.cfg file that
+ * exists in pxelinux's order.  0, or -1 after logging why.
+ */
+static int
+find_bootfile(const struct wakeup *w, const struct wol_target *t,
+    char *out, size_t outsz)
+{
+	struct pxelinux_names nm;
+	struct pxelinux_entry e;
+	struct perr err;
+	char path[PATH_MAX];
+	const char *last;
+	char *buf;
+	size_t i, len;
+
+	pxelinux_names(NULL, t->mac, &t->ip, &nm);
+	for (i = 0; i < nm.n; i++) {
+		snprintf(path, sizeof(path), "%s/pxelinux.cfg/%s",
+		    w->tftpboot, nm.v[i]);
+		if (file_read(path, FILE_READ_MAX, &buf, &len) == -1) {
+			if (errno == ENOENT)
+				continue;
+			log_warn("%s", path);
+			return -1;
+		}
+		if (pxelinux_parse(buf, len, path, &e, &err) == -1) {
+			free(buf);
+			log_warnx("%s", err.msg);
+			return -1;
+		}
+		free(buf);
+		if ((last = pxelinux_lastfile(&e)) == NULL) {
+			log_warnx("%s: %s boots from local disk: no boot file "
+			    "to wait for", t->name, path);
+			return -1;
+		}
+		strlcpy(out, last, outsz);
+		log_debug("%s: %s: waits for %s", t->name, path, out);
+		return 0;
+	}
+	log_warnx("%s: no pxelinux.cfg entry in %s/pxelinux.cfg (tried %s, "
+	    "%s .. %s, default)", t->name, w->tftpboot, nm.v[0], nm.v[1],
+	    nm.v[8]);
+	return -1;
+}
+
+/* Addresses and boot files of every node, for the transfer log. */
+static void
+load_bootfiles(struct wakeup *w)
+{
+	struct perr err;
+	const char *errstr;
+	char ms[MAC_STRLEN];
+	size_t i;
+	bool bad = false;
+
+	if (hosts_load(&w->hosts, w->hosts_path, &err) == -1) {
+		log_warnx("%s", err.msg);
+		exit(err.line > 0 ? EX_CONFIG : EX_NOINPUT);
+	}
+	if ((w->bootfile = calloc(w->nt, sizeof(*w->bootfile))) == NULL)
+		fatal("calloc");
+	for (i = 0; i < w->nt; i++) {
+		if (wol_target_ip(&w->t[i], &w->hosts, &errstr) == -1) {
+			log_warnx("%s: %s (%s)", w->t[i].name[0] != '\0' ?
+			    w->t[i].name : mac_ntoa(w->t[i].mac, ms), errstr,
+			    w->t[i].name[0] != '\0' ? w->hosts_path :
+			    w->ethers_path);
+			bad = true;
+		} else if (find_bootfile(w, &w->t[i], w->bootfile[i],
+		    sizeof(w->bootfile[i])) == -1)
+			bad = true;
+	}
+	if (bad) {
+		log_warnx("nothing sent");
+		exit(EX_CONFIG);
+	}
+}
+
+void
+nodes_load(struct wakeup *w, int argc, char *argv[])
+{
+	size_t i;
+	int j;
+
+	load_ethers(w);
+	if (w->nodes_file != NULL)
+		load_file(w);
+	else if (argc > 0)
+		for (j = 0; j < argc; j++)
+			add_target(w, argv[j], "");
+	else
+		for (i = 0; i < w->ethers.n; i++)
+			add_entry(w, &w->ethers.v[i]);
+	if (w->nt == 0) {
+		log_warnx("no node to wake (%s)", w->nodes_file != NULL ?
+		    w->nodes_file : w->ethers_path);
+		exit(EX_DATAERR);
+	}
+	if (w->parallel > 0 && w->log_path != NULL)
+		load_bootfiles(w);
+}

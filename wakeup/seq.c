@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: ISC
+/*
+ * The sequencer's shell: clock, signals, the transfer log and the
+ * terminal.  wol_sched decides; this file sends the packets it asks for,
+ * feeds it the log lines, sleeps until its next deadline (or the next log
+ * check), and reports: one line per event, a status line redrawn on a
+ * terminal, and a summary on stdout.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <stdarg.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "common/log.h"
+#include "wakeup.h"
+#include "wol_sched.h"
+
+#define SEQ_TICK_MS	100	/* how often the log is checked */
+#define SEQ_DRAW_MS	500	/* how often the status line is redrawn */
+
+static volatile sig_atomic_t quit;
+
+struct seq {
+	struct wakeup	*w;
+	struct wol_sched s;
+	struct wol_snode *v;
+	struct logtail	 lt;
+	int64_t		 t0;
+	bool		 tty;
+	bool		 drawn;		/* a status line is on the screen */
+	unsigned	 badlines;
+};
+
+static void
+on_signal(int sig)
+{
+	quit = sig;
+}
+
+static int64_t
+now_ms(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) == -1)
+		fatal("clock_gettime");
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static const char *
+node_name(const struct seq *q, size_t i, char buf[MAC_STRLEN])
+{
+	return q->w->t[i].name[0] != '\0' ? q->w->t[i].name :
+	    mac_ntoa(q->w->t[i].mac, buf);
+}
+
+static void
+clear_status(struct seq *q)
+{
+	if (q->drawn)
+		fputs("\r\033[K", stderr);
+	q->drawn = false;
+}
+
+/* One event line, above the status line. */
+static void __attribute__((__format__(printf, 3, 4)))
+event(struct seq *q, size_t i, const char *fmt, ...)
+{
+	char mb[MAC_STRLEN];
+	va_list ap;
+
+	clear_status(q);
+	fprintf(stderr, "%s: [%zu/%zu] %s: ", getprogname(), i + 1, q->s.n,
+	    node_name(q, i, mb));
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* "[2/5] node2: rootfs.gz from 192.0.2.12, 3.4 s, attempt 1 of 2 ..." */
+static void
+draw_status(struct seq *q, int64_t now)
+{
+	const struct wol_snode *nd;
+	char mb[MAC_STRLEN], ib[IP4_STRLEN];
+	size_t i;
+	int col = 0;
+
+	if (!q->tty)
+		return;
+	clear_status(q);
+	for (i = 0; i < q->s.n && col < 160; i++) {
+		nd = &q->v[i];
+		if (nd->state != WN_WAITING)
+			continue;
+		col += fprintf(stderr, "%s[%zu/%zu] %s: ", col ? "; " : "",
+		    i + 1, q->s.n, node_name(q, i, mb));
+		if (q->s.uselog)
+			col += fprintf(stderr, "waiting for %s from %s, %.1f s,"
+			    " attempt %u of %u", q->w->bootfile[i],
+			    ip4_ntoa(nd->ip, ib), (now - nd->first_ms) / 1e3,
+			    nd->sends, q->s.retries + 1);
+		else
+			col += fprintf(stderr, "delay %.1f of %.1f s",
+			    (now - nd->first_ms) / 1e3, q->s.delay_ms / 1e3);
+	}
+	q->drawn = col > 0;
+}
+
+/* A new transfer log line: a boot, or nothing to us. */
+static void
+on_line(const char *line, size_t len, void *arg)
+{
+	struct seq *q = arg;
+	struct xferlog_rec r;
+	const char *errstr;
+	ssize_t i;
+	int64_t now = now_ms();
+
+	if (xferlog_parse(line, len, &r, &errstr) == -1) {
+		if (q->badlines++ == 0)
+			log_warnx("%s: unreadable line (%s), ignored; more are "
+			    "counted in the summary", q->lt.path, errstr);
+		return;
+	}
+	if ((i = wol_sched_xfer(&q->s, &r, now)) == -1)
+		return;
+	event(q, (size_t)i, "booted: %s served in %.1f s after %u magic "
+	    "packet%s", r.file, (now - q->v[i].first_ms) / 1e3, q->v[i].sends,
+	    q->v[i].sends > 1 ? "s" : "");
+}
+
+/* Does what the plan says until it says wait; false when all is done. */
+static bool
+step(struct seq *q)
+{
+	struct wol_action a;
+	int64_t now = now_ms(), wait;
+
+	for (;;) {
+		wol_sched_next(&q->s, now, &a);
+		switch (a.act) {
+		case WA_SEND:
+			if (send_magic(q->w, q->w->t[a.node].mac) == -1)
+				event(q, a.node, "send failed (counted as a "
+				    "packet; the timeout still applies)");
+			else if (q->v[a.node].sends == 1)
+				event(q, a.node, "magic packet sent; %s%s",
+				    q->s.uselog ? "waiting for " : "delay",
+				    q->s.uselog ? q->w->bootfile[a.node] : "");
+			else
+				event(q, a.node, "not booted after %.1f s: "
+				    "magic packet again (attempt %u of %u)",
+				    q->s.timeout_ms / 1e3, q->v[a.node].sends,
+				    q->s.retries + 1);
+			continue;
+		case WA_FAIL:
+			event(q, a.node, "FAILED: not booted after %u magic "
+			    "packets", q->v[a.node].sends);
+			continue;
+		case WA_WOKEN:
+			continue;
+		case WA_DONE:
+			return false;
+		case WA_WAIT:
+			break;
+		}
+		break;
+	}
+	wait = a.until - now;
+	if (q->s.uselog && wait > SEQ_TICK_MS)
+		wait = SEQ_TICK_MS;
+	if (q->tty && wait > SEQ_DRAW_MS)
+		wait = SEQ_DRAW_MS;
+	draw_status(q, now);
+	if (poll(NULL, 0, (int)(wait > 0 ? wait : 0)) == -1 && errno != EINTR)
+		fatal("poll");
+	if (q->s.uselog)
+		logtail_poll(&q->lt, on_line, q);
+	return true;
+}
+
+static int
+summary(struct seq *q)
+{
+	size_t i, booted = 0, woken = 0, retried = 0, failed = 0, left = 0;
+	char mb[MAC_STRLEN];
+
+	clear_status(q);
+	for (i = 0; i < q->s.n; i++) {
+		retried += q->v[i].sends > 1;
+		booted += q->v[i].state == WN_BOOTED;
+		woken += q->v[i].state == WN_WOKEN;
+		failed += q->v[i].state == WN_FAILED;
+		left += q->v[i].state == WN_PENDING ||
+		    q->v[i].state == WN_WAITING;
+	}
+	printf("%zu nodes in %.1f s: ", q->s.n, (now_ms() - q->t0) / 1e3);
+	if (q->s.uselog)
+		printf("%zu booted, %zu retried, %zu failed", booted, retried,
+		    failed);
+	else
+		printf("%zu woken (not confirmed: no transfer log)", woken);
+	if (left > 0)
+		printf(", %zu not done (interrupted)", left);
+	if (failed > 0) {
+		printf(" (");
+		for (i = 0, left = 0; i < q->s.n; i++)
+			if (q->v[i].state == WN_FAILED)
+				printf("%s%s", left++ > 0 ? " " : "",
+				    node_name(q, i, mb));
+		printf(")");
+	}
+	if (q->badlines > 0)
+		printf("; %u unreadable log lines", q->badlines);
+	putchar('\n');
+	fflush(stdout);
+	if (quit != 0)
+		return 128 + quit;
+	return failed > 0 ? EX_UNAVAILABLE : EX_OK;
+}
+
+int
+seq_run(struct wakeup *w)
+{
+	struct seq q = { .w = w, .tty = isatty(STDERR_FILENO) == 1 };
+	struct sigaction sa;
+	const char *errstr;
+	size_t i;
+
+	if ((q.v = calloc(w->nt, sizeof(*q.v))) == NULL)
+		fatal("calloc");
+	for (i = 0; i < w->nt; i++) {
+		q.v[i].ip = w->t[i].ip;
+		q.v[i].bootfile = w->bootfile != NULL ? w->bootfile[i] : NULL;
+	}
+	if (wol_sched_init(&q.s, q.v, w->nt, w->parallel, w->log_path != NULL,
+	    w->retries, w->timeout_ms, w->delay_ms, &errstr) == -1)
+		fatalx("%s", errstr);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	if (sigaction(SIGINT, &sa, NULL) == -1 ||
+	    sigaction(SIGTERM, &sa, NULL) == -1 ||
+	    sigaction(SIGHUP, &sa, NULL) == -1)
+		fatal("sigaction");
+	/* Lines already in the log are history: follow from its end. */
+	if (w->log_path != NULL)
+		logtail_open(&q.lt, w->log_path);
+	q.t0 = now_ms();
+	log_info("%zu node%s, at most %zu at a time, %s", w->nt,
+	    w->nt > 1 ? "s" : "", w->parallel, w->log_path != NULL ?
+	    "each until its last boot file is in the transfer log" :
+	    "a fixed delay each (no transfer log)");
+	while (quit == 0 && step(&q))
+		;
+	return summary(&q);
+}

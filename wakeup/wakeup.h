@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * wakeup's runtime state, created in main.c and passed down (STYLE.md
+ * 3.11), and the shell's internal interfaces: sending (send.c), loading
+ * the nodes (nodes.c), following the transfer log (logtail.c) and running
+ * the sequence (seq.c).
+ */
+#ifndef WAKEUP_H
+#define WAKEUP_H
+
+#include <sys/types.h>
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "common/ethers.h"
+#include "common/hosts.h"
+#include "common/pxelinux.h"
+#include "wol_packet.h"
+#include "wol_target.h"
+#include "wol_xferlog.h"
+
+#define WAKEUP_ETHERS	"/etc/ethers"
+#define WAKEUP_HOSTS	"/etc/hosts"
+#define WAKEUP_TFTPBOOT	"/tftpboot"
+#define WAKEUP_IFACE	"eth0"		/* ether-wake's default */
+
+struct wakeup {
+	/* ether-wake's options */
+	const char	*iface;		/* raw frames on it (-i) */
+	bool		 bcast;		/* -b */
+	struct wol_pw	 pw;		/* -p */
+	int		 debug;		/* -D */
+	/* UDP instead of raw frames */
+	bool		 udp;
+	uint16_t	 port;
+	uint32_t	 to;
+	/* files */
+	const char	*ethers_path;
+	bool		 ethers_given;
+	const char	*hosts_path;
+	const char	*tftpboot;
+	const char	*log_path;	/* transfer log, or NULL */
+	const char	*nodes_file;
+	bool		 all;
+	/* the sequencer; parallel 0 is ether-wake's single shot */
+	size_t		 parallel;
+	unsigned	 retries;
+	int64_t		 timeout_ms;
+	int64_t		 delay_ms;
+	/* runtime */
+	int		 fd;
+	int		 ifindex;
+	uint8_t		 src[MAC_LEN];
+	struct ethers	 ethers;
+	struct hosts	 hosts;
+	struct wol_target *t;
+	char		(*bootfile)[PXELINUX_FILEMAX];
+	size_t		 nt;
+};
+
+/* send.c: opens the socket (before the privilege drop); sends one. */
+void	send_open(struct wakeup *);
+int	send_magic(struct wakeup *, const uint8_t mac[MAC_LEN]);
+
+/* nodes.c: fills w->t (and w->bootfile with a log) from argv; exits on error. */
+void	nodes_load(struct wakeup *, int argc, char *argv[]);
+
+/* seq.c: wakes w->t in sequence; returns the exit status. */
+int	seq_run(struct wakeup *);
+
+/* logtail.c: follows a growing file, handing over complete lines. */
+struct logtail {
+	const char	*path;
+	int		 fd;		/* -1 until the file exists */
+	dev_t		 dev;
+	ino_t		 ino;
+	off_t		 off;
+	char		 buf[XFERLOG_LINEMAX];
+	size_t		 len;
+	bool		 skipping;	/* discarding an overlong line */
+};
+
+void	logtail_open(struct logtail *, const char *path);
+/* Reads what was appended; calls fn for each new line (no newline). */
+void	logtail_poll(struct logtail *,
+	    void (*fn)(const char *line, size_t len, void *arg), void *arg);
+
+#endif
