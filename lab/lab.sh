@@ -14,8 +14,7 @@
 #                            radvd, capture, report listener
 #   lab_radvd                router advertisements on br0 (else iPXE waits)
 #   lab_power                the WoL power shim on br0 (starts lab/node.sh)
-#   lab_wake NAME            a magic packet for NAME (the shim's peer)
-#   lab_wait_up NAME SECS    wait for NAME's "nodeboot: up" report
+#   lab_wait_up NAME SECS    wait for NAME's "nodeboot-up" report
 #
 # Addresses: server 192.0.2.1, node i 192.0.2.(100+i), MAC 52:54:00:0b:00:i.
 
@@ -94,7 +93,7 @@ lab_net() {
 	    'udp port 67 or udp port 68 or udp port 69' \
 	    > "$LAB_RUN/capture.txt" 2> "$LAB_RUN/tcpdump.err"
 	LAB_CAP_PID=$NB_PID
-	nb_wait 10 grep -q 'listening on' "$LAB_RUN/tcpdump.err" ||
+	nb_wait 10 grep -qs 'listening on' "$LAB_RUN/tcpdump.err" ||
 	    nb_fail "tcpdump did not start"
 	: > "$LAB_RUN/reports.txt"
 	nb_spawn "$LAB_NS" busybox nc -ll -p "$LAB_REPORT_PORT" \
@@ -121,12 +120,12 @@ lab_power() {
 	nb_spawn "$LAB_NS" "$LAB_TOOLS/wolshim" -i br0 -- \
 	    sh "$LAB_TOP/lab/node.sh" "$LAB" > "$LAB_RUN/power.log" 2>&1
 	LAB_POWER_PID=$NB_PID
-	nb_wait 10 grep -q listening "$LAB_RUN/power.log" ||
+	nb_wait 10 grep -qs listening "$LAB_RUN/power.log" ||
 	    nb_fail "power shim did not start"
 }
 
 lab_wait_up() {
-	nb_wait "$2" grep -q "nodeboot: up $1 " "$LAB_RUN/reports.txt"
+	nb_wait "$2" grep -q " nodeboot-up $1 " "$LAB_RUN/reports.txt"
 }
 
 lab_ip_of() {
@@ -137,19 +136,3 @@ lab_mac_of() {
 	awk -v n="$1" '$2 == n { print $1 }' "$LAB/etc/ethers"
 }
 
-# A magic packet to NAME as a UDP datagram to port 9 of its address, with a
-# permanent neighbour entry (the "directed" Wake-on-LAN of routed networks):
-# the stand-in sender until wakeup (issue 7) drives the lab.
-lab_wake() {
-	_mac=$(lab_mac_of "$1")
-	_ip=$(lab_ip_of "$1")
-	ip -n "$LAB_NS" neigh replace "$_ip" lladdr "$_mac" nud permanent \
-	    dev br0 || nb_fail "neigh $_ip"
-	_hex=$(echo "$_mac" | sed 's/:/\\x/g; s/^/\\x/')
-	_pkt='\xff\xff\xff\xff\xff\xff'
-	for _k in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do
-		_pkt=$_pkt$_hex
-	done
-	ip netns exec "$LAB_NS" bash -c \
-	    "printf '$_pkt' > /dev/udp/$_ip/9" || nb_fail "wake $1"
-}

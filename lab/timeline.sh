@@ -47,7 +47,7 @@ FILENAME == ARGV[4] {
 		if (m == "ACK" && (dst, "disc") in ev && !((dst, "ack") in ev)) ev[dst, "ack"] = t
 	}
 }
-FILENAME == ARGV[5] && $2 == "nodeboot:" && $3 == "up" && !($5 in up) { up[$5] = $1 }
+FILENAME == ARGV[5] && $2 == "nodeboot-up" && !($4 in up) { up[$4] = $1 }
 function d(a, b) { return (a == "" || b == "") ? "-" : sprintf("%.2f", b - a) }
 END {
 	print "| node | firmware | offer | dhcp | pxelinux | kernel | initrd+up | total |"
