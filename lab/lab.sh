@@ -7,7 +7,8 @@
 # dhcpd.conf, the tftp root and, per run, $LAB_RUN (logs, consoles, capture).
 #
 #   lab_init TOP             paths, tools; $LAB_TOP, $LAB, $LAB_RUN
-#   lab_kernel               fetch + unpack the Debian kernel: $LAB_KREL
+#   lab_kernel               fetch + unpack the Debian kernel into
+#                            $LAB_KCACHE (build/lab/kernel): $LAB_KREL
 #   lab_nodes N              ethers/hosts for node1..nodeN in $LAB/etc
 #   lab_tftpboot DIR         pxelinux.0, ldlinux.c32, vmlinuz into DIR
 #   lab_net                  namespace $LAB_NS, bridge br0 192.0.2.1/24,
@@ -43,9 +44,10 @@ lab_log() {
 }
 
 lab_kernel() {
-	LAB_KREL=$(sh "$LAB_TOP/lab/kernel.sh" "$LAB/kernel") ||
+	_kc=${LAB_KCACHE:-$LAB_TOP/build/lab/kernel}
+	LAB_KREL=$(sh "$LAB_TOP/lab/kernel.sh" "$_kc") ||
 	    nb_fail "kernel fetch failed"
-	LAB_KROOT=$LAB/kernel/root
+	LAB_KROOT=$_kc/root
 	LAB_VMLINUZ=$LAB_KROOT/boot/vmlinuz-$LAB_KREL
 }
 
