@@ -15,6 +15,7 @@
 #                            radvd, capture, report listener
 #   lab_radvd                router advertisements on br0 (else iPXE waits)
 #   lab_power                the WoL power shim on br0 (starts lab/node.sh)
+#   lab_power_on MAC [NAME]  wakeup NAME (or MAC) until the shim starts MAC
 #   lab_wait_up NAME SECS    wait for NAME's "nodeboot-up" report
 #
 # Addresses: server 192.0.2.1, node i 192.0.2.(100+i), MAC 52:54:00:0b:00:i.
@@ -87,6 +88,12 @@ lab_net() {
 	nb_ns lab
 	LAB_NS=$NB_NS
 	nb_bridge "$LAB_NS" br0
+	# A bridge whose ports all lack carrier (every node powered off) loses
+	# carrier itself, and the kernel then drops what is sent on it before
+	# packet sockets see it: the power shim would miss the next magic
+	# packet.  A veth pair on the bridge keeps its carrier up.
+	nb_veth "$LAB_NS" keep0 "$LAB_NS" keep1
+	ip -n "$LAB_NS" link set keep0 master br0 || nb_fail "keep0 on br0"
 	ip -n "$LAB_NS" addr add "$LAB_SERVER/24" dev br0 ||
 	    nb_fail "address on br0"
 	ip -n "$LAB_NS" addr add 2001:db8:b::1/64 dev br0 nodad ||
@@ -124,6 +131,23 @@ lab_power() {
 	LAB_POWER_PID=$NB_PID
 	nb_wait 10 grep -qs listening "$LAB_RUN/power.log" ||
 	    nb_fail "power shim did not start"
+}
+
+# A magic packet, like any frame, can be lost: wakeup TARGET (a name from
+# ethers or a MAC) until the power shim has started MAC once more, 3 tries.
+lab_power_on() {
+	_n=$(grep -c " start $1 " "$LAB_RUN/power.log")
+	for _try in 1 2 3; do
+		ip netns exec "$LAB_NS" "$LAB_BIN/wakeup" -i br0 \
+		    -e "$LAB/etc/ethers" "${2:-$1}" > /dev/null ||
+		    nb_fail "wakeup ${2:-$1}: exit $?"
+		nb_wait 5 lab_started_more "$1" "$_n" && return 0
+	done
+	nb_fail "the power shim did not start $1"
+}
+
+lab_started_more() {
+	[ "$(grep -c " start $1 " "$LAB_RUN/power.log")" -gt "$2" ]
 }
 
 lab_wait_up() {

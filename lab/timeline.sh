@@ -16,6 +16,8 @@
 #             boot, /init)
 #   total     power on -> up
 # A node that did not get to a step shows "-" from there on.
+# TL_SINCE=EPOCH ignores every event before it (one boot of several in a
+# run); TL_FORMAT=tsv prints "node phase..." rows without the table.
 
 set -eu
 run=${1:?usage: timeline.sh RUN ETHERS HOSTS [KERNEL INITRD]}
@@ -24,8 +26,19 @@ hosts=${3:?hosts}
 kernel=${4:-vmlinuz}
 initrd=${5:-rootfs.gz}
 
-awk -v kernel="$kernel" -v initrd="$initrd" '
+awk -v kernel="$kernel" -v initrd="$initrd" -v since="${TL_SINCE:-0}" \
+    -v fmt="${TL_FORMAT:-md}" '
 function lc(s) { return tolower(s) }
+BEGIN {
+	rowfmt = "| %s | %s | %s | %s | %s | %s | %s | %s |\n"
+	dfmt = "%.2f"
+	if (fmt == "tsv") {
+		rowfmt = "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n"
+		dfmt = "%.3f"
+	}
+}
+FILENAME != ARGV[1] && FILENAME != ARGV[2] && $1 ~ /^[0-9]+\.[0-9]+$/ &&
+    $1 + 0 < since + 0 { t = ""; next }
 FILENAME == ARGV[1] && !/^#/ && NF >= 2 { name[lc($1)] = $2; order[++n] = lc($1) }
 FILENAME == ARGV[2] && !/^#/ && NF >= 2 { ipof[$2] = $1 }
 FILENAME == ARGV[3] && $2 == "start" && !(lc($3) in pwr) { pwr[lc($3)] = $1 }
@@ -34,6 +47,7 @@ FILENAME == ARGV[4] {
 		t = $1; src = lc($2); dst = lc($4); sub(/,$/, "", dst)
 		next
 	}
+	if (t == "") next
 	if ($0 ~ /\.69: TFTP.* RRQ /) {
 		split($0, q, "\""); f = q[2]; ip = $1; sub(/\.[0-9]+$/, "", ip)
 		if (f == kernel && !((ip, "kernel") in ev)) ev[ip, "kernel"] = t
@@ -48,10 +62,12 @@ FILENAME == ARGV[4] {
 	}
 }
 FILENAME == ARGV[5] && $2 == "nodeboot-up" && !($4 in up) { up[$4] = $1 }
-function d(a, b) { return (a == "" || b == "") ? "-" : sprintf("%.2f", b - a) }
+function d(a, b) { return (a == "" || b == "") ? "-" : sprintf(dfmt, b - a) }
 END {
-	print "| node | firmware | offer | dhcp | pxelinux | kernel | initrd+up | total |"
-	print "|---|---:|---:|---:|---:|---:|---:|---:|"
+	if (fmt == "md") {
+		print "| node | firmware | offer | dhcp | pxelinux | kernel | initrd+up | total |"
+		print "|---|---:|---:|---:|---:|---:|---:|---:|"
+	}
 	first = ""; last = ""; nup = 0
 	for (k = 1; k <= n; k++) {
 		mac = order[k]; nm = name[mac]; ip = ipof[nm]
@@ -63,10 +79,10 @@ END {
 		ir = ((ip, "initrd") in ev) ? ev[ip, "initrd"] : ""
 		u = (ip in up) ? up[ip] : ""
 		if (p == "" && ds == "") continue
-		printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", nm, d(p, ds),
+		printf rowfmt, nm, d(p, ds),
 		    d(ds, of), d(ds, ak), d(ak, kn), d(kn, ir), d(ir, u), d(p, u)
 		if (p != "" && (first == "" || p < first)) first = p
 		if (u != "") { nup++; if (last == "" || u > last) last = u }
 	}
-	printf "\nnodes up: %d; makespan (first power on -> last up): %s s\n", nup, d(first, last)
+	if (fmt == "md") printf "\nnodes up: %d; makespan (first power on -> last up): %s s\n", nup, d(first, last)
 }' "$ethers" "$hosts" "$run/power.log" "$run/capture.txt" "$run/reports.txt"
