@@ -11,20 +11,43 @@
 
 #include "ethers.h"
 
+/* One line: "MAC name", or nothing. */
 static int
-ethers_add(struct ethers *e, const struct ethers_ent *ent)
+ethers_line(void *ctx, char *s, const char *file, unsigned line,
+    struct perr *err)
 {
-	struct ethers_ent *v;
-	size_t cap;
+	struct ethers *e = ctx;
+	struct ethers_ent *ent;
+	char *mac, *name;
+	uint8_t m[MAC_LEN];
 
-	if (e->n == e->cap) {
-		cap = e->cap == 0 ? 16 : e->cap * 2;
-		if ((v = reallocarray(e->v, cap, sizeof(*v))) == NULL)
-			return -1;
-		e->v = v;
-		e->cap = cap;
+	if ((mac = text_field(&s)) == NULL)
+		return 0;
+	if (mac_parse(mac, m) == -1) {
+		perr_set(err, file, line, "bad MAC address '%s'", mac);
+		return -1;
 	}
-	e->v[e->n++] = *ent;
+	if ((name = text_field(&s)) == NULL) {
+		perr_set(err, file, line, "missing host name");
+		return -1;
+	}
+	if (!text_hostname_ok(name)) {
+		perr_set(err, file, line, "bad host name '%s'", name);
+		return -1;
+	}
+	if (text_field(&s) != NULL) {
+		perr_set(err, file, line, "extra field after host name");
+		return -1;
+	}
+	if (text_grow(&e->v, &e->cap, e->n, sizeof(*e->v)) == -1) {
+		perr_set(err, file, line, "%s", strerror(errno));
+		return -1;
+	}
+	ent = &e->v[e->n++];
+	memset(ent, 0, sizeof(*ent));
+	memcpy(ent->mac, m, MAC_LEN);
+	strlcpy(ent->name, name, sizeof(ent->name));
+	ent->line = line;
 	return 0;
 }
 
@@ -32,49 +55,7 @@ int
 ethers_parse(struct ethers *e, const char *data, size_t len,
     const char *file, struct perr *err)
 {
-	struct ethers_ent ent;
-	struct text t;
-	char buf[TEXT_LINEMAX], *s, *mac, *name;
-	const char *errstr;
-	int r;
-
-	text_init(&t, data, len);
-	while ((r = text_next(&t, buf, sizeof(buf), &errstr)) == 1) {
-		s = buf;
-		if ((mac = text_field(&s)) == NULL)
-			continue;
-		memset(&ent, 0, sizeof(ent));
-		ent.line = t.lineno;
-		if (mac_parse(mac, ent.mac) == -1) {
-			perr_set(err, file, t.lineno, "bad MAC address '%s'",
-			    mac);
-			return -1;
-		}
-		if ((name = text_field(&s)) == NULL) {
-			perr_set(err, file, t.lineno, "missing host name");
-			return -1;
-		}
-		if (!text_hostname_ok(name)) {
-			perr_set(err, file, t.lineno, "bad host name '%s'",
-			    name);
-			return -1;
-		}
-		if (text_field(&s) != NULL) {
-			perr_set(err, file, t.lineno,
-			    "extra field after host name");
-			return -1;
-		}
-		strlcpy(ent.name, name, sizeof(ent.name));
-		if (ethers_add(e, &ent) == -1) {
-			perr_set(err, file, t.lineno, "%s", strerror(errno));
-			return -1;
-		}
-	}
-	if (r == -1) {
-		perr_set(err, file, t.lineno, "%s", errstr);
-		return -1;
-	}
-	return 0;
+	return text_parse(data, len, file, err, ethers_line, e);
 }
 
 void

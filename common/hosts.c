@@ -13,15 +13,9 @@ hosts_add(struct hosts *h, uint32_t ip, const char *name, bool canon,
     unsigned line)
 {
 	struct hosts_ent *v;
-	size_t cap;
 
-	if (h->n == h->cap) {
-		cap = h->cap == 0 ? 16 : h->cap * 2;
-		if ((v = reallocarray(h->v, cap, sizeof(*v))) == NULL)
-			return -1;
-		h->v = v;
-		h->cap = cap;
-	}
+	if (text_grow(&h->v, &h->cap, h->n, sizeof(*h->v)) == -1)
+		return -1;
 	v = &h->v[h->n++];
 	memset(v, 0, sizeof(*v));
 	v->ip = ip;
@@ -31,10 +25,12 @@ hosts_add(struct hosts *h, uint32_t ip, const char *name, bool canon,
 	return 0;
 }
 
+/* One line: "address name [aliases...]", or nothing, or IPv6 (skipped). */
 static int
-hosts_line(struct hosts *h, char *s, const char *file, unsigned line,
+hosts_line(void *ctx, char *s, const char *file, unsigned line,
     struct perr *err)
 {
+	struct hosts *h = ctx;
 	char *addr, *name;
 	uint32_t ip;
 	bool canon = true;
@@ -69,20 +65,7 @@ int
 hosts_parse(struct hosts *h, const char *data, size_t len, const char *file,
     struct perr *err)
 {
-	struct text t;
-	char buf[TEXT_LINEMAX];
-	const char *errstr;
-	int r;
-
-	text_init(&t, data, len);
-	while ((r = text_next(&t, buf, sizeof(buf), &errstr)) == 1)
-		if (hosts_line(h, buf, file, t.lineno, err) == -1)
-			return -1;
-	if (r == -1) {
-		perr_set(err, file, t.lineno, "%s", errstr);
-		return -1;
-	}
-	return 0;
+	return text_parse(data, len, file, err, hosts_line, h);
 }
 
 void

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: ISC
-/* Line and field splitting for the /etc parsers (ethers, hosts). */
+/*
+ * Line and field splitting for the /etc parsers (ethers, hosts), and the
+ * growable arrays they fill.
+ */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -78,4 +82,42 @@ text_hostname_ok(const char *s)
 		    s[i] != '.' && s[i] != '_')
 			return false;
 	return true;
+}
+
+int
+text_parse(const char *data, size_t len, const char *file, struct perr *err,
+    int (*fn)(void *, char *, const char *, unsigned, struct perr *),
+    void *ctx)
+{
+	struct text t;
+	char buf[TEXT_LINEMAX];
+	const char *errstr;
+	int r;
+
+	text_init(&t, data, len);
+	while ((r = text_next(&t, buf, sizeof(buf), &errstr)) == 1)
+		if (fn(ctx, buf, file, t.lineno, err) == -1)
+			return -1;
+	if (r == -1) {
+		perr_set(err, file, t.lineno, "%s", errstr);
+		return -1;
+	}
+	return 0;
+}
+
+int
+text_grow(void *vp, size_t *cap, size_t n, size_t size)
+{
+	void **pp = vp;
+	void *v;
+	size_t ncap;
+
+	if (n < *cap)
+		return 0;
+	ncap = *cap == 0 ? 16 : *cap * 2;
+	if ((v = reallocarray(*pp, ncap, size)) == NULL)
+		return -1;
+	*pp = v;
+	*cap = ncap;
+	return 0;
 }

@@ -12,6 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "perr.h"
+
 #define TEXT_LINEMAX	1024
 #define HOSTNAME_MAX	253
 
@@ -32,5 +34,18 @@ int	text_next(struct text *, char *buf, size_t bufsz, const char **errstr);
 char	*text_field(char **sp);
 /* RFC 1123 host name: letters, digits, '-', '.', '_'; at most 253. */
 bool	text_hostname_ok(const char *);
+/*
+ * Calls fn(ctx, line, file, lineno, err) for every line of data (comments
+ * stripped, blank lines included); stops at the first -1 from fn or a bad
+ * line, which it reports in err.  Returns 0 or -1.
+ */
+int	text_parse(const char *data, size_t len, const char *file,
+	    struct perr *err, int (*fn)(void *, char *, const char *,
+	    unsigned, struct perr *), void *ctx);
+/*
+ * Makes room for one more element in a growable array *vp of *n elements
+ * of size `size' with capacity *cap (doubling).  -1 with errno ENOMEM.
+ */
+int	text_grow(void *vp, size_t *cap, size_t n, size_t size);
 
 #endif
