@@ -17,6 +17,9 @@ $(B)/san/tests/unit/suites.h: $(SUITE_SRC) mk/suites.sh
 $(TEST_OBJ): $(B)/san/tests/unit/suites.h
 $(TEST_OBJ): CPPFLAGS += -I$(B)/san/tests/unit -Itests/unit
 
+# Set here too: the GNUmakefile computes it after including this file, too
+# late for the prerequisite list below, which is expanded when read.
+CORES_SAN := $(foreach p,$(PROGS),$(if $($(p)_CORE),$(B)/san/$(p)/core.a))
 $(B)/san/check_all: $(TEST_OBJ) $(CORES_SAN) $(B)/san/common/libcommon.a
 	@$(if $(Q),echo "  LD-SAN  $@")
 	$(Q)$(CC) $(SAN) -o $@ $^ $(CHECK_LIBS) $(LIBS)
