@@ -2,7 +2,8 @@
 /*
  * nbparse KIND FILE: runs one of common/'s parsers on FILE and prints what
  * it understood in a canonical form, or the parser's "file:line: reason"
- * and exit status EX_DATAERR.  KIND is ethers, hosts or tokens.  The golden
+ * and exit status EX_DATAERR.  KIND is ethers, hosts, tokens or dhcpconf
+ * (dhcpd.conf printed back in config syntax, as dhcpd-pxe -T does).  The golden
  * tests (tests/golden/common) diff this output.
  */
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include <sysexits.h>
 
 #include "common/conftok.h"
+#include "common/dhcpconf.h"
 #include "common/ethers.h"
 #include "common/fileio.h"
 #include "common/hosts.h"
@@ -69,6 +71,18 @@ dump_tokens(const char *path, struct perr *err)
 	return r;
 }
 
+static int
+dump_dhcpconf(const char *path, struct perr *err)
+{
+	struct dhcpconf c;
+
+	if (dhcpconf_load(&c, path, err) == -1)
+		return -1;
+	dhcpconf_print(stdout, &c);
+	dhcpconf_free(&c);
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -76,7 +90,7 @@ main(int argc, char *argv[])
 	int r;
 
 	if (argc != 3) {
-		fprintf(stderr, "usage: nbparse ethers|hosts|tokens file\n");
+		fprintf(stderr, "usage: nbparse ethers|hosts|tokens|dhcpconf file\n");
 		return EX_USAGE;
 	}
 	if (strcmp(argv[1], "ethers") == 0)
@@ -85,6 +99,8 @@ main(int argc, char *argv[])
 		r = dump_hosts(argv[2], &err);
 	else if (strcmp(argv[1], "tokens") == 0)
 		r = dump_tokens(argv[2], &err);
+	else if (strcmp(argv[1], "dhcpconf") == 0)
+		r = dump_dhcpconf(argv[2], &err);
 	else {
 		fprintf(stderr, "nbparse: unknown kind %s\n", argv[1]);
 		return EX_USAGE;

@@ -1,0 +1,306 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * dhcpconf: the subset of ISC dhcpd.conf(5) that diskless clusters use,
+ * parsed from a text buffer (via conftok) into plain structs, shared by
+ * dhcpd-pxe and pxecfg-gen so both read one file the same way.  Statements
+ * outside the subset are errors ("file:line: unsupported statement 'X'"),
+ * never ignored.  dhcpd-pxe.conf(5) documents the subset.
+ *
+ * Model: every block (the global scope, group, subnet, pool, host, class)
+ * is a scope holding parameters (lease times, next-server, filename,
+ * server-name, options...) and the index of its parent scope.  A lookup
+ * walks a "chain": the scopes that apply to a client, most specific first
+ * (host, classes, pool, then the subnet and its enclosing groups; the
+ * global scope is always consulted last), as ISC dhcpd does.
+ *
+ * Hosts may also come from /etc/ethers + /etc/hosts: the `ethers-hosts'
+ * statement (or a program flag) asks for it, dhcpconf_add_ethers() merges.
+ */
+#ifndef NB_DHCPCONF_H
+#define NB_DHCPCONF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "addr.h"
+#include "ethers.h"
+#include "hosts.h"
+#include "perr.h"
+
+#define DC_NAME_MAX	64	/* option, space, class and host names */
+#define DC_FILE_MAX	128	/* BOOTP `file' field */
+#define DC_SNAME_MAX	64	/* BOOTP `sname' field */
+#define DC_PATH_MAX	256	/* source file names */
+#define DC_OPT_MAX	255	/* one DHCP option's value */
+#define DC_CHAIN_MAX	16
+#define DC_GLOBAL	0	/* index of the global scope */
+#define DC_SPACE_DHCP	0	/* the standard option space */
+
+enum dc_kind {
+	DC_K_GLOBAL,
+	DC_K_GROUP,
+	DC_K_SUBNET,
+	DC_K_POOL,
+	DC_K_HOST,
+	DC_K_CLASS
+};
+
+/* Option value types of `option NAME code N = TYPE'. */
+enum dc_otype {
+	DC_OT_IP,	/* ip-address */
+	DC_OT_U8,	/* unsigned integer 8 */
+	DC_OT_U16,	/* unsigned integer 16 */
+	DC_OT_U32,	/* unsigned integer 32 */
+	DC_OT_TEXT,	/* text: a "string" */
+	DC_OT_STRING,	/* string: "string" or colon-separated hex */
+	DC_OT_BOOL	/* boolean: true, false, on, off */
+};
+
+struct dc_optdef {
+	int		space;		/* index into dhcpconf.spaces */
+	uint8_t		code;
+	enum dc_otype	type;
+	bool		array;		/* "array of TYPE" */
+	char		name[DC_NAME_MAX];	/* without the space prefix */
+	unsigned	line;		/* 0 for built-in definitions */
+};
+
+/* An option set in a scope, already in wire form. */
+struct dc_opt {
+	int		space;
+	uint8_t		code;
+	uint8_t		len;
+	uint8_t		data[DC_OPT_MAX];
+};
+
+enum dc_permit {
+	DC_PERMIT_UNSET,
+	DC_PERMIT_ALLOW,
+	DC_PERMIT_DENY
+};
+
+/* Parameters a scope may set; "unset" values defer to the next scope. */
+struct dc_params {
+	int64_t		 default_lease;		/* -1: unset */
+	int64_t		 max_lease;		/* -1: unset */
+	bool		 has_next_server;
+	uint32_t	 next_server;
+	char		 filename[DC_FILE_MAX];	/* "" : unset */
+	bool		 has_filename;
+	char		 server_name[DC_SNAME_MAX];
+	bool		 has_server_name;
+	int		 authoritative;		/* -1 unset, 0, 1 */
+	int		 ping_check;		/* -1 unset, 0, 1 */
+	int		 vendor_space;		/* -1 unset, else a space */
+	enum dc_permit	 unknown_clients;
+	enum dc_permit	 known_clients;
+	struct dc_opt	*opt;
+	size_t		 nopt;
+};
+
+struct dc_scope {
+	enum dc_kind	 kind;
+	int		 parent;	/* -1 for the global scope */
+	int		 index;		/* into subnets/pools/hosts/classes */
+	unsigned	 line;
+	struct dc_params p;
+};
+
+struct dc_subnet {
+	uint32_t	net;
+	uint32_t	mask;
+	int		scope;
+	unsigned	line;
+};
+
+struct dc_range {
+	uint32_t	lo;
+	uint32_t	hi;
+	int		pool;
+	unsigned	line;
+};
+
+/* `allow/deny members of "class"' in a pool. */
+struct dc_member {
+	int		class;
+	bool		allow;
+};
+
+#define DC_POOL_MEMBERS	8
+
+struct dc_pool {
+	int		 scope;
+	int		 subnet;
+	bool		 implicit;	/* a `range' directly in a subnet */
+	struct dc_member members[DC_POOL_MEMBERS];
+	size_t		 nmembers;
+	unsigned	 line;
+};
+
+struct dc_host {
+	char		name[DC_NAME_MAX];
+	bool		has_mac;
+	uint8_t		mac[MAC_LEN];
+	bool		has_fixed;
+	uint32_t	fixed;
+	int		scope;
+	int		subnet;		/* holding `fixed', or -1 */
+	char		file[DC_PATH_MAX];	/* where it was declared */
+	unsigned	line;
+};
+
+/*
+ * `match if substring (option NAME, OFF, LEN) = VALUE' (substr true) or
+ * `match if option NAME = VALUE': a byte comparison on the raw option.
+ */
+struct dc_class {
+	char		name[DC_NAME_MAX];
+	int		scope;
+	unsigned	line;
+	uint8_t		code;		/* DHCP option matched */
+	bool		substr;
+	uint32_t	off;
+	uint32_t	len;
+	uint8_t		val[DC_OPT_MAX];
+	size_t		vlen;
+	bool		val_text;	/* written as a "string" */
+};
+
+struct dhcpconf {
+	char		  file[DC_PATH_MAX];
+	struct dc_scope	 *scopes;
+	size_t		  nscopes;
+	struct dc_subnet *subnets;
+	size_t		  nsubnets;
+	struct dc_range	 *ranges;
+	size_t		  nranges;
+	struct dc_pool	 *pools;
+	size_t		  npools;
+	struct dc_host	 *hosts;
+	size_t		  nhosts;
+	struct dc_class	 *classes;
+	size_t		  nclasses;
+	struct dc_optdef *defs;		/* user definitions only */
+	size_t		  ndefs;
+	char		(*spaces)[DC_NAME_MAX];	/* [0] is "dhcp" */
+	size_t		  nspaces;
+	char		  log_facility[DC_NAME_MAX];	/* "" : unset */
+	bool		  ddns_none;	/* `ddns-update-style none' seen */
+	bool		  ethers_hosts;	/* `ethers-hosts' seen */
+	char		  ethers_path[DC_PATH_MAX];
+	char		  hosts_path[DC_PATH_MAX];
+	unsigned	  ethers_line;
+};
+
+/* Scopes that apply to one client, most specific first. */
+struct dc_chain {
+	int		v[DC_CHAIN_MAX];
+	size_t		n;
+};
+
+/*
+ * Parses text[0..len) (need not be NUL-terminated) read from `file' into
+ * *c, which must be zeroed or freed beforehand.  Returns 0, or -1 with
+ * err->msg "file:line: reason" (c is then freed).  Checks ranges and fixed
+ * addresses against their subnets and duplicate MACs and addresses.
+ */
+int	dhcpconf_parse(struct dhcpconf *c, const char *text, size_t len,
+	    const char *file, struct perr *err);
+/*
+ * Reads and parses `path'; if the file says `ethers-hosts', also loads
+ * those two files and merges them (dhcpconf_add_ethers).  Same returns.
+ */
+int	dhcpconf_load(struct dhcpconf *c, const char *path, struct perr *err);
+void	dhcpconf_free(struct dhcpconf *c);
+
+/*
+ * Adds a global host per ethers(5) entry: name and MAC from `e', fixed
+ * address from `h' (the entry's name looked up there, or the name itself
+ * if it is a dotted quad); without one the host is only "known".  A MAC
+ * or name already declared in the config is left to the config.  The
+ * host's file:line is the ethers line.  Returns 0, or -1 and err (an
+ * address in no subnet, two hosts on one address, out of memory).
+ */
+int	dhcpconf_add_ethers(struct dhcpconf *c, const struct ethers *e,
+	    const char *ethers_file, const struct hosts *h, struct perr *err);
+
+/* Lookups.  NULL / -1 when absent. */
+const struct dc_subnet *dhcpconf_subnet_for(const struct dhcpconf *,
+	    uint32_t ip);
+const struct dc_host *dhcpconf_host_by_mac(const struct dhcpconf *,
+	    const uint8_t mac[MAC_LEN]);
+const struct dc_host *dhcpconf_host_by_name(const struct dhcpconf *,
+	    const char *name);
+int	dhcpconf_space_find(const struct dhcpconf *, const char *name);
+/* "name" in the dhcp space or "space.name"; built-ins included. */
+const struct dc_optdef *dhcpconf_optdef_byname(const struct dhcpconf *,
+	    const char *name);
+const struct dc_optdef *dhcpconf_optdef_bycode(const struct dhcpconf *,
+	    int space, uint8_t code);
+
+/*
+ * Chains.  dhcpconf_chain_add() appends a scope and its enclosing groups,
+ * stopping before the enclosing subnet (added separately, after pools and
+ * classes) and before the global scope (always consulted last); scopes
+ * already present are skipped.  dhcpconf_host_chain() is the chain of a
+ * known host: its scopes, then the subnet of its fixed address.
+ */
+void	dhcpconf_chain_add(const struct dhcpconf *, struct dc_chain *,
+	    int scope);
+void	dhcpconf_host_chain(const struct dhcpconf *, const struct dc_host *,
+	    struct dc_chain *);
+/* Chain of the subnet holding ip (just the global scope if none). */
+void	dhcpconf_addr_chain(const struct dhcpconf *, uint32_t ip,
+	    struct dc_chain *);
+
+/* Effective values along a chain (then the global scope). */
+const struct dc_opt *dhcpconf_option(const struct dhcpconf *,
+	    const struct dc_chain *, int space, uint8_t code);
+/* Options 1 (mask), 3 (first router): true if set. */
+bool	dhcpconf_opt_ip(const struct dhcpconf *, const struct dc_chain *,
+	    uint8_t code, uint32_t *ip);
+bool	dhcpconf_next_server(const struct dhcpconf *,
+	    const struct dc_chain *, uint32_t *ip);
+const char *dhcpconf_filename(const struct dhcpconf *,
+	    const struct dc_chain *);		/* NULL if unset */
+const char *dhcpconf_server_name(const struct dhcpconf *,
+	    const struct dc_chain *);		/* NULL if unset */
+/* Lease times: default 43200 and max 86400 when nowhere set (ISC). */
+uint32_t dhcpconf_default_lease(const struct dhcpconf *,
+	    const struct dc_chain *);
+uint32_t dhcpconf_max_lease(const struct dhcpconf *,
+	    const struct dc_chain *);
+int	dhcpconf_vendor_space(const struct dhcpconf *,
+	    const struct dc_chain *);		/* -1 if unset */
+bool	dhcpconf_authoritative(const struct dhcpconf *,
+	    const struct dc_chain *);
+bool	dhcpconf_ping_check(const struct dhcpconf *,
+	    const struct dc_chain *);
+/* `allow/deny unknown-clients' (unknown) or `known-clients' in effect. */
+enum dc_permit dhcpconf_permit(const struct dhcpconf *,
+	    const struct dc_chain *, bool unknown);
+/* The subnet's mask from `option subnet-mask' or the declaration. */
+uint32_t dhcpconf_netmask(const struct dhcpconf *, const struct dc_chain *,
+	    const struct dc_subnet *);
+
+/*
+ * Does a client with these raw options match the class?  get(arg, code,
+ * &len) returns the option's bytes or NULL; the caller owns the storage.
+ */
+bool	dhcpconf_class_match(const struct dc_class *,
+	    const uint8_t *(*get)(void *arg, uint8_t code, size_t *len),
+	    void *arg);
+
+/*
+ * Formats an option value as config text ("192.0.2.1, 192.0.2.2", a
+ * quoted string, "00:07") into buf; returns 0, or -1 if it does not fit
+ * the definition (the value is then written as colon-separated hex).
+ */
+int	dhcpconf_optval_format(const struct dc_optdef *, const struct dc_opt *,
+	    char *buf, size_t bufsz);
+/* Prints the configuration back in dhcpd.conf syntax (dhcpd-pxe -T). */
+void	dhcpconf_print(FILE *, const struct dhcpconf *);
+
+#endif

@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: ISC
+/*
+ * dhcpconf options: the built-in definitions of the supported standard
+ * options (RFC 2132 names as ISC spells them, plus RFC 4578's option 93
+ * and RFC 3004's user class for class matches), `option space' and
+ * `option NAME code N = TYPE' definitions, and option values in both
+ * directions: config text -> wire bytes, wire bytes -> config text.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dhcpconf_int.h"
+
+static const struct dc_optdef dc_builtin[] = {
+	{ 0, 1, DC_OT_IP, false, "subnet-mask", 0 },
+	{ 0, 3, DC_OT_IP, true, "routers", 0 },
+	{ 0, 6, DC_OT_IP, true, "domain-name-servers", 0 },
+	{ 0, 12, DC_OT_TEXT, false, "host-name", 0 },
+	{ 0, 15, DC_OT_TEXT, false, "domain-name", 0 },
+	{ 0, 17, DC_OT_TEXT, false, "root-path", 0 },
+	{ 0, 28, DC_OT_IP, false, "broadcast-address", 0 },
+	{ 0, 42, DC_OT_IP, true, "ntp-servers", 0 },
+	{ 0, 60, DC_OT_STRING, false, "vendor-class-identifier", 0 },
+	{ 0, 77, DC_OT_STRING, false, "user-class", 0 },
+	{ 0, 93, DC_OT_U16, true, "pxe-system-type", 0 },
+};
+#define DC_NBUILTIN	(sizeof(dc_builtin) / sizeof(dc_builtin[0]))
+
+static const struct {
+	const char	*name;
+	enum dc_otype	 type;
+} dc_types[] = {
+	{ "ip-address", DC_OT_IP }, { "text", DC_OT_TEXT },
+	{ "string", DC_OT_STRING }, { "boolean", DC_OT_BOOL },
+};
+
+int
+dhcpconf_space_find(const struct dhcpconf *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->nspaces; i++)
+		if (strcasecmp(c->spaces[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+const struct dc_optdef *
+dhcpconf_optdef_byname(const struct dhcpconf *c, const char *name)
+{
+	char sp[DC_NAME_MAX];
+	const char *dot, *n = name;
+	int space = DC_SPACE_DHCP;
+	size_t i;
+
+	if ((dot = strchr(name, '.')) != NULL) {
+		if ((size_t)(dot - name) >= sizeof(sp))
+			return NULL;
+		memcpy(sp, name, (size_t)(dot - name));
+		sp[dot - name] = '\0';
+		if ((space = dhcpconf_space_find(c, sp)) == -1)
+			return NULL;
+		n = dot + 1;
+	}
+	for (i = 0; i < c->ndefs; i++)
+		if (c->defs[i].space == space &&
+		    strcasecmp(c->defs[i].name, n) == 0)
+			return &c->defs[i];
+	for (i = 0; space == DC_SPACE_DHCP && i < DC_NBUILTIN; i++)
+		if (strcasecmp(dc_builtin[i].name, n) == 0)
+			return &dc_builtin[i];
+	return NULL;
+}
+
+const struct dc_optdef *
+dhcpconf_optdef_bycode(const struct dhcpconf *c, int space, uint8_t code)
+{
+	size_t i;
+
+	for (i = 0; i < c->ndefs; i++)
+		if (c->defs[i].space == space && c->defs[i].code == code)
+			return &c->defs[i];
+	for (i = 0; space == DC_SPACE_DHCP && i < DC_NBUILTIN; i++)
+		if (dc_builtin[i].code == code)
+			return &dc_builtin[i];
+	return NULL;
+}
+
+/* "unsigned integer 8", "ip-address", "array of text"... up to ';'. */
+static int
+dc_type_read(struct dc_parser *p, struct dc_optdef *d)
+{
+	struct conftok_tok t;
+	const char *e;
+	size_t i;
+	long long bits;
+
+	if (dc_word(p, &t, "option type") == -1)
+		return -1;
+	if (strcasecmp(t.text, "array") == 0) {
+		d->array = true;
+		if (dc_word(p, &t, "'of'") == -1)
+			return -1;
+		if (strcasecmp(t.text, "of") != 0)
+			return dc_fail(p, t.line, "expected 'of'");
+		if (dc_word(p, &t, "option type") == -1)
+			return -1;
+	}
+	for (i = 0; i < sizeof(dc_types) / sizeof(dc_types[0]); i++)
+		if (strcasecmp(t.text, dc_types[i].name) == 0) {
+			d->type = dc_types[i].type;
+			return dc_semi(p);
+		}
+	if (strcasecmp(t.text, "unsigned") != 0)
+		return dc_fail(p, t.line, "unsupported option type '%s'",
+		    t.text);
+	if (dc_word(p, &t, "'integer'") == -1)
+		return -1;
+	if (strcasecmp(t.text, "integer") != 0)
+		return dc_fail(p, t.line, "expected 'integer'");
+	if (dc_word(p, &t, "integer width") == -1)
+		return -1;
+	bits = strtonum(t.text, 8, 32, &e);
+	if (e != NULL || (bits != 8 && bits != 16 && bits != 32))
+		return dc_fail(p, t.line, "integer width must be 8, 16 or 32");
+	d->type = bits == 8 ? DC_OT_U8 : bits == 16 ? DC_OT_U16 : DC_OT_U32;
+	return dc_semi(p);
+}
+
+/* `option NAME code N = TYPE;' (NAME may be "space.name"). */
+static int
+dc_def_read(struct dc_parser *p, const char *name, unsigned line)
+{
+	struct dhcpconf *c = p->c;
+	struct dc_optdef d;
+	struct conftok_tok t;
+	const char *dot, *e;
+	char sp[DC_NAME_MAX];
+
+	memset(&d, 0, sizeof(d));
+	d.line = line;
+	if ((dot = strchr(name, '.')) != NULL) {
+		if ((size_t)(dot - name) >= sizeof(sp))
+			return dc_fail(p, line, "option space name too long");
+		memcpy(sp, name, (size_t)(dot - name));
+		sp[dot - name] = '\0';
+		if ((d.space = dhcpconf_space_find(c, sp)) == -1)
+			return dc_fail(p, line, "unknown option space '%s'",
+			    sp);
+		name = dot + 1;
+	}
+	if (strlcpy(d.name, name, sizeof(d.name)) >= sizeof(d.name) ||
+	    d.name[0] == '\0')
+		return dc_fail(p, line, "bad option name");
+	if (dc_word(p, &t, "option code") == -1)
+		return -1;
+	d.code = (uint8_t)strtonum(t.text, 1, 254, &e);
+	if (e != NULL)
+		return dc_fail(p, t.line, "option code '%s' %s", t.text, e);
+	if (dc_expect(p, '=') == -1 || dc_type_read(p, &d) == -1)
+		return -1;
+	if (dc_grow(&c->defs, &c->ndefs, sizeof(d)) == -1)
+		return dc_fail(p, line, "out of memory");
+	c->defs[c->ndefs - 1] = d;
+	return 0;
+}
+
+int
+dc_stmt_option(struct dc_parser *p, int scope, unsigned line)
+{
+	struct dc_params *pa = &p->c->scopes[scope].p;
+	const struct dc_optdef *d;
+	struct conftok_tok name, t;
+	struct dc_opt o;
+
+	if (dc_word(p, &name, "option name") == -1)
+		return -1;
+	if (strcasecmp(name.text, "space") == 0) {
+		if (scope != DC_GLOBAL)
+			return dc_fail(p, line, "'option space' is allowed "
+			    "only at the top level");
+		if (dc_word(p, &t, "option space name") == -1 ||
+		    dc_semi(p) == -1)
+			return -1;
+		if (dhcpconf_space_find(p->c, t.text) != -1)
+			return dc_fail(p, line, "option space '%s' already "
+			    "defined", t.text);
+		if (dc_space_add(p->c, t.text) == -1)
+			return dc_fail(p, line, "bad option space '%s'",
+			    t.text);
+		return 0;
+	}
+	if (conftok_peek(&p->tok, &t, p->err) == -1)
+		return -1;
+	if (t.type == CT_WORD && strcasecmp(t.text, "code") == 0) {
+		if (scope != DC_GLOBAL)
+			return dc_fail(p, line, "option definitions are "
+			    "allowed only at the top level");
+		(void)dc_next(p, &t);
+		return dc_def_read(p, name.text, line);
+	}
+	if ((d = dhcpconf_optdef_byname(p->c, name.text)) == NULL)
+		return dc_fail(p, line, "unsupported option '%s'", name.text);
+	memset(&o, 0, sizeof(o));
+	o.space = d->space;
+	o.code = d->code;
+	if (dc_optval_read(p, d, &o) == -1)
+		return -1;
+	if (dc_grow(&pa->opt, &pa->nopt, sizeof(o)) == -1)
+		return dc_fail(p, line, "out of memory");
+	pa->opt[pa->nopt - 1] = o;
+	return 0;
+}

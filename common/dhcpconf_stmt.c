@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: ISC
+/*
+ * dhcpconf statements that set a scope's parameters: lease times,
+ * next-server, filename, server-name, vendor-option-space, authoritative,
+ * ping-check, allow/deny (unknown-clients, known-clients, members of),
+ * and the global ddns-update-style, log-facility and ethers-hosts; plus a
+ * class's `match if' expression.  Each reads its arguments up to ';'.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dhcpconf_int.h"
+
+static int
+st_lease(struct dc_parser *p, int scope, const struct conftok_tok *kw)
+{
+	struct dc_params *pa = &p->c->scopes[scope].p;
+	struct conftok_tok t;
+	const char *e;
+	long long v;
+
+	if (dc_word(p, &t, "number of seconds") == -1)
+		return -1;
+	v = strtonum(t.text, 0, 0xffffffffLL, &e);
+	if (e != NULL)
+		return dc_fail(p, t.line, "lease time '%s' %s", t.text, e);
+	if (kw->text[0] == 'd')
+		pa->default_lease = v;
+	else
+		pa->max_lease = v;
+	return dc_semi(p);
+}
+
+static int
+st_next_server(struct dc_parser *p, int scope, const struct conftok_tok *kw)
+{
+	struct dc_params *pa = &p->c->scopes[scope].p;
+
+	if (dc_ip(p, &pa->next_server, NULL) == -1)
+		return -1;
+	pa->has_next_server = true;
+	return dc_semi(p);
+}
+
+/* filename "x"; server-name "x": BOOTP fields, so bounded by them. */
+static int
+st_bootstr(struct dc_parser *p, int scope, const struct conftok_tok *kw)
+{
+	struct dc_params *pa = &p->c->scopes[scope].p;
+	struct conftok_tok t;
+	bool file = kw->text[0] == 'f';
+	char *dst = file ? pa->filename : pa->server_name;
+	size_t sz = file ? sizeof(pa->filename) : sizeof(pa->server_name);
+
+	if (dc_next(p, &t) == -1)
+		return -1;
+	if (t.type != CT_STRING)
+		return dc_fail(p, t.line, "%s needs a \"string\"", kw->text);
+	if (t.len == 0 || t.len >= sz)
+		return dc_fail(p, t.line, "%s must have 1 to %zu characters",
+		    kw->text, sz - 1);
+	memcpy(dst, t.text, t.len + 1);
+	if (file)
+		pa->has_filename = true;
+	else
+		pa->has_server_name = true;
+	return dc_semi(p);
+}
+
+static int
+st_vspace(struct dc_parser *p, int scope, const struct conftok_tok *kw)
+{
+	struct conftok_tok t;
+	int sp;
+
+	if (dc_word(p, &t, "option space name") == -1)
+		return -1;
+	if ((sp = dhcpconf_space_find(p->c, t.text)) <= DC_SPACE_DHCP)
+		return dc_fail(p, t.line, "unknown option space '%s'",
+		    t.text);
+	p->c->scopes[scope].p.vendor_space = sp;
+	return dc_semi(p);
+}
+
+static int
+st_flag(struct dc_parser *p, int scope, const struct conftok_tok *kw)
+{
+	struct dc_params *pa = &p->c->scopes[scope].p;
+	struct conftok_tok t;
+	int v;
+
+	if (strcasecmp(kw->text, "authoritative") == 0) {
+		pa->authoritative = 1;
+		return dc_semi(p);
+	}
+	if (dc_word(p, &t, "a value") == -1)
+		return -1;
+	if (strcasecmp(kw->text, "not") == 0) {
+		if (strcasecmp(t.text, "authoritative") != 0)
+			return dc_fail(p, t.line, "unsupported statement "
+			    "'not %s'", t.text);
+		pa->authoritative = 0;
+		return dc_semi(p);
+	}
+	if (strcasecmp(t.text, "true") == 0 || strcasecmp(t.text, "on") == 0)
+		v = 1;
+	else if (strcasecmp(t.text, "false") == 0 ||
+	    strcasecmp(t.text, "off") == 0)
+		v = 0;
+	else
+		return dc_fail(p, t.line, "bad boolean '%s'", t.text);
+	pa->ping_check = v;
+	return dc_semi(p);
+}
+
+static int
+st_members(struct dc_parser *p, int scope, bool allow, unsigned line)
+{
+	struct dc_scope *s = &p->c->scopes[scope];
+	struct dc_pool *pool;
+	struct conftok_tok t;
+	size_t i;
+
+	if (dc_word(p, &t, "'of'") == -1)
+		return -1;
+	if (strcasecmp(t.text, "of") != 0)
+		return dc_fail(p, t.line, "expected 'of'");
+	if (dc_next(p, &t) == -1)
+		return -1;
+	if (s->kind != DC_K_POOL)
+		return dc_fail(p, line, "'members of' is allowed only in a "
+		    "pool");
+	pool = &p->c->pools[s->index];
+	for (i = 0; i < p->c->nclasses; i++)
+		if (strcmp(p->c->classes[i].name, t.text) == 0)
+			break;
+	if (i == p->c->nclasses)
+		return dc_fail(p, t.line, "unknown class '%s'", t.text);
+	if (pool->nmembers == DC_POOL_MEMBERS)
+		return dc_fail(p, line, "too many 'members of' in one pool");
+	pool->members[pool->nmembers].class = (int)i;
+	pool->members[pool->nmembers++].allow = allow;
+	return dc_semi(p);
+}
+
+/* allow|deny unknown-clients|known-clients|unknown clients|members of. */
+static int
+st_permit(struct dc_parser *p, int scope, const struct conftok_tok *kw)
+{
+	struct dc_params *pa = &p->c->scopes[scope].p;
+	struct conftok_tok t, t2;
+	bool allow = strcasecmp(kw->text, "allow") == 0, unknown;
+	enum dc_permit v = allow ? DC_PERMIT_ALLOW : DC_PERMIT_DENY;
+
+	if (dc_word(p, &t, "what to allow or deny") == -1)
+		return -1;
+	if (strcasecmp(t.text, "members") == 0)
+		return st_members(p, scope, allow, kw->line);
+	unknown = strncasecmp(t.text, "unknown", 7) == 0;
+	if (strcasecmp(t.text, "unknown") == 0 ||
+	    strcasecmp(t.text, "known") == 0) {
+		/* The seed writes "deny unknown clients"; ISC takes both. */
+		if (dc_word(p, &t2, "'clients'") == -1)
+			return -1;
+		if (strcasecmp(t2.text, "clients") != 0)
+			return dc_fail(p, t2.line, "unsupported statement "
+			    "'%s %s %s'", kw->text, t.text, t2.text);
+	} else if (strcasecmp(t.text, "unknown-clients") != 0 &&
+	    strcasecmp(t.text, "known-clients") != 0)
+		return dc_fail(p, t.line, "unsupported statement '%s %s'",
+		    kw->text, t.text);
+	if (unknown)
+		pa->unknown_clients = v;
+	else
+		pa->known_clients = v;
+	return dc_semi(p);
+}
+
+static int
+st_global(struct dc_parser *p, int scope, const struct conftok_tok *kw)
+{
+	static const char *const fac[] = { "kern", "user", "mail", "daemon",
+	    "auth", "syslog", "lpr", "news", "uucp", "cron", "authpriv", "ftp",
+	    "local0", "local1", "local2", "local3", "local4", "local5",
+	    "local6", "local7" };
+	struct dhcpconf *c = p->c;
+	struct conftok_tok t;
+	size_t i;
+
+	if (dc_word(p, &t, "a value") == -1)
+		return -1;
+	if (kw->text[0] == 'd') {
+		if (strcasecmp(t.text, "none") != 0)
+			return dc_fail(p, t.line, "ddns-update-style '%s' is "
+			    "unsupported (only 'none')", t.text);
+		c->ddns_none = true;
+		return dc_semi(p);
+	}
+	for (i = 0; i < sizeof(fac) / sizeof(fac[0]); i++)
+		if (strcasecmp(t.text, fac[i]) == 0)
+			break;
+	if (i == sizeof(fac) / sizeof(fac[0]))
+		return dc_fail(p, t.line, "unknown log facility '%s'", t.text);
+	strlcpy(c->log_facility, fac[i], sizeof(c->log_facility));
+	return dc_semi(p);
+}
+
+/* ethers-hosts [ "ETHERS" "HOSTS" ]; */
+static int
+st_ethers(struct dc_parser *p, int scope, const struct conftok_tok *kw)
+{
+	struct dhcpconf *c = p->c;
+	struct conftok_tok t;
+
+	strlcpy(c->ethers_path, "/etc/ethers", sizeof(c->ethers_path));
+	strlcpy(c->hosts_path, "/etc/hosts", sizeof(c->hosts_path));
+	c->ethers_hosts = true;
+	c->ethers_line = kw->line;
+	if (dc_next(p, &t) == -1)
+		return -1;
+	if (conftok_is(&t, ';'))
+		return 0;
+	if (t.type != CT_STRING || t.len >= sizeof(c->ethers_path))
+		return dc_fail(p, t.line, "ethers-hosts needs two file names "
+		    "or none");
+	memcpy(c->ethers_path, t.text, t.len + 1);
+	if (dc_next(p, &t) == -1)
+		return -1;
+	if (t.type != CT_STRING || t.len >= sizeof(c->hosts_path))
+		return dc_fail(p, t.line, "ethers-hosts needs two file names "
+		    "or none");
+	memcpy(c->hosts_path, t.text, t.len + 1);
+	return dc_semi(p);
+}
+
+static int
+st_option(struct dc_parser *p, int scope, const struct conftok_tok *kw)
+{
+	return dc_stmt_option(p, scope, kw->line);
+}
+
+static const struct {
+	const char	*kw;
+	dc_stmt_fn	 fn;
+	unsigned	 where;
+} dc_params_tab[] = {
+	{ "option", st_option, DC_IN_ANY },
+	{ "default-lease-time", st_lease, DC_IN_ANY },
+	{ "max-lease-time", st_lease, DC_IN_ANY },
+	{ "next-server", st_next_server, DC_IN_ANY },
+	{ "filename", st_bootstr, DC_IN_ANY },
+	{ "server-name", st_bootstr, DC_IN_ANY },
+	{ "vendor-option-space", st_vspace, DC_IN_ANY },
+	{ "authoritative", st_flag, DC_IN_ANY },
+	{ "not", st_flag, DC_IN_ANY },
+	{ "ping-check", st_flag, DC_IN_ANY },
+	{ "allow", st_permit, DC_IN_ANY },
+	{ "deny", st_permit, DC_IN_ANY },
+	{ "ddns-update-style", st_global, DC_IN(DC_K_GLOBAL) },
+	{ "log-facility", st_global, DC_IN(DC_K_GLOBAL) },
+	{ "ethers-hosts", st_ethers, DC_IN(DC_K_GLOBAL) },
+	{ "match", dc_stmt_match, DC_IN(DC_K_CLASS) },
+};
+
+dc_stmt_fn
+dc_param_stmt(const char *kw, unsigned *where)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(dc_params_tab) / sizeof(dc_params_tab[0]); i++)
+		if (strcasecmp(kw, dc_params_tab[i].kw) == 0) {
+			*where = dc_params_tab[i].where;
+			return dc_params_tab[i].fn;
+		}
+	return NULL;
+}

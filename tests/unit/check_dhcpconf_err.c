@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: ISC
+/* Unit tests for common/dhcpconf*.c: each bad config gives its exact error. */
+#include <string.h>
+
+#include "tests.h"
+
+#include "common/dhcpconf.h"
+
+static const struct {
+	const char	*text;
+	const char	*msg;
+} bad[] = {
+	{ "foo;", "t.conf:1: unsupported statement 'foo'" },
+	{ "\nif exists user-class { }", "t.conf:2: unsupported statement "
+	    "'if'" },
+	{ "shared-network x { }", "t.conf:1: unsupported statement "
+	    "'shared-network'" },
+	{ "allow booting;", "t.conf:1: unsupported statement 'allow "
+	    "booting'" },
+	{ "deny unknown people;", "t.conf:1: unsupported statement 'deny "
+	    "unknown people'" },
+	{ "option foo 1;", "t.conf:1: unsupported option 'foo'" },
+	{ "ddns-update-style interim;", "t.conf:1: ddns-update-style "
+	    "'interim' is unsupported (only 'none')" },
+	{ "range 192.0.2.1;", "t.conf:1: 'range' is not allowed at the top "
+	    "level" },
+	{ "subnet 192.0.2.0 netmask 255.255.255.0 { hardware ethernet "
+	    "1:2:3:4:5:6; }", "t.conf:1: 'hardware' is not allowed in a "
+	    "subnet" },
+	{ "subnet 192.0.2.1 netmask 255.255.255.0 { }", "t.conf:1: subnet "
+	    "192.0.2.1 has bits outside its netmask" },
+	{ "subnet 192.0.2.0 netmask 255.0.255.0 { }", "t.conf:1: bad "
+	    "netmask 255.0.255.0" },
+	{ "subnet 192.0.2.0 netmask 255.255.255.0 {\n range 192.0.3.1; }",
+	    "t.conf:2: range 192.0.3.1 outside subnet 192.0.2.0" },
+	{ "subnet 192.0.2.0 netmask 255.255.255.0 {\n range 192.0.2.9 "
+	    "192.0.2.1; }", "t.conf:2: range starts after its end" },
+	{ "subnet 192.0.2.0 netmask 255.255.255.0 {\n",
+	    "t.conf:2: missing '}' of the subnet declared at line 1" },
+	{ "}", "t.conf:1: unexpected '}'" },
+	{ "host a { fixed-address 192.0.2.1; }", "t.conf:1: host a has no "
+	    "'hardware ethernet'" },
+	{ "host a { hardware ethernet 1:2:3:4:5; }", "t.conf:1: bad MAC "
+	    "address '1:2:3:4:5'" },
+	{ "host a { hardware token-ring 1:2:3:4:5:6; }", "t.conf:1: "
+	    "unsupported hardware type 'token-ring'" },
+	{ "host a { hardware ethernet 1:2:3:4:5:6; fixed-address "
+	    "192.0.2.1; }", "t.conf:1: host a: fixed-address 192.0.2.1 is "
+	    "not in any declared subnet" },
+	{ "subnet 192.0.2.0 netmask 255.255.255.0 {}\n"
+	    "subnet 198.51.100.0 netmask 255.255.255.0 { host a {\n"
+	    "hardware ethernet 1:2:3:4:5:6; fixed-address 192.0.2.1; } }",
+	    "t.conf:2: host a: fixed-address 192.0.2.1 is not in its "
+	    "subnet" },
+	{ "subnet 192.0.2.0 netmask 255.255.255.0 {\n"
+	    "host a { hardware ethernet 1:2:3:4:5:6; }\n"
+	    "host b { hardware ethernet 01:02:03:04:05:06; } }",
+	    "t.conf:3: host b: MAC address also belongs to host a "
+	    "(t.conf:2)" },
+	{ "subnet 192.0.2.0 netmask 255.255.255.0 {}\n"
+	    "subnet 192.0.2.128 netmask 255.255.255.128 {}",
+	    "t.conf:2: subnet 192.0.2.128 overlaps the subnet at line 1" },
+	{ "subnet 192.0.2.0 netmask 255.255.255.0 { range 192.0.2.1 "
+	    "192.0.2.9;\n pool { range 192.0.2.5 192.0.2.20; } }",
+	    "t.conf:2: range overlaps the range at line 1" },
+	{ "option routers 192.0.2.1 192.0.2.2;", "t.conf:1: expected ';' "
+	    "after option value" },
+	{ "option subnet-mask 255.255.255.0, 255.0.0.0;", "t.conf:1: option "
+	    "'subnet-mask' takes one value" },
+	{ "option routers 192.0.2.300;", "t.conf:1: bad IPv4 address "
+	    "'192.0.2.300'" },
+	{ "option host-name foo;", "t.conf:1: expected a \"string\"" },
+	{ "option space PXE; option PXE.x code 1 = unsigned integer 8;\n"
+	    "option PXE.x 256;", "t.conf:2: integer '256' too large" },
+	{ "option x code 300 = text;", "t.conf:1: option code '300' too "
+	    "large" },
+	{ "option x code 200 = unsigned integer 12;", "t.conf:1: integer "
+	    "width must be 8, 16 or 32" },
+	{ "option x code 200 = record;", "t.conf:1: unsupported option "
+	    "type 'record'" },
+	{ "option Q.x code 1 = text;", "t.conf:1: unknown option space "
+	    "'Q'" },
+	{ "vendor-option-space PXE;", "t.conf:1: unknown option space "
+	    "'PXE'" },
+	{ "group { option space PXE; }", "t.conf:1: 'option space' is "
+	    "allowed only at the top level" },
+	{ "class \"c\" { filename \"x\"; }", "t.conf:1: class \"c\" has no "
+	    "'match if'" },
+	{ "class \"c\" { match if exists user-class; }", "t.conf:1: "
+	    "unsupported match expression 'exists'" },
+	{ "class \"c\" { match option vendor-class-identifier; }",
+	    "t.conf:1: unsupported statement 'match option' (only 'match "
+	    "if')" },
+	{ "filename pxelinux.0;", "t.conf:1: filename needs a \"string\"" },
+	{ "default-lease-time -1;", "t.conf:1: lease time '-1' too small" },
+	{ "log-facility local9;", "t.conf:1: unknown log facility "
+	    "'local9'" },
+	{ "ping-check maybe;", "t.conf:1: bad boolean 'maybe'" },
+	{ "subnet 192.0.2.0 netmask 255.255.255.0 { range dynamic-bootp "
+	    "192.0.2.1; }", "t.conf:1: unsupported 'dynamic-bootp' (no "
+	    "BOOTP service)" },
+	{ "subnet 192.0.2.0 netmask 255.255.255.0 { pool { allow members "
+	    "of \"x\"; } }", "t.conf:1: unknown class 'x'" },
+	{ "next-server", "t.conf:1: unexpected end of file" },
+	{ "group { group { group { group { group { group { group { group "
+	    "{ group {", "t.conf:1: blocks nested too deeply" },
+};
+
+START_TEST(test_errors)
+{
+	struct dhcpconf c;
+	struct perr err;
+
+	memset(&err, 0, sizeof(err));
+	ck_assert_int_eq(dhcpconf_parse(&c, bad[_i].text,
+	    strlen(bad[_i].text), "t.conf", &err), -1);
+	ck_assert_str_eq(err.msg, bad[_i].msg);
+	ck_assert_ptr_null(c.scopes);
+}
+END_TEST
+
+Suite *
+dhcpconf_err_suite(void)
+{
+	Suite *s = suite_create("dhcpconf_err");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_loop_test(tc, test_errors, 0,
+	    (int)(sizeof(bad) / sizeof(bad[0])));
+	suite_add_tcase(s, tc);
+	return s;
+}
