@@ -24,6 +24,16 @@
 #include "common/log.h"
 #include "in.tftpd/tftpd.h"
 
+#define RECENT_MAX	64
+
+/* A request recently handed to a child (duplicate()). */
+struct recent {
+	pid_t			pid;
+	struct sockaddr_in	peer;
+	size_t			len;
+	uint8_t			req[128];	/* its first bytes */
+};
+
 static volatile sig_atomic_t quit;
 
 static void
@@ -106,11 +116,40 @@ recv_req(int s, struct tftpd_req *r)
 	return 0;
 }
 
-static void
-spawn(struct tftpd *d, const struct tftpd_req *r)
+/*
+ * A client whose first answer got lost sends its request again, from the
+ * same port.  A second child for it would answer from a second TID, which
+ * some clients (atftp: "unexpected OACK") treat as fatal.  So a request
+ * equal to one whose child is still alive is dropped: the child's own
+ * retransmission answers it.
+ */
+static bool
+duplicate(struct recent *rc, const struct tftpd_req *r)
 {
+	size_t i;
+
+	for (i = 0; i < RECENT_MAX; i++)
+		if (rc[i].pid > 0 && rc[i].len == r->len &&
+		    rc[i].peer.sin_addr.s_addr == r->peer.sin_addr.s_addr &&
+		    rc[i].peer.sin_port == r->peer.sin_port &&
+		    memcmp(rc[i].req, r->buf, r->len < sizeof(rc[i].req) ?
+		    r->len : sizeof(rc[i].req)) == 0 &&
+		    kill(rc[i].pid, 0) == 0)
+			return true;
+	return false;
+}
+
+static void
+spawn(struct tftpd *d, const struct tftpd_req *r, struct recent *rc,
+    size_t *next)
+{
+	struct recent *e;
 	pid_t pid;
 
+	if (duplicate(rc, r)) {
+		log_debug("duplicate request ignored");
+		return;
+	}
 	if ((pid = fork()) == -1) {
 		log_warn("fork");
 		return;
@@ -120,13 +159,22 @@ spawn(struct tftpd *d, const struct tftpd_req *r)
 		log_procinit("transfer");
 		session_run(d, r);
 	}
+	e = &rc[*next];
+	*next = (*next + 1) % RECENT_MAX;
+	e->pid = pid;
+	e->peer = r->peer;
+	e->len = r->len;
+	memcpy(e->req, r->buf, r->len < sizeof(e->req) ? r->len :
+	    sizeof(e->req));
 }
 
 void
 server_run(struct tftpd *d)
 {
 	struct sigaction sa = { .sa_handler = SIG_IGN };
+	struct recent *rc;
 	struct tftpd_req *r;
+	size_t next = 0;
 	struct pollfd pfd = { .fd = d->sock, .events = POLLIN };
 	int on = 1, n, idle_ms;
 
@@ -138,7 +186,8 @@ server_run(struct tftpd *d)
 	sigaction(SIGINT, &sa, NULL);
 	if (setsockopt(d->sock, IPPROTO_IP, IP_PKTINFO, &on, sizeof(on)) == -1)
 		fatal("IP_PKTINFO (is fd 0 a UDP socket?)");
-	if ((r = malloc(sizeof(*r))) == NULL)
+	if ((r = malloc(sizeof(*r))) == NULL ||
+	    (rc = calloc(RECENT_MAX, sizeof(*rc))) == NULL)
 		fatal("malloc");
 	idle_ms = d->standalone || d->idle_s == 0 ? -1 : (int)d->idle_s * 1000;
 	while (!quit) {
@@ -150,9 +199,10 @@ server_run(struct tftpd *d)
 		if (n == 0)
 			break;		/* idle: xinetd takes the socket back */
 		if (recv_req(d->sock, r) == 0)
-			spawn(d, r);
+			spawn(d, r, rc, &next);
 	}
 	if (d->pidfile != NULL && quit)
 		unlink(d->pidfile);
+	free(rc);
 	free(r);
 }

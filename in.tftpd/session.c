@@ -21,6 +21,8 @@
 #include <syslog.h>
 #include <time.h>
 #include <unistd.h>
+#define LIBBSD_OPENBSD_VIS
+#include <vis.h>
 
 #include "common/addr.h"
 #include "common/log.h"
@@ -133,7 +135,8 @@ sess_request(struct session *ss)
 		r = -1;
 	if (r != 0) {
 		logit(LOG_NOTICE, "%s: %s %s: %s", ss->peer, ss->opname,
-		    ss->req.file, errstr);
+		    ss->name, errstr);
+		ss->refused = true;
 		sess_error(ss, code, r == 1 ? "Access violation" : errstr);
 		return -1;
 	}
@@ -160,11 +163,11 @@ sess_log(struct session *ss)
 
 	clock_gettime(CLOCK_REALTIME, &rec.end);
 	if (strcmp(ss->result, "ok") == 0 && log_getverbose() > 0)
-		log_info("%s: %s %s: %llu bytes sent", ss->peer, ss->opname,
-		    ss->req.file, (unsigned long long)rec.bytes);
-	else if (strcmp(ss->result, "ok") != 0)
+		log_info("%s: %s %s: %llu bytes", ss->peer, ss->opname,
+		    ss->name, (unsigned long long)rec.bytes);
+	else if (strcmp(ss->result, "ok") != 0 && !ss->refused)
 		logit(LOG_NOTICE, "%s: %s %s: failed, %s after %llu bytes",
-		    ss->peer, ss->opname, ss->req.file, ss->result,
+		    ss->peer, ss->opname, ss->name, ss->result,
 		    (unsigned long long)rec.bytes);
 	if (ss->d->logfd == -1 ||
 	    (n = tftp_xferlog_format(&rec, line, sizeof(line))) == 0)
@@ -195,6 +198,8 @@ session_run(struct tftpd *d, const struct tftpd_req *r)
 		_exit(0);
 	}
 	ss->opname = ss->req.op == TFTP_RRQ ? "RRQ" : "WRQ";
+	/* Names reach syslog vis-encoded: no forged lines, no escapes. */
+	strvis(ss->name, ss->req.file, VIS_WHITE | VIS_CSTYLE | VIS_OCTAL);
 	if (ss->req.garbage)
 		log_debug("%s: trailing bytes after the options", ss->peer);
 	sess_mac(ss);

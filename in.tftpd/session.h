@@ -22,6 +22,8 @@ struct session {
 	char			 peer[IP4_STRLEN];
 	char			 mac[MAC_PXESTRLEN];	/* or "" */
 	const char		*opname;
+	char			 name[4 * TFTP_FILE_MAX + 1];	/* vis'd */
+	bool			 refused;	/* logged by sess_request */
 	struct tftp_req		 req;
 	struct tftp_params	 par;
 	struct tftp_xfer	 x;

@@ -23,7 +23,7 @@ struct tftp_optdef {
 /* Indexed by enum tftp_optid. */
 static const struct tftp_optdef optdefs[TFTP_NOPTS] = {
 	/* Larger values are clamped rather than refused (tftp-hpa). */
-	[TFTP_OPT_BLKSIZE] = { "blksize", TFTP_BLKSIZE_MIN, 65535 },
+	[TFTP_OPT_BLKSIZE] = { "blksize", TFTP_BLKSIZE_MIN, INT64_MAX },
 	[TFTP_OPT_TSIZE] = { "tsize", 0, INT64_MAX },
 	[TFTP_OPT_TIMEOUT] = { "timeout", 1, 255 },
 	[TFTP_OPT_WINDOWSIZE] = { "windowsize", 1, 65535 },

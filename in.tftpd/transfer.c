@@ -69,7 +69,7 @@ send_window(struct session *ss, const struct tftp_act *a)
 	for (k = a->first; k < a->first + a->count; k++) {
 		if (blksrc_get(&ss->src, k, &pkt, &len) == -1) {
 			log_warn("%s: %s %s: read", ss->peer, ss->opname,
-			    ss->req.file);
+			    ss->name);
 			sess_error(ss, TFTP_EUNDEF, "Read error");
 			strlcpy(ss->result, "io", sizeof(ss->result));
 			return -1;
@@ -96,7 +96,7 @@ perform(struct session *ss, const struct tftp_act *a, const uint8_t *data,
 	uint8_t ack[TFTP_HDRLEN];
 
 	if (a->write && blksink_write(&ss->sink, data, datalen) == -1) {
-		log_warn("%s: WRQ %s: write", ss->peer, ss->req.file);
+		log_warn("%s: WRQ %s: write", ss->peer, ss->name);
 		sess_error(ss, TFTP_ENOSPACE, "Disk full or write error");
 		return -1;
 	}
@@ -221,7 +221,7 @@ sess_transfer(struct session *ss)
 			break;
 		}
 	if (!sender && blksink_close(&ss->sink) == -1 && r == 0) {
-		log_warn("%s: WRQ %s", ss->peer, ss->req.file);
+		log_warn("%s: WRQ %s", ss->peer, ss->name);
 		strlcpy(ss->result, "io", sizeof(ss->result));
 	}
 	if (sender)
