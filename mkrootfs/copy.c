@@ -32,7 +32,6 @@ struct link {
 };
 
 struct copy {
-	const struct mkr	*m;
 	void			*links;		/* tsearch tree of struct link */
 	struct progress		 pg;
 	uint8_t			*buf;
@@ -219,7 +218,7 @@ int
 copy_tree(const struct mkr *m, const char *from, const char *to)
 {
 	char *paths[] = { (char *)(uintptr_t)from, NULL }, dst[PATH_MAX];
-	struct copy c = { .m = m };
+	struct copy c = { 0 };
 	struct walk w;
 	FTS *fts;
 	FTSENT *f;

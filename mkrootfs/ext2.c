@@ -36,9 +36,15 @@ run_cmd(char *const argv[])
 		return -1;
 	}
 	if (pid == 0) {
-		/* the seed's `mke2fs ... < /dev/null': never prompt */
-		if ((fd = open("/dev/null", O_RDONLY)) != -1)
+		/*
+		 * The seed's `mke2fs ... < /dev/null': never prompt.  Their
+		 * reports only with -v; errors still reach stderr.
+		 */
+		if ((fd = open("/dev/null", O_RDWR)) != -1) {
 			dup2(fd, 0);
+			if (log_getverbose() < 2)
+				dup2(fd, 1);
+		}
 		execvp(argv[0], argv);
 		_exit(127);
 	}
@@ -50,7 +56,8 @@ run_cmd(char *const argv[])
 	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
 		return 0;
 	if (WIFEXITED(st))
-		log_warnx("%s: exit status %d", argv[0], WEXITSTATUS(st));
+		log_warnx("%s: exit status %d%s", argv[0], WEXITSTATUS(st),
+		    log_getverbose() < 2 ? " (-v shows its report)" : "");
 	else
 		log_warnx("%s: killed by signal %d", argv[0], WTERMSIG(st));
 	return -1;

@@ -69,7 +69,7 @@ usage(FILE *f)
 "options:\n"
 "  -F, --format    cpio (initramfs, default) or ext2 (image initrd)\n"
 "  -z, --compress  gzip (default), zstd or none\n"
-"  -l, --level     compression level (gzip 9, zstd 19 by default)\n"
+"  -l, --level     compression level (gzip 6, zstd 9 by default)\n"
 "  -r, --root      the root tree (default: workdir/rootfs mounted)\n"
 "  -w, --workdir   directory of rootfs and newfs (default .)\n"
 "  -m, --mountpoint  for mount and umount (default /loop)\n"

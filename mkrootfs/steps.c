@@ -16,6 +16,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -206,7 +207,12 @@ do_mount(struct mkr *m, int argc, char **argv)
 		return -1;
 	log_info("%s: mounted on %s until %s exits", m->rootfs, m->mountpoint,
 	    argc > 0 ? argv[0] : sh[0]);
+	/* like system(3): ^C is for the command (an interactive shell) */
+	signal(SIGINT, SIG_IGN);
+	signal(SIGQUIT, SIG_IGN);
 	if ((pid = fork()) == 0) {
+		signal(SIGINT, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
 		if (chdir(m->mountpoint) == -1)
 			_exit(126);
 		execvp(argc > 0 ? argv[0] : sh[0], argc > 0 ? argv : sh);
@@ -254,7 +260,8 @@ step_run(struct mkr *m, const char *name, int argc, char **argv)
 		r = do_check(m, &c);
 	else
 		r = do_compress(m, &c);
-	if (r == 0)
+	/* an interrupt that came as the last step ended still undoes it */
+	if (r == 0 && !mkr_interrupted())
 		c.newfs_made = false;
 	chain_undo(&c, m);
 	return r;

@@ -4,8 +4,8 @@
 # mkrootfs, ext2 format (the seed's Makefile steps): compress alone runs
 # newfs, mount, copyfs, umount, check; the image passes e2fsck -f and its
 # debugfs listing equals the tree (owners, modes, sizes, hard links,
-# device numbers, symlink targets, contents); the gzip'd image is the
-# image; the steps work alone (newfs size and label, mount with a
+# device numbers, symlink targets, contents, xattrs); the gzip'd image is
+# the image; the steps work alone (newfs size and label, mount with a
 # command, copyfs, check, umount); mounts stay in a private namespace and
 # no loop device is left.
 
@@ -54,7 +54,11 @@ dfs "dump /usr/lib/big $t/big" && cmp "$t/big" "$t/tree/usr/lib/big" ||
     nb_fail "contents"
 dfs "dump /bin/two $t/two" && cmp "$t/two" "$t/tree/bin/one" ||
     nb_fail "hard link contents"
-nb_ok "debugfs: owners, modes, sizes, hard links, devices, symlinks, data"
+dfs "ea_list /etc/f1" > "$t/ea"
+grep -q 'trusted.nodeboot (3) = "yes"' "$t/ea" || nb_fail "trusted xattr"
+grep -q 'user.nodeboot (4) = "also"' "$t/ea" || nb_fail "user xattr"
+nb_ok "debugfs: owners, modes, sizes, hard links, devices, symlinks, data," \
+    "xattrs"
 
 nb_wait 5 noloops || nb_fail "loop device left: $(losetup -a)"
 grep -q "$t" /proc/self/mountinfo && nb_fail "a mount leaked"

@@ -12,10 +12,18 @@ nb_init
 mk=$NB_BUILD/bin/mkrootfs
 t=$NB_TMP
 
-# ~48 MiB of incompressible data: seconds of copying and gzip -9.
+# ~48 MiB of incompressible data (seconds of gzip) and 20000 small files
+# in 20 directories (seconds of copying: each is created, chowned,
+# chmodded and timed).
 mkdir -p "$t/tree/data"
 for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
 	head -c 4194304 /dev/urandom > "$t/tree/data/f$i"
+done
+for i in $(seq 1 20); do
+	mkdir "$t/tree/small$i"
+	head -c 512000 /dev/urandom |
+	    (cd "$t/tree/small$i" && split -b 512 -a 3 - f) ||
+	    nb_fail "split"
 done
 mkdir "$t/w" "$t/out"
 echo "the old image" > "$t/out/rootfs.gz"
@@ -28,27 +36,43 @@ noloops() {
 gone() {
 	! kill -0 "$1" 2>/dev/null
 }
-loop_on_newfs() {
-	losetup -a | grep -q "$t/w/newfs"
+# The worker (mkrootfs's child) is copying into newfs: it has the image
+# mounted in its own namespace.
+copying() {
+	grep -q ' /tmp/mkrootfs\.' "/proc/$worker/mountinfo" 2>/dev/null &&
+	    losetup -a | grep -q "$t/w/newfs"
 }
-tmp_output() {
+# The worker is writing the compressed image.
+compressing() {
 	ls -A "$t/out" | grep -q '^\.rootfs\.gz\.'
 }
+worker_up() {
+	worker=$(pgrep -P "$1") && [ -n "$worker" ]
+}
 
-# run SIGNAL READY-TEST ARGS...: start mkrootfs, wait until READY-TEST
-# holds, send SIGNAL, check that everything is as before.
+# run SIGNAL READY ARGS...: start mkrootfs, wait until READY holds, freeze
+# the worker (SIGSTOP) so it is certainly mid-way, send SIGNAL to
+# mkrootfs, let the worker go on, check that everything is as before.
 run() {
 	sig=$1 ready=$2
 	shift 2
 	"$mk" -q -r "$t/tree" -w "$t/w" -o "$t/out/rootfs.gz" "$@" \
 	    2> "$t/err" &
 	pid=$!
+	nb_wait 20 worker_up "$pid" || nb_fail "$sig: no worker process"
 	nb_wait 20 "$ready" || nb_fail "$sig: never got to $ready"
-	worker=$(pgrep -P "$pid")
-	[ -n "$worker" ] || nb_fail "$sig: no worker process"
+	kill -STOP "$worker"
+	"$ready" || nb_fail "$sig: $ready done before it could be interrupted"
 	kill -"$sig" "$pid"
-	wait "$pid"
-	rc=$?
+	if [ "$sig" = KILL ]; then
+		wait "$pid"
+		rc=$?
+		kill -CONT "$worker"
+	else
+		kill -CONT "$worker"
+		wait "$pid"
+		rc=$?
+	fi
 	nb_wait 15 gone "$worker" || nb_fail "$sig: worker still running"
 	case $sig in
 	TERM) [ "$rc" = 143 ] || nb_fail "TERM: exit $rc" ;;
@@ -71,8 +95,8 @@ run() {
 	    "file, old image intact"
 }
 
-run TERM loop_on_newfs -F ext2 -s 128 compress
-run KILL loop_on_newfs -F ext2 -s 128 compress
-run INT loop_on_newfs -F ext2 -s 128 copyfs
-run TERM tmp_output compress
-run KILL tmp_output -z zstd -l 19 compress
+run TERM copying -F ext2 -s 128 compress
+run KILL copying -F ext2 -s 128 compress
+run INT copying -F ext2 -s 128 copyfs
+run TERM compressing compress
+run KILL compressing -z zstd -l 19 compress

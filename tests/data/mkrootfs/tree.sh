@@ -5,7 +5,7 @@
 # file type (directories, regular files of 0-5 bytes and a large one,
 # three hard links, symlinks, character and block devices, a FIFO), odd
 # owners and modes (set-uid, sticky, read-only directory), a long name,
-# fixed mtimes, a user xattr where the file system takes one.
+# fixed mtimes, a trusted and a user xattr (with $NB_BUILD/tests/nbxattr).
 # list.sh DIR prints what the tests compare.
 set -eu
 t=$1
@@ -31,6 +31,6 @@ echo long > "$t/etc/deep/er/still/$long"
 echo ro > "$t/ro/file"
 chmod 0555 "$t/ro"
 find "$t" -exec touch -h -d '2021-02-03 04:05:06' {} +
-if command -v setfattr >/dev/null; then
-	setfattr -n user.nodeboot -v yes "$t/etc/f1" 2>/dev/null || true
-fi
+x=${NB_BUILD:?}/tests/nbxattr
+"$x" set "$t/etc/f1" trusted.nodeboot yes
+"$x" set "$t/etc/f1" user.nodeboot also
