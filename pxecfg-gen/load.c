@@ -14,6 +14,7 @@
 
 #include "common/fileio.h"
 #include "load.h"
+#include "pxecfg_dhcp.h"
 
 void
 load_opts_init(struct load_opts *o)
@@ -115,35 +116,70 @@ load_flag_subnet(const struct load_opts *o, struct pxecfg_nodes *t)
 		errx(EX_OSERR, "%s", e.msg);
 }
 
+/* dhcpd.conf's subnets and host blocks, through dhcpd-pxe's parser. */
 static void
-load_ethers(const struct load_opts *o, struct pxecfg_nodes *t)
+load_dhcpd(const struct load_opts *o, struct dhcpconf *dc,
+    struct pxecfg_nodes *t)
+{
+	struct perr e;
+	char *buf;
+	size_t len;
+
+	if (!load_wanted(o->dhcpd, o->dhcpd_given, o->verbose))
+		return;
+	if (file_read(o->dhcpd, FILE_READ_MAX, &buf, &len) == -1)
+		load_read_fail(o->dhcpd);
+	if (dhcpconf_parse(dc, buf, len, o->dhcpd, &e) == -1)
+		errx(EX_DATAERR, "%s", e.msg);
+	free(buf);
+	if (pxecfg_from_dhcpconf(t, dc, &e) == -1)
+		errx(EX_DATAERR, "%s", e.msg);
+}
+
+/*
+ * ethers + hosts; the paths of a dhcpd.conf `ethers-hosts' statement are
+ * the defaults when -e and -H are not given.
+ */
+static void
+load_ethers(const struct load_opts *o, const struct dhcpconf *dc,
+    struct pxecfg_nodes *t)
 {
 	struct ethers e = { 0 };
 	struct hosts h = { 0 };
 	struct perr pe;
+	const char *ethers = o->ethers, *hosts = o->hosts;
+	bool given = o->ethers_given;
 
-	if (!load_wanted(o->ethers, o->ethers_given, o->verbose))
+	if (dc->ethers_hosts && !o->ethers_given && dc->ethers_path[0] != '\0') {
+		ethers = dc->ethers_path;
+		given = true;
+	}
+	if (dc->ethers_hosts && !o->hosts_given && dc->hosts_path[0] != '\0')
+		hosts = dc->hosts_path;
+	if (!load_wanted(ethers, given, o->verbose))
 		return;
-	if (ethers_load(&e, o->ethers, &pe) == -1 ||
-	    hosts_load(&h, o->hosts, &pe) == -1) {
+	if (ethers_load(&e, ethers, &pe) == -1 ||
+	    hosts_load(&h, hosts, &pe) == -1) {
 		if (pe.line == 0)
 			errx(errno == ENOENT ? EX_NOINPUT : EX_IOERR, "%s",
 			    pe.msg);
 		errx(EX_DATAERR, "%s", pe.msg);
 	}
-	if (pxecfg_nodes_from_ethers(t, &e, &h, o->ethers, &pe) == -1)
+	if (pxecfg_nodes_from_ethers(t, &e, &h, ethers, &pe) == -1)
 		errx(EX_DATAERR, "%s", pe.msg);
 	ethers_free(&e);
 	hosts_free(&h);
 }
 
 void
-load_nodes(const struct load_opts *o, struct pxecfg_nodes *t)
+load_nodes(const struct load_opts *o, struct dhcpconf *dc,
+    struct pxecfg_nodes *t)
 {
 	struct perr e;
 	size_t i;
 
-	load_ethers(o, t);
+	load_dhcpd(o, dc, t);
+	load_ethers(o, dc, t);
 	if (o->has_netmask)
 		load_flag_subnet(o, t);
 	for (i = 0; i < t->nsub; i++) {

@@ -10,12 +10,13 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "common/dhcpconf.h"
 #include "pxecfg_conf.h"
 #include "pxecfg_nodes.h"
 
 struct load_opts {
 	const char	*root, *dhcpd, *ethers, *hosts, *conf;
-	bool		 dhcpd_given, ethers_given, conf_given;
+	bool		 dhcpd_given, ethers_given, hosts_given, conf_given;
 	char		 kernel[PXECFG_VALLEN], initrd[PXECFG_VALLEN];
 	char		 append[PXECFG_ARGSLEN], profile[PXECFG_NAMELEN];
 	bool		 set_append;
@@ -30,7 +31,11 @@ struct load_opts {
 void	load_opts_init(struct load_opts *);
 /* Built-in defaults, then the config file, then the options. */
 void	load_conf(const struct load_opts *, struct pxecfg_conf *);
-/* dhcpd.conf, then ethers + hosts, then subnets for every node. */
-void	load_nodes(const struct load_opts *, struct pxecfg_nodes *);
+/*
+ * dhcpd.conf (parsed into dc, which the node table points into), then
+ * ethers + hosts, then the subnet of every node.
+ */
+void	load_nodes(const struct load_opts *, struct dhcpconf *dc,
+	    struct pxecfg_nodes *);
 
 #endif

@@ -196,6 +196,7 @@ opt_parse(struct load_opts *o, int argc, char *argv[])
 			break;
 		case 'H':
 			o->hosts = optarg;
+			o->hosts_given = true;
 			break;
 		case 'h':
 			usage(0);
@@ -279,6 +280,7 @@ main(int argc, char *argv[])
 	struct load_opts o;
 	struct pxecfg_conf *c;
 	struct pxecfg_nodes t = { 0 };
+	struct dhcpconf dc;
 	struct pxecfg_plan pl = { 0 };
 	struct sync_found sf = { 0 };
 	struct perr e;
@@ -289,7 +291,8 @@ main(int argc, char *argv[])
 	if ((c = calloc(1, sizeof(*c))) == NULL)
 		err(EX_OSERR, NULL);
 	load_conf(&o, c);
-	load_nodes(&o, &t);
+	memset(&dc, 0, sizeof(dc));
+	load_nodes(&o, &dc, &t);
 	if (o.lookup != NULL)
 		return lookup(&o, &t);
 	if (pxecfg_plan_build(&pl, c, &t, &e) == -1)
@@ -301,6 +304,7 @@ main(int argc, char *argv[])
 	pxecfg_plan_free(&pl);
 	sync_found_free(&sf);
 	pxecfg_nodes_free(&t);
+	dhcpconf_free(&dc);
 	pxecfg_conf_free(c);
 	free(c);
 	return r == 0 ? 0 : EX_CANTCREAT;

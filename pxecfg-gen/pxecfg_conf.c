@@ -158,6 +158,21 @@ cp_pname(struct cp *cp, char *dst, unsigned *linep, bool none_ok)
 	return 0;
 }
 
+/* The group and default files follow the nodes' default unless set. */
+static int
+cp_default(struct cp *cp)
+{
+	struct pxecfg_conf *c = cp->c;
+
+	if (cp_pname(cp, c->profile, &c->profile_line, false) == -1)
+		return -1;
+	if (c->group_line == 0 && c->group[0] != '\0')
+		strlcpy(c->group, c->profile, sizeof(c->group));
+	if (c->dflt_line == 0 && c->dflt[0] != '\0')
+		strlcpy(c->dflt, c->profile, sizeof(c->dflt));
+	return 0;
+}
+
 /* "base NAME;" copies an earlier profile's contents, keeping our name. */
 static int
 cp_base(struct cp *cp, struct pxecfg_profile *p)
@@ -333,7 +348,7 @@ cp_stmt(struct cp *cp, const struct conftok_tok *kw)
 	if (strcmp(k, "ipxe") == 0)
 		return cp_bool(cp, &c->ipxe);
 	if (strcmp(k, "default-profile") == 0)
-		return cp_pname(cp, c->profile, &c->profile_line, false);
+		return cp_default(cp);
 	if (strcmp(k, "group-files") == 0)
 		return cp_pname(cp, c->group, &c->group_line, true);
 	if (strcmp(k, "default-file") == 0)

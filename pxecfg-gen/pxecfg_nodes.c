@@ -169,7 +169,7 @@ pxecfg_nodes_assign(struct pxecfg_nodes *t, struct perr *err)
 			return -1;
 		}
 		s = &t->sub[best];
-		if (s->server == 0) {
+		if (s->server == 0 && nd->server == 0) {
 			perr_set(err, s->file, s->line, "subnet %s netmask %s: "
 			    "no next-server for %s (use --server)",
 			    ip4_ntoa(s->net, a), ip4_ntoa(s->mask, b),

@@ -33,6 +33,8 @@ struct pxecfg_node {
 	enum pxecfg_src	 src;
 	const char	*file;		/* not owned; outlives the table */
 	unsigned	 line;
+	uint32_t	 server;	/* next-server; 0: the subnet's */
+	uint32_t	 gateway;	/* first router; 0: the subnet's */
 	size_t		 subnet;	/* index, after pxecfg_nodes_assign */
 };
 
@@ -65,8 +67,8 @@ int	pxecfg_subnet_add(struct pxecfg_nodes *, const struct pxecfg_subnet *,
 	    struct perr *);
 /*
  * Gives each node the narrowest subnet holding its address and sorts the
- * nodes by address.  A node in no subnet, or in a subnet without a server,
- * is an error.
+ * nodes by address.  A node in no subnet, or without a server of its own
+ * or from its subnet, is an error.
  */
 int	pxecfg_nodes_assign(struct pxecfg_nodes *, struct perr *);
 const struct pxecfg_node *pxecfg_nodes_by_name(const struct pxecfg_nodes *,

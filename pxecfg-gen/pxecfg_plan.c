@@ -89,7 +89,10 @@ plan_render(struct pxecfg_plan *pl, const struct pxecfg_conf *c,
 	wbuf_putbytes(&w, head, strlen(head));
 	if (tmpl_render(tmpl + skip, vals.v, PV_COUNT, &w, why) == -1) {
 		snprintf(err->msg, sizeof(err->msg), "%s/%s (%s), profile %s: "
-		    "%s", pxecfg_plan_dirname(dir), name, what, p->name, why);
+		    "%s%s", pxecfg_plan_dirname(dir), name, what, p->name, why,
+		    t->hostname != NULL ? "" : " (give it another profile: "
+		    "group-files or default-file in pxecfg-gen.conf, or "
+		    "--no-group, --no-default)");
 		return -1;
 	}
 	if ((f = plan_new(pl)) == NULL || (f->text = malloc(w.len + 1)) ==
@@ -122,9 +125,9 @@ plan_node(struct pxecfg_plan *pl, const struct pxecfg_conf *c,
 	tg.mac = nd->mac;
 	tg.ip = nd->ip;
 	tg.has_net = true;
-	tg.server = s->server;
+	tg.server = nd->server != 0 ? nd->server : s->server;
 	tg.netmask = s->mask;
-	tg.gateway = s->gateway;
+	tg.gateway = nd->gateway != 0 ? nd->gateway : s->gateway;
 	snprintf(what, sizeof(what), "node %s %s %s", nd->name,
 	    mac_ntoa(nd->mac, mac), ip4_ntoa(nd->ip, ip));
 	if ((c->names & PXECFG_NAMES_IP) && plan_render(pl, c, p, &tg,

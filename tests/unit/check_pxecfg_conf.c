@@ -92,6 +92,22 @@ START_TEST(test_full)
 }
 END_TEST
 
+START_TEST(test_follow)
+{
+	struct perr err;
+
+	/* Group and default files follow the default profile unless set. */
+	ck_assert_int_eq(parse("group-files nfs;\ndefault-profile local;",
+	    &err), 0);
+	ck_assert_str_eq(c->profile, "local");
+	ck_assert_str_eq(c->group, "nfs");
+	ck_assert_str_eq(c->dflt, "local");
+	ck_assert_int_eq(parse("default-file none; default-profile nfs;",
+	    &err), 0);
+	ck_assert_str_eq(c->dflt, "");
+}
+END_TEST
+
 static const struct {
 	const char	*text;
 	const char	*msg;
@@ -145,6 +161,7 @@ pxecfg_conf_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_defaults);
 	tcase_add_test(tc, test_full);
+	tcase_add_test(tc, test_follow);
 	tcase_add_loop_test(tc, test_bad, 0, sizeof(bad) / sizeof(bad[0]));
 	suite_add_tcase(s, tc);
 	return s;

@@ -140,7 +140,9 @@ START_TEST(test_group_errors)
 	strlcpy(c->group, "nfs", sizeof(c->group));
 	ck_assert_int_eq(pxecfg_plan_build(&pl, c, &t, &err), -1);
 	ck_assert_str_eq(err.msg, "pxelinux.cfg/C0A801 (subnet 192.168.1.0/24)"
-	    ", profile nfs: ${hostname} has no value in this file");
+	    ", profile nfs: ${hostname} has no value in this file (give it "
+	    "another profile: group-files or default-file in pxecfg-gen.conf, "
+	    "or --no-group, --no-default)");
 	pxecfg_plan_free(&pl);
 	/* A /23 maps to 5 digits (C0A80), a /24 beside it to C0A801. */
 	strlcpy(c->group, "ramdisk", sizeof(c->group));
