@@ -164,6 +164,7 @@ struct survey {
 	unsigned	first_no;
 	char		menudef[PXELINUX_LABELMAX];	/* MENU DEFAULT's */
 	unsigned	menudef_no;
+	bool		ui;				/* a UI line */
 };
 
 static int
@@ -187,7 +188,9 @@ survey(struct scan *sc, struct survey *sv, struct perr *err)
 				strlcpy(sv->first, label, sizeof(sv->first));
 				sv->first_no = l.no;
 			}
-		} else if (strcmp(l.kw, "menu") == 0 && label_no != 0 &&
+		} else if (strcmp(l.kw, "ui") == 0)
+			sv->ui = true;
+		else if (strcmp(l.kw, "menu") == 0 && label_no != 0 &&
 		    strcasecmp(l.arg, "default") == 0) {
 			strlcpy(sv->menudef, label, sizeof(sv->menudef));
 			sv->menudef_no = label_no;
@@ -244,7 +247,10 @@ collect(struct scan *sc, const char *name, struct pxelinux_entry *e,
 	return r;
 }
 
-/* initrd= in the command line overrides an INITRD line. */
+/*
+ * initrd= in the command line overrides an INITRD line; the last one
+ * counts, as syslinux's find_argument() takes it.
+ */
 static int
 initrd_param(struct pxelinux_entry *e)
 {
@@ -266,6 +272,65 @@ initrd_param(struct pxelinux_entry *e)
 	return 0;
 }
 
+/*
+ * The entry pxelinux boots unattended: *name is its label, or NULL when
+ * DEFAULT is a command line; *no the line it starts at.  A menu (UI) boots
+ * its MENU DEFAULT, else what DEFAULT says, else its first entry; without
+ * a menu only DEFAULT counts: pxelinux would stop at its boot: prompt.
+ */
+static int
+pick(const struct survey *sv, const char *text, size_t len, const char *file,
+    char word[PXELINUX_LABELMAX], const char **name, unsigned *no,
+    struct perr *err)
+{
+	struct scan sc;
+	int r = 0;
+
+	if (sv->ui && (sv->menudef_no != 0 || sv->def_no == 0)) {
+		*name = sv->menudef_no != 0 ? sv->menudef : sv->first;
+		*no = sv->menudef_no != 0 ? sv->menudef_no : sv->first_no;
+		if (*no == 0) {
+			perr_set(err, file, 1, "UI without any LABEL");
+			return -1;
+		}
+		return 0;
+	}
+	if (sv->def_no == 0) {
+		perr_set(err, file, 1, "no DEFAULT (pxelinux would wait at its "
+		    "boot: prompt)");
+		return -1;
+	}
+	/* A DEFAULT naming no label is a command line (syslinux). */
+	if (first_word(sv->def, word, PXELINUX_LABELMAX) == 0) {
+		scan_init(&sc, text, len, file);
+		if ((r = find_label(&sc, word, no, err)) == -1)
+			return -1;
+	}
+	*name = r == 1 ? word : NULL;
+	if (r == 0)
+		*no = sv->def_no;
+	return 0;
+}
+
+/* "DEFAULT kernel args...": the global APPEND only if there are no args. */
+static int
+default_cmdline(struct pxelinux_entry *e, const char *def, const char *file,
+    struct perr *err)
+{
+	size_t len = strcspn(def, " \t");
+
+	if (len >= sizeof(e->kernel)) {
+		perr_set(err, file, e->line, "value too long");
+		return -1;
+	}
+	memcpy(e->kernel, def, len);
+	e->kernel[len] = '\0';
+	def += len + strspn(def + len, " \t");
+	if (*def != '\0')
+		strlcpy(e->append, def, sizeof(e->append));
+	return 0;
+}
+
 int
 pxelinux_parse(const char *text, size_t len, const char *file,
     struct pxelinux_entry *e, struct perr *err)
@@ -275,46 +340,19 @@ pxelinux_parse(const char *text, size_t len, const char *file,
 	char word[PXELINUX_LABELMAX];
 	const char *name;
 	unsigned no = 0;
-	int r;
 
 	memset(e, 0, sizeof(*e));
 	scan_init(&sc, text, len, file);
-	if (survey(&sc, &sv, err) == -1)
+	if (survey(&sc, &sv, err) == -1 ||
+	    pick(&sv, text, len, file, word, &name, &no, err) == -1)
 		return -1;
-	name = sv.menudef_no != 0 ? sv.menudef : sv.first;
-	no = sv.menudef_no != 0 ? sv.menudef_no : sv.first_no;
-	if (sv.def_no != 0) {
-		/* A DEFAULT naming no label is a command line (syslinux). */
-		if (first_word(sv.def, word, sizeof(word)) == -1)
-			r = 0;
-		else {
-			scan_init(&sc, text, len, file);
-			if ((r = find_label(&sc, word, &no, err)) == -1)
-				return -1;
-		}
-		name = r == 1 ? word : NULL;
-		if (r == 0)
-			no = sv.def_no;
-	} else if (no == 0) {
-		perr_set(err, file, sc.no, "no DEFAULT and no LABEL");
-		return -1;
-	}
 	scan_init(&sc, text, len, file);
 	if (collect(&sc, name, e, e->append, err) == -1)
 		return -1;
 	e->line = no;
 	if (name == NULL) {
-		/* DEFAULT kernel args...: the global APPEND only if no args. */
-		len = strcspn(sv.def, " \t");
-		if (len >= sizeof(e->kernel)) {
-			perr_set(err, file, no, "value too long");
+		if (default_cmdline(e, sv.def, file, err) == -1)
 			return -1;
-		}
-		memcpy(e->kernel, sv.def, len);
-		e->kernel[len] = '\0';
-		name = sv.def + len + strspn(sv.def + len, " \t");
-		if (*name != '\0')
-			strlcpy(e->append, name, sizeof(e->append));
 	} else
 		strlcpy(e->label, name, sizeof(e->label));
 	if (strcmp(e->append, "-") == 0)

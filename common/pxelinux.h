@@ -4,9 +4,10 @@
  * agree with it (wakeup waits for a node's last boot file; netkexec boots a
  * node's entry): the file names it tries, in order (UUID, "01-" + MAC,
  * the hex IP shortened one digit at a time, "default"), and the entry a
- * config file boots (DEFAULT naming a LABEL or a command line; no DEFAULT:
- * MENU DEFAULT or the first LABEL) with its KERNEL/LINUX, INITRD and APPEND
- * (initrd= inside APPEND wins over INITRD; a global APPEND serves labels
+ * config file boots unattended (with a UI menu, MENU DEFAULT; else DEFAULT,
+ * naming a LABEL or a command line; a menu without either, its first
+ * LABEL) with its KERNEL/LINUX, INITRD and APPEND (the last initrd= inside
+ * APPEND wins over INITRD; a global APPEND serves labels
  * without their own; "APPEND -" clears it).  INCLUDE and menus' nesting are
  * not followed.  Pure: no I/O, no allocation.
  */
@@ -51,8 +52,8 @@ struct pxelinux_entry {
 
 /*
  * Finds the entry pxelinux boots from the config text and fills *e.
- * Returns 0, or -1 with "file:line: reason" in *err (no entry, a label
- * without a kernel, a value too long, a NUL byte).
+ * Returns 0, or -1 with "file:line: reason" in *err (no DEFAULT and no
+ * menu, a label without a kernel, a value too long, a NUL byte).
  */
 int	pxelinux_parse(const char *text, size_t len, const char *file,
 	    struct pxelinux_entry *e, struct perr *err);

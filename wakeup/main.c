@@ -127,6 +127,37 @@ number(const char *s, long long min, long long max, const char *what)
 	return v;
 }
 
+/* The options ether-wake does not have, all long ones. */
+static void
+long_opt(struct wakeup *w, int c)
+{
+	switch (c) {
+	case OPT_UDP:
+		w->udp = true;
+		break;
+	case OPT_PORT:
+		w->port = (uint16_t)number(optarg, 1, 65535, "port");
+		w->udp = true;
+		break;
+	case OPT_TO:
+		if (ip4_parse(optarg, &w->to) == -1)
+			bad_usage("--to %s: not an IPv4 address", optarg);
+		break;
+	case OPT_HOSTS:
+		w->hosts_path = optarg;
+		break;
+	case OPT_TFTPBOOT:
+		w->tftpboot = optarg;
+		break;
+	case OPT_HELP:
+		usage(stdout);
+		exit(EX_OK);
+	default:
+		fprintf(stderr, "Try '%s --help'.\n", getprogname());
+		exit(EX_USAGE);
+	}
+}
+
 static void
 parse_opts(struct wakeup *w, int argc, char *argv[])
 {
@@ -185,36 +216,17 @@ parse_opts(struct wakeup *w, int argc, char *argv[])
 		case 'V':
 			puts(WAKEUP_VERSION);
 			exit(EX_OK);
-		case OPT_UDP:
-			w->udp = true;
-			break;
-		case OPT_PORT:
-			w->port = (uint16_t)number(optarg, 1, 65535, "port");
-			w->udp = true;
-			break;
-		case OPT_TO:
-			if (ip4_parse(optarg, &w->to) == -1)
-				bad_usage("--to %s: not an IPv4 address",
-				    optarg);
-			break;
-		case OPT_HOSTS:
-			w->hosts_path = optarg;
-			break;
-		case OPT_TFTPBOOT:
-			w->tftpboot = optarg;
-			break;
 		case 'h':
 		case 'u':		/* ether-wake's usage flag */
-		case OPT_HELP:
 			usage(stdout);
 			exit(EX_OK);
 		default:
-			fprintf(stderr, "Try '%s --help'.\n", getprogname());
-			exit(EX_USAGE);
+			long_opt(w, c);
 		}
 	}
 }
 
+/* Combinations that would silently do something else than asked. */
 static void
 check_opts(const struct wakeup *w, int nargs)
 {
@@ -256,6 +268,7 @@ main(int argc, char *argv[])
 	/* The raw socket needs CAP_NET_RAW: open it, then keep nothing. */
 	send_open(&w);
 	priv_drop(&ps);
+	/* ethers, hosts, pxelinux.cfg and the log are read without any. */
 	nodes_load(&w, argc, argv);
 	if (w.parallel > 0)
 		return seq_run(&w);

@@ -140,7 +140,9 @@ find_bootfile(const struct wakeup *w, const struct wol_target *t,
 			return -1;
 		}
 		strlcpy(out, last, outsz);
-		log_debug("%s: %s: waits for %s", t->name, path, out);
+		if (log_getverbose() > 0)
+			log_info("%s: %s: waiting for %s", t->name, path,
+			    out);
 		return 0;
 	}
 	log_warnx("%s: no pxelinux.cfg entry in %s/pxelinux.cfg (tried %s, "
@@ -149,7 +151,11 @@ find_bootfile(const struct wakeup *w, const struct wol_target *t,
 	return -1;
 }
 
-/* Addresses and boot files of every node, for the transfer log. */
+/*
+ * Addresses and boot files of every node, for the transfer log.  All of
+ * them before the first packet: a node that cannot be tracked would boot,
+ * go unseen in the log, and be woken again and reported failed.
+ */
 static void
 load_bootfiles(struct wakeup *w)
 {

@@ -34,6 +34,10 @@ open_raw(struct wakeup *w)
 		log_warnx("%s: interface name too long", w->iface);
 		exit(EX_USAGE);
 	}
+	/*
+	 * Protocol 0: a send-only socket.  No frame is ever queued to it, so
+	 * nothing untrusted is read after the privilege drop.
+	 */
 	if ((w->fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0)) == -1) {
 		if (errno == EPERM || errno == EACCES) {
 			log_warn("raw socket (needs CAP_NET_RAW; --udp does "
@@ -58,6 +62,7 @@ open_raw(struct wakeup *w)
 		log_warnx("%s: not an Ethernet interface", w->iface);
 		exit(EX_USAGE);
 	}
+	/* ether-wake's source address: the sending interface's own. */
 	memcpy(w->src, ifr.ifr_hwaddr.sa_data, MAC_LEN);
 }
 
@@ -119,6 +124,8 @@ send_magic(struct wakeup *w, const uint8_t mac[MAC_LEN])
 		memset(&sll, 0, sizeof(sll));
 		sll.sll_family = AF_PACKET;
 		sll.sll_ifindex = w->ifindex;
+		/* The frame goes out as written; sll_addr is only its
+		 * destination repeated for the kernel. */
 		sll.sll_halen = MAC_LEN;
 		memcpy(sll.sll_addr, buf, MAC_LEN);
 		n = sendto(w->fd, buf, (size_t)len, 0,

@@ -21,6 +21,10 @@
 #include "wakeup.h"
 #include "wol_sched.h"
 
+/*
+ * A regular file always polls readable, so the log is read on a tick
+ * instead of waited on; 100 ms is far below any boot's duration.
+ */
 #define SEQ_TICK_MS	100	/* how often the log is checked */
 #define SEQ_DRAW_MS	500	/* how often the status line is redrawn */
 
@@ -114,7 +118,11 @@ draw_status(struct seq *q, int64_t now)
 	q->drawn = col > 0;
 }
 
-/* A new transfer log line: a boot, or nothing to us. */
+/*
+ * A new transfer log line: a boot, or nothing to us.  Boots are timed by
+ * this host's monotonic clock when the line is read, never by the time in
+ * the line, so a boot server with another clock changes nothing.
+ */
 static void
 on_line(const char *line, size_t len, void *arg)
 {
@@ -149,12 +157,13 @@ step(struct seq *q)
 		switch (a.act) {
 		case WA_SEND:
 			if (send_magic(q->w, q->w->t[a.node].mac) == -1)
-				event(q, a.node, "send failed (counted as a "
-				    "packet; the timeout still applies)");
+				event(q, a.node, "send failed; counted as "
+				    "sent, so the timeout or delay still runs");
+			else if (q->v[a.node].sends == 1 && q->s.uselog)
+				event(q, a.node, "magic packet sent; waiting "
+				    "for %s", q->w->bootfile[a.node]);
 			else if (q->v[a.node].sends == 1)
-				event(q, a.node, "magic packet sent; %s%s",
-				    q->s.uselog ? "waiting for " : "delay",
-				    q->s.uselog ? q->w->bootfile[a.node] : "");
+				event(q, a.node, "magic packet sent");
 			else
 				event(q, a.node, "not booted after %.1f s: "
 				    "magic packet again (attempt %u of %u)",
@@ -163,9 +172,12 @@ step(struct seq *q)
 			continue;
 		case WA_FAIL:
 			event(q, a.node, "FAILED: not booted after %u magic "
-			    "packets", q->v[a.node].sends);
+			    "packet%s", q->v[a.node].sends,
+			    q->v[a.node].sends > 1 ? "s" : "");
 			continue;
 		case WA_WOKEN:
+			event(q, a.node, "delay of %.1f s over",
+			    q->s.delay_ms / 1e3);
 			continue;
 		case WA_DONE:
 			return false;
@@ -187,6 +199,10 @@ step(struct seq *q)
 	return true;
 }
 
+/*
+ * The summary goes to stdout (the result, for scripts); progress stays on
+ * stderr.  Interrupted runs report what was left and exit 128 + signal.
+ */
 static int
 summary(struct seq *q)
 {
@@ -202,7 +218,8 @@ summary(struct seq *q)
 		left += q->v[i].state == WN_PENDING ||
 		    q->v[i].state == WN_WAITING;
 	}
-	printf("%zu nodes in %.1f s: ", q->s.n, (now_ms() - q->t0) / 1e3);
+	printf("%zu node%s in %.1f s: ", q->s.n, q->s.n == 1 ? "" : "s",
+	    (now_ms() - q->t0) / 1e3);
 	if (q->s.uselog)
 		printf("%zu booted, %zu retried, %zu failed", booted, retried,
 		    failed);

@@ -141,7 +141,20 @@ bad() {
 }
 printf 'node1\n# comment\n\nnode2\nfe:ed:fa:ce:de\n' > "$NB_TMP/list"
 printf 'fe:ed:fa:ce:de:ad node1\nfe:ed:fa:ce:de node2\n' > "$NB_TMP/badethers"
+# For -l: node1 has an address but no pxelinux.cfg entry, node2 has no
+# address, the default entry of another root boots from disk.
+printf '192.0.2.2 node1\n' > "$NB_TMP/hosts"
+mkdir -p "$NB_TMP/tb/pxelinux.cfg" "$NB_TMP/tb2/pxelinux.cfg"
+printf 'DEFAULT disk\nLABEL disk\n  LOCALBOOT 0\n' \
+    > "$NB_TMP/tb2/pxelinux.cfg/default"
+SEQ="-i va -s -l $NB_TMP/xfer.log -e $E --hosts $NB_TMP/hosts"
 cap_start 1
+bad 78 "node1: no pxelinux.cfg entry in $NB_TMP/tb/pxelinux.cfg (tried 01-fe-ed-fa-ce-de-ad, C0000202 .. C, default)" \
+    $SEQ --tftpboot "$NB_TMP/tb" node1
+bad 78 "node2: not in hosts ($NB_TMP/hosts)" $SEQ --tftpboot "$NB_TMP/tb2"
+bad 78 "node1: $NB_TMP/tb2/pxelinux.cfg/default boots from local disk" \
+    $SEQ --tftpboot "$NB_TMP/tb2" node1
+bad 64 "-a, -f and -l go with --sequential or --parallel" -i va -a
 bad 65 "fe:ed:fa:ce:de: malformed MAC address; nothing sent" \
     -i va fe:ed:fa:ce:de
 bad 65 "node9: unknown host in $E; nothing sent" -i va -e "$E" node9
@@ -154,7 +167,7 @@ bad 64 "no target given" -i va
 bad 64 "nosuch0" -i nosuch0 $M1
 in_s "$W" -i va 02:00:00:00:00:99 || nb_fail "marker: exit $?"
 cap_end "raw 020000000099${SRC}0842$(magic 02:00:00:00:00:99)"
-nb_ok "malformed MAC, unknown name, bad file, bad password: nothing sent"
+nb_ok "malformed MAC, unknown name, bad file, bad password, node without address or entry: nothing sent"
 
 # --- the raw socket stays, the privilege goes: CapEff 0 and no_new_privs
 # while a --sequential run (no log: a fixed delay) is between two nodes.
@@ -172,4 +185,25 @@ cap_end "raw $(echo $M1 | tr -d :)${SRC}0842$(magic $M1)" \
     "raw $(echo $M2 | tr -d :)${SRC}0842$(magic $M2)"
 grep -q '^2 nodes in .*: 2 woken (not confirmed: no transfer log)$' \
     "$NB_TMP/out" || nb_fail "summary: $(cat "$NB_TMP/out")"
+# Each node held its slot for the delay: two nodes take at least 3 s.
+awk '{ exit !($4 >= 2.95) }' "$NB_TMP/out" ||
+    nb_fail "delays not kept: $(cat "$NB_TMP/out")"
 nb_ok "capabilities dropped after opening the raw socket; -s --delay wakes all of ethers"
+
+# --- nodes from a file, woken in its order (UDP this time).
+printf '# boot order\nnode2\n\nfe:ed:fa:ce:de:ad  # node1 by MAC\n' \
+    > "$NB_TMP/order"
+cap_start 2
+in_s "$W" --udp --to 192.0.2.255 -s --delay 0.2 -e "$E" -f "$NB_TMP/order" \
+    > "$NB_TMP/out" 2>&1 || nb_fail "-f: exit $?"
+cap_end "udp 192.0.2.255:9 $(magic $M2)" "udp 192.0.2.255:9 $(magic $M1)"
+nb_ok "-f nodes file: its order, names and MACs"
+
+# --- on a terminal: a status line with the node's place, what it waits
+# for and the time elapsed, redrawn until the summary.
+ip netns exec "$S" script -qec "$W -i va -s --delay 1.2 -e $E node1" \
+    /dev/null > "$NB_TMP/tty" 2>&1 || nb_fail "under script: exit $?"
+grep -q '\[1/1\] node1: delay [0-9.]* of 1.2 s' "$NB_TMP/tty" ||
+    nb_fail "no status line on a terminal: $(cat -v "$NB_TMP/tty")"
+grep -q '1 node in [0-9.]* s: 1 woken' "$NB_TMP/tty" || nb_fail "no summary"
+nb_ok "status line on a terminal"

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: ISC
 /*
  * Unit tests for common/pxelinux.c: pxelinux's file name order and the
- * entry a config boots (DEFAULT naming a label or a command line, MENU
- * DEFAULT, first label, global and "-" APPEND, initrd= over INITRD, the
- * last file of an initrd list), errors with file:line, and every prefix.
+ * entry a config boots (DEFAULT naming a label or a command line, a UI
+ * menu's MENU DEFAULT or first label, no DEFAULT without a menu, global
+ * and "-" APPEND, initrd= over INITRD, the last file of an initrd list),
+ * errors with file:line, and every prefix.
  */
 #include <stdio.h>
 #include <string.h>
@@ -56,11 +57,19 @@ static const struct {
 	{ "DEFAULT x\nLABEL x\nKERNEL k\nINITRD old\nAPPEND quiet "
 	  "initrd=new1,new2 rw\n", "x", "k", "new1,new2",
 	  "quiet initrd=new1,new2 rw", "new2", 2 },
-	/* No DEFAULT: MENU DEFAULT, else the first label. */
-	{ "LABEL a\nKERNEL ka\nLABEL b\nMENU DEFAULT\nKERNEL kb\n", "b", "kb",
-	  "", "", "kb", 3 },
-	{ "LABEL a\nKERNEL ka\nLABEL b\nKERNEL kb\n", "a", "ka", "", "", "ka",
-	  1 },
+	/* A menu: MENU DEFAULT wins over DEFAULT; else DEFAULT, else the
+	 * first label.  Without UI, MENU DEFAULT means nothing. */
+	{ "UI menu.c32\nDEFAULT a\nLABEL a\nKERNEL ka\nLABEL b\nMENU DEFAULT\n"
+	  "KERNEL kb\n", "b", "kb", "", "", "kb", 5 },
+	{ "UI menu.c32\nDEFAULT b\nLABEL a\nKERNEL ka\nLABEL b\nKERNEL kb\n",
+	  "b", "kb", "", "", "kb", 5 },
+	{ "UI menu.c32\nLABEL a\nKERNEL ka\nLABEL b\nKERNEL kb\n", "a", "ka",
+	  "", "", "ka", 2 },
+	{ "DEFAULT a\nLABEL a\nKERNEL ka\nLABEL b\nMENU DEFAULT\nKERNEL kb\n",
+	  "a", "ka", "", "", "ka", 2 },
+	/* The last initrd= counts (syslinux's find_argument()). */
+	{ "DEFAULT k initrd=a initrd=b,c\n", "", "k", "b,c",
+	  "initrd=a initrd=b,c", "c", 1 },
 	/* Global APPEND for labels without one; "APPEND -" clears it. */
 	{ "APPEND initrd=g.gz\nDEFAULT b\nLABEL a\nKERNEL ka\nLABEL b\n"
 	  "KERNEL kb\n", "b", "kb", "g.gz", "initrd=g.gz", "g.gz", 5 },
@@ -110,8 +119,10 @@ static const struct {
 	size_t		 len;		/* 0: strlen */
 	const char	*msg;
 } bad[] = {
-	{ "", 0, "f:0: no DEFAULT and no LABEL" },
-	{ "# nothing\nPROMPT 0\n", 0, "f:2: no DEFAULT and no LABEL" },
+	{ "", 0, "f:1: no DEFAULT (pxelinux would wait at its boot: prompt)" },
+	{ "# nothing\nPROMPT 0\nLABEL a\nKERNEL k\n", 0,
+	  "f:1: no DEFAULT (pxelinux would wait at its boot: prompt)" },
+	{ "UI menu.c32\n", 0, "f:1: UI without any LABEL" },
 	{ "DEFAULT a\nLABEL a\nAPPEND x\n", 0, "f:2: entry a has no KERNEL" },
 	{ "LABEL a\nKER\0NEL k\n", 17, "f:2: NUL byte in line" },
 };

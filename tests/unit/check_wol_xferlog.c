@@ -19,6 +19,9 @@ START_TEST(test_xferlog_good)
 	const char *errstr;
 	static const char l2[] = "2026-11-24T03:12:46.000Z 198.51.100.7 WRQ "
 	    "//up/a\\040b\\tc 0 12 fail:timeout";
+	/* in.tftpd's encoding: VIS_WHITE | VIS_CSTYLE | VIS_OCTAL. */
+	static const char l4[] = "2026-11-24T03:12:46.000Z 192.0.2.9 RRQ "
+	    "a\\sb\\\\c\\n\\001 1 0.001 ok";
 	static const char l3[] = "2026-11-24T03:12:45.123Z  192.0.2.11 RRQ "
 	    "/pxelinux.cfg/01-fe-ed-fa-ce-de-ad 99 0.5 fail:enoent ";
 
@@ -39,6 +42,10 @@ START_TEST(test_xferlog_good)
 	ck_assert(r.dur_ms == 12000);
 	ck_assert(!r.ok);
 	ck_assert_str_eq(r.fail, "timeout");
+
+	ck_assert_int_eq(xferlog_parse(l4, strlen(l4), &r, &errstr), 0);
+	ck_assert_str_eq(r.file, "a b\\c\n\001");
+	ck_assert(r.dur_ms == 1);
 
 	/* Extra blanks between fields and at the end are harmless. */
 	ck_assert_int_eq(xferlog_parse(l3, strlen(l3), &r, &errstr), 0);
