@@ -37,7 +37,7 @@ esac
 nb_init
 lab_init "$top"
 LAB_T0=$(lab_now)
-for p in in.tftpd pxecfg-gen mkrootfs wakeup; do
+for p in in.tftpd dhcpd-pxe pxecfg-gen mkrootfs wakeup; do
 	[ -x "$LAB_BIN/$p" ] || nb_fail "no $LAB_BIN/$p: run make all first"
 done
 

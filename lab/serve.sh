@@ -38,10 +38,10 @@ lab_dhcpd_conf() {
 		echo "subnet 192.0.2.0 netmask 255.255.255.0 {"
 		echo "	option routers $LAB_SERVER;"
 		echo "	next-server $LAB_SERVER;"
-		echo "	if option arch = 00:07 {"
+		echo "	filename \"pxelinux.0\";"
+		echo "	class \"uefi64\" {"
+		echo "		match if option arch = 00:07;"
 		echo "		filename \"syslinux.efi\";"
-		echo "	} else {"
-		echo "		filename \"pxelinux.0\";"
 		echo "	}"
 		awk 'NR == FNR && NF >= 2 && !/^#/ { ip[$2] = $1; next }
 		    NF >= 2 && !/^#/ {
@@ -90,15 +90,14 @@ lab_serve_suite() {
 	LAB_SERVER_PIDS="$LAB_SERVER_PIDS $NB_PID"
 	nb_wait 10 grep -qs 'Started working' "$LAB_RUN/xinetd.log" ||
 	    nb_fail "xinetd did not start"
-	if [ -x "$LAB_BIN/dhcpd-pxe" ]; then
-		nb_spawn "$LAB_NS" "$LAB_BIN/dhcpd-pxe" -d \
-		    -cf "$LAB/etc/dhcpd.conf" -lf "$LAB_RUN/dhcpd.leases" br0 \
-		    > "$LAB_RUN/dhcpd.log" 2>&1
-		LAB_DHCP=dhcpd-pxe
-	else
-		lab_dnsmasq "" > "$LAB_RUN/dhcpd.log" 2>&1
-		LAB_DHCP="dnsmasq (stand-in: no build/bin/dhcpd-pxe yet)"
-	fi
+	# The lease journal's directory becomes dhcpd-pxe's chroot, writable
+	# by the user it runs as.
+	mkdir -p "$LAB_RUN/dhcpd" && chown nobody "$LAB_RUN/dhcpd" ||
+	    nb_fail "lease directory"
+	nb_spawn "$LAB_NS" "$LAB_BIN/dhcpd-pxe" -d -cf "$LAB/etc/dhcpd.conf" \
+	    -lf "$LAB_RUN/dhcpd/dhcpd.leases" -pf "$LAB_RUN/dhcpd.pid" br0 \
+	    > "$LAB_RUN/dhcpd.log" 2>&1
+	LAB_DHCP=dhcpd-pxe
 	LAB_SERVER_PIDS="$LAB_SERVER_PIDS $NB_PID"
 	LAB_TFTP="xinetd -> in.tftpd"
 }

@@ -8,7 +8,6 @@
 # and its /init reports up (console marker and a TCP line to the server).
 # Beside it a machine missing from ethers is powered on: under "deny
 # unknown-clients" it must get no DHCP answer and fetch nothing.
-# (Until dhcpd-pxe is built, dnsmasq stands in for DHCP, and says so.)
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/lib/nb.sh"
@@ -17,7 +16,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 nb_init
 LAB=$NB_TMP/lab
 lab_init "$top"
-for p in in.tftpd pxecfg-gen mkrootfs wakeup; do
+for p in in.tftpd dhcpd-pxe pxecfg-gen mkrootfs wakeup; do
 	[ -x "$LAB_BIN/$p" ] || nb_fail "no $LAB_BIN/$p"
 done
 
