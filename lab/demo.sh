@@ -103,6 +103,8 @@ sh "$top/lab/timeline.sh" "$LAB_RUN" "$LAB/etc/ethers" "$LAB/etc/hosts" |
     tee "$LAB_RUN/timeline.md"
 if [ -n "${STAY:-}" ] && [ "$fail" = 0 ]; then
 	lab_log "nodes are up (serial consoles in $LAB_RUN); Ctrl-C stops the lab"
-	while :; do sleep 60; done
+	# wait returns at once on a signal (a foreground sleep would delay it)
+	nb_bg sleep 86400
+	wait "$NB_PID"
 fi
 exit "$fail"
