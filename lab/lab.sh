@@ -10,7 +10,8 @@
 #   lab_kernel               fetch + unpack the Debian kernel into
 #                            $LAB_KCACHE (build/lab/kernel): $LAB_KREL
 #   lab_nodes N              ethers/hosts for node1..nodeN in $LAB/etc
-#   lab_tftpboot DIR         pxelinux.0, ldlinux.c32, vmlinuz into DIR
+#   lab_tftpboot DIR         pxelinux.0, ldlinux.c32, syslinux.efi,
+#                            ldlinux.e64 and the kernel (vmlinuz) into DIR
 #   lab_net                  namespace $LAB_NS, bridge br0 192.0.2.1/24,
 #                            radvd, capture, report listener
 #   lab_radvd                router advertisements on br0 (else iPXE waits)
@@ -101,7 +102,6 @@ lab_net() {
 	nb_spawn "$LAB_NS" tcpdump -tt -n -e -v -l -i br0 -U \
 	    'udp port 67 or udp port 68 or udp port 69' \
 	    > "$LAB_RUN/capture.txt" 2> "$LAB_RUN/tcpdump.err"
-	LAB_CAP_PID=$NB_PID
 	nb_wait 10 grep -qs 'listening on' "$LAB_RUN/tcpdump.err" ||
 	    nb_fail "tcpdump did not start"
 	: > "$LAB_RUN/reports.txt"
@@ -153,12 +153,3 @@ lab_started_more() {
 lab_wait_up() {
 	nb_wait "$2" grep -q " nodeboot-up $1 " "$LAB_RUN/reports.txt"
 }
-
-lab_ip_of() {
-	awk -v n="$1" '$2 == n { print $1 }' "$LAB/etc/hosts"
-}
-
-lab_mac_of() {
-	awk -v n="$1" '$2 == n { print $1 }' "$LAB/etc/ethers"
-}
-
