@@ -27,8 +27,10 @@ lab_image() {
 	    nb_fail "mkrootfs failed: $(tail -n 3 "$LAB_RUN/mkrootfs.log")"
 }
 
-# dhcpd.conf in the ISC subset dhcpd-pxe reads: fixed hosts only, the BIOS
-# boot file by default and syslinux.efi for x86-64 UEFI (option 93 = 7).
+# dhcpd.conf in the ISC subset dhcpd-pxe reads: fixed hosts, and a range
+# that "deny unknown-clients" keeps from everyone else (so a machine missing
+# from ethers could get an address but must not); the BIOS boot file by
+# default and syslinux.efi for x86-64 UEFI (option 93 = 7).
 lab_dhcpd_conf() {
 	{
 		echo "# The virtual cluster's dhcpd.conf (lab/serve.sh)."
@@ -39,6 +41,7 @@ lab_dhcpd_conf() {
 		echo "	option routers $LAB_SERVER;"
 		echo "	next-server $LAB_SERVER;"
 		echo "	filename \"pxelinux.0\";"
+		echo "	range 192.0.2.200 192.0.2.250;"
 		echo "	class \"uefi64\" {"
 		echo "		match if option arch = 00:07;"
 		echo "		filename \"syslinux.efi\";"
