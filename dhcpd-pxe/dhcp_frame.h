@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * IPv4 + UDP headers around a DHCP reply, for the replies RFC 2131 §4.1
+ * sends to a client that has no address yet (broadcast, or unicast to
+ * yiaddr at chaddr): those go out through a packet socket, since the
+ * kernel cannot ARP for an address nobody holds yet.  Pure.
+ */
+#ifndef DHCP_FRAME_H
+#define DHCP_FRAME_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#define DHCP_FRAME_HDR	28	/* IPv4 (20) + UDP (8) */
+
+/* Writes the datagram into buf; its length, or -1 if cap is too small. */
+ssize_t	dhcp_frame(uint8_t *buf, size_t cap, uint32_t src, uint32_t dst,
+	    uint16_t sport, uint16_t dport, const uint8_t *payload,
+	    size_t len);
+
+#endif

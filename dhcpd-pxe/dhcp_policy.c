@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: ISC
+/* Address policy: subnet, host, classes, pools, address choice. */
+#include <string.h>
+
+#include "dhcpd-pxe/dhcp_policy.h"
+
+/* The subnet scope a class or pool was declared in, or -1 (global). */
+static int
+dhcp_scope_subnet(const struct dhcpconf *c, int scope)
+{
+	for (; scope > DC_GLOBAL; scope = c->scopes[scope].parent)
+		if (c->scopes[scope].kind == DC_K_SUBNET)
+			return c->scopes[scope].index;
+	return -1;
+}
+
+void
+dhcp_ctx_init(struct dhcp_ctx *x, const struct dhcp_server *srv,
+    const struct dhcp_msg *m)
+{
+	const struct dhcpconf *c = srv->conf;
+	size_t i;
+	int sn;
+
+	memset(x, 0, sizeof(*x));
+	x->srv = srv;
+	x->m = m;
+	x->mac = m->chaddr;
+	dhcp_pxe_classify(m, &x->cl);
+	if (m->giaddr != 0)
+		x->sn = dhcpconf_subnet_for(c, m->giaddr);
+	else if (m->ciaddr != 0 && dhcpconf_subnet_for(c, m->ciaddr) != NULL)
+		x->sn = dhcpconf_subnet_for(c, m->ciaddr);
+	else
+		x->sn = dhcpconf_subnet_for(c, srv->ifaddr);
+	x->host = dhcpconf_host_by_mac(c, x->mac);
+	for (i = 0; i < c->nclasses && x->nclasses < DHCP_CLASSES_MAX; i++) {
+		sn = dhcp_scope_subnet(c, c->classes[i].scope);
+		if (sn != -1 && (x->sn == NULL || &c->subnets[sn] != x->sn))
+			continue;
+		if (dhcpconf_class_match(&c->classes[i], dhcp_pxe_opt, &x->cl))
+			x->classes[x->nclasses++] = (int)i;
+	}
+}
+
+static bool
+dhcp_in_class(const struct dhcp_ctx *x, int class)
+{
+	size_t i;
+
+	for (i = 0; i < x->nclasses; i++)
+		if (x->classes[i] == class)
+			return true;
+	return false;
+}
+
+/* May this client draw from pool p (RFC-free: ISC permit lists)? */
+static bool
+dhcp_pool_ok(const struct dhcp_ctx *x, int p)
+{
+	const struct dhcpconf *c = x->srv->conf;
+	const struct dc_pool *pl = &c->pools[p];
+	struct dc_chain ch = { .n = 0 };
+	bool any_allow = false, allowed = false;
+	size_t i;
+
+	if (x->sn == NULL || &c->subnets[pl->subnet] != x->sn)
+		return false;
+	dhcpconf_chain_add(c, &ch, pl->scope);
+	dhcpconf_chain_add(c, &ch, x->sn->scope);
+	if (x->host == NULL &&
+	    dhcpconf_permit(c, &ch, true) == DC_PERMIT_DENY)
+		return false;
+	if (x->host != NULL &&
+	    dhcpconf_permit(c, &ch, false) == DC_PERMIT_DENY)
+		return false;
+	for (i = 0; i < pl->nmembers; i++) {
+		if (!pl->members[i].allow) {
+			if (dhcp_in_class(x, pl->members[i].class))
+				return false;
+			continue;
+		}
+		any_allow = true;
+		allowed |= dhcp_in_class(x, pl->members[i].class);
+	}
+	return !any_allow || allowed;
+}
+
+/* Addresses never handed out dynamically. */
+static bool
+dhcp_reserved(const struct dhcp_ctx *x, uint32_t ip)
+{
+	const struct dhcpconf *c = x->srv->conf;
+	size_t i;
+
+	if (ip == x->srv->ifaddr || (x->sn != NULL && (ip == x->sn->net ||
+	    ip == (x->sn->net | ~x->sn->mask))))
+		return true;
+	for (i = 0; i < c->nhosts; i++)
+		if (c->hosts[i].has_fixed && c->hosts[i].fixed == ip)
+			return true;
+	return false;
+}
+
+static bool
+dhcp_reserved_cb(void *arg, uint32_t ip)
+{
+	return dhcp_reserved(arg, ip);
+}
+
+/* The range holding ip, in a pool this client may use; -1 if none. */
+static int
+dhcp_range_of(const struct dhcp_ctx *x, uint32_t ip)
+{
+	const struct dhcpconf *c = x->srv->conf;
+	size_t i;
+
+	for (i = 0; i < c->nranges; i++)
+		if (ip >= c->ranges[i].lo && ip <= c->ranges[i].hi)
+			return dhcp_pool_ok(x, c->ranges[i].pool) ? (int)i : -1;
+	return -1;
+}
+
+bool
+dhcp_addr_ok(const struct dhcp_ctx *x, uint32_t ip, int *pool)
+{
+	const struct dhcpconf *c = x->srv->conf;
+	int r;
+
+	*pool = -1;
+	if (x->host != NULL && x->host->has_fixed)
+		return ip == x->host->fixed && x->sn != NULL &&
+		    ip4_in_net(ip, x->sn->net, x->sn->mask);
+	if ((r = dhcp_range_of(x, ip)) == -1 || dhcp_reserved(x, ip))
+		return false;
+	*pool = c->ranges[r].pool;
+	return lease_usable(lease_by_ip(x->srv->leases, ip), x->mac,
+	    x->srv->now);
+}
+
+uint32_t
+dhcp_addr_pick(struct dhcp_ctx *x, int *pool, const char **why)
+{
+	const struct dhcpconf *c = x->srv->conf;
+	const struct lease *l;
+	uint32_t ip;
+	size_t i;
+
+	*why = "no subnet for this network";
+	if (x->sn == NULL)
+		return 0;
+	if (x->host != NULL && x->host->has_fixed) {
+		*why = "fixed address is on another network";
+		return dhcp_addr_ok(x, x->host->fixed, pool) ?
+		    x->host->fixed : 0;
+	}
+	if ((l = lease_by_mac(x->srv->leases, x->mac)) != NULL &&
+	    l->state != LEASE_ABANDONED && dhcp_addr_ok(x, l->ip, pool))
+		return l->ip;
+	if (dhcp_opt_get32(x->m, DHO_REQ_ADDR, &ip) == 0 &&
+	    dhcp_addr_ok(x, ip, pool))
+		return ip;
+	for (i = 0; i < c->nranges; i++) {
+		if (!dhcp_pool_ok(x, c->ranges[i].pool))
+			continue;
+		ip = lease_alloc(x->srv->leases, c, i, x->mac, x->srv->now,
+		    dhcp_reserved_cb, x);
+		if (ip != 0) {
+			*pool = c->ranges[i].pool;
+			return ip;
+		}
+	}
+	*why = x->host == NULL ? "no free address (or unknown clients denied)"
+	    : "no free address";
+	return 0;
+}
+
+void
+dhcp_chain(const struct dhcp_ctx *x, int pool, struct dc_chain *ch)
+{
+	const struct dhcpconf *c = x->srv->conf;
+	size_t i;
+
+	ch->n = 0;
+	if (x->host != NULL)
+		dhcpconf_chain_add(c, ch, x->host->scope);
+	/* A class declared later is more specific (BIOS/UEFI after PXE). */
+	for (i = x->nclasses; i-- > 0;)
+		dhcpconf_chain_add(c, ch, c->classes[x->classes[i]].scope);
+	if (pool >= 0)
+		dhcpconf_chain_add(c, ch, c->pools[pool].scope);
+	if (x->sn != NULL)
+		dhcpconf_chain_add(c, ch, x->sn->scope);
+}
+
+uint32_t
+dhcp_lease_time(const struct dhcp_ctx *x, const struct dc_chain *ch)
+{
+	const struct dhcpconf *c = x->srv->conf;
+	uint32_t req, max = dhcpconf_max_lease(c, ch);
+
+	if (dhcp_opt_get32(x->m, DHO_LEASE_TIME, &req) == 0)
+		return req < max ? req : max;
+	req = dhcpconf_default_lease(c, ch);
+	return req < max ? req : max;
+}

@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The lease table: one record per address ever bound or offered, indexed
+ * by address and by MAC (open-addressing hashes), with the state machine
+ * of a lease (offered -> active -> released/expired, or abandoned after a
+ * DECLINE) judged against an injected clock `now'.  Allocation scans each
+ * range from a cursor, so a mostly free pool costs O(1) per client.  Pure:
+ * memory only; the lease file is lease_file.h, its I/O leasedb.c.
+ */
+#ifndef LEASE_H
+#define LEASE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common/addr.h"
+#include "common/dhcpconf.h"
+
+#define LEASE_HOSTNAME_MAX	64
+#define LEASE_OFFER_HOLD	60	/* seconds an offer reserves */
+#define LEASE_ABANDON_TIME	3600	/* seconds a declined address rests */
+
+enum lease_state {
+	LEASE_FREE,		/* released, or never used */
+	LEASE_OFFERED,		/* in memory only, until ends */
+	LEASE_ACTIVE,
+	LEASE_ABANDONED		/* declined: not offered until ends */
+};
+
+struct lease {
+	uint32_t	 ip;
+	uint8_t		 mac[MAC_LEN];
+	enum lease_state state;
+	int64_t		 starts;
+	int64_t		 ends;
+	char		 hostname[LEASE_HOSTNAME_MAX];
+};
+
+struct lease_table {
+	struct lease	*v;
+	size_t		 n, cap;
+	uint32_t	*byip, *bymac;	/* index + 1, 0 empty */
+	size_t		 hcap;		/* power of two */
+	uint32_t	*cursor;	/* per dhcpconf range: next to try */
+	size_t		 ncursor;
+};
+
+void	lease_table_init(struct lease_table *);
+void	lease_table_free(struct lease_table *);
+/* Resets the range cursors for a (re)loaded config; -1 on ENOMEM. */
+int	lease_table_ranges(struct lease_table *, size_t nranges);
+
+struct lease *lease_by_ip(const struct lease_table *, uint32_t ip);
+/* The MAC's most recently written lease. */
+struct lease *lease_by_mac(const struct lease_table *,
+	    const uint8_t mac[MAC_LEN]);
+/* Inserts or replaces the record for l->ip; the stored copy or NULL. */
+struct lease *lease_put(struct lease_table *, const struct lease *l);
+
+/* May ip be given to mac at now? (free, expired, or already its own) */
+bool	lease_usable(const struct lease *, const uint8_t mac[MAC_LEN],
+	    int64_t now);
+/* Does the lease still bind its MAC at now (offered or active)? */
+bool	lease_bound(const struct lease *, int64_t now);
+
+/*
+ * A free address of the given range for mac, skipping addresses that
+ * `reserved(arg, ip)' claims (fixed addresses, the server's own); 0 if
+ * the range is full.  Moves the range's cursor.
+ */
+uint32_t lease_alloc(struct lease_table *, const struct dhcpconf *,
+	    size_t range, const uint8_t mac[MAC_LEN], int64_t now,
+	    bool (*reserved)(void *, uint32_t), void *arg);
+
+#endif

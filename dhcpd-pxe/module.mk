@@ -1,0 +1,8 @@
+# SPDX-License-Identifier: ISC
+PROGS += dhcpd-pxe
+dhcpd-pxe_CORE := dhcpd-pxe/dhcp_msg.c dhcpd-pxe/dhcp_enc.c \
+    dhcpd-pxe/dhcp_pxe.c dhcpd-pxe/dhcp_policy.c dhcpd-pxe/dhcp_build.c \
+    dhcpd-pxe/dhcp_reply.c dhcpd-pxe/dhcp_frame.c dhcpd-pxe/lease.c \
+    dhcpd-pxe/lease_file.c
+dhcpd-pxe_SHELL := dhcpd-pxe/main.c dhcpd-pxe/serve.c dhcpd-pxe/netio.c \
+    dhcpd-pxe/conf.c dhcpd-pxe/leasedb.c

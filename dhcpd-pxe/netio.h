@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * dhcpd-pxe sockets: one UDP socket on port 67 that learns each request's
+ * interface (IP_PKTINFO), and one packet socket for replies to clients
+ * without an address (RFC 2131 §4.1: broadcast, or unicast to chaddr).
+ * Both are opened as root; neither needs a capability afterwards, so the
+ * daemon runs with none.  The interface table maps an index to its name
+ * and IPv4 address (our server identifier there).
+ */
+#ifndef NETIO_H
+#define NETIO_H
+
+#include <net/if.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dhcpd-pxe/dhcp_reply.h"
+
+#define NETIO_IFMAX	32
+
+struct netif {
+	int		index;
+	char		name[IF_NAMESIZE];
+	uint32_t	addr;		/* host order; 0 if none */
+};
+
+struct netio {
+	int		 udp;
+	int		 pkt;
+	struct netif	 ifs[NETIO_IFMAX];
+	size_t		 nifs;
+	char		*const *names;	/* interfaces asked for, or none */
+	size_t		 nnames;
+};
+
+/* Opens both sockets and the interface table; -1 with errno (logged). */
+int	netio_open(struct netio *, char *const *names, size_t nnames);
+/* Re-reads the interfaces' addresses (after SIGHUP). */
+int	netio_refresh(struct netio *);
+const struct netif *netio_if(const struct netio *, int index);
+const struct netif *netio_if_byname(const struct netio *, const char *);
+/*
+ * One datagram from a served interface: its length (0 when nothing is
+ * waiting), or -1 on error.  *ifp is the interface it came in on.
+ */
+ssize_t	netio_recv(struct netio *, uint8_t *buf, size_t cap,
+	    const struct netif **ifp, uint32_t *src);
+/* Sends a reply out of the interface its request came in on. */
+int	netio_send(struct netio *, const struct netif *,
+	    const struct dhcp_result *, const uint8_t chaddr[6]);
+
+#endif

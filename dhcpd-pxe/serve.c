@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: ISC
+/*
+ * The serving loop: poll, read up to DHCPD_BATCH requests, answer each
+ * through the pure core, make every lease of the batch durable with one
+ * write and one fdatasync (group commit), and only then send the
+ * replies, each out of the interface its request came in on.  If the
+ * lease write fails, the batch's ACKs are not sent: a client is never
+ * told it holds an address that a crash could give away.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <syslog.h>
+
+#include "common/log.h"
+#include "dhcpd-pxe/dhcpd.h"
+
+struct dhcpd_out {
+	struct dhcp_result	 r;
+	const struct netif	*nf;
+	uint8_t			 chaddr[MAC_LEN];
+};
+
+int
+dhcpd_facility(const char *name)
+{
+	static const struct {
+		const char	*name;
+		int		 fac;
+	} tab[] = {
+		{ "kern", LOG_KERN }, { "user", LOG_USER }, { "mail", LOG_MAIL },
+		{ "daemon", LOG_DAEMON }, { "auth", LOG_AUTH },
+		{ "syslog", LOG_SYSLOG }, { "lpr", LOG_LPR },
+		{ "news", LOG_NEWS }, { "uucp", LOG_UUCP }, { "cron", LOG_CRON },
+		{ "authpriv", LOG_AUTHPRIV }, { "ftp", LOG_FTP },
+		{ "local0", LOG_LOCAL0 }, { "local1", LOG_LOCAL1 },
+		{ "local2", LOG_LOCAL2 }, { "local3", LOG_LOCAL3 },
+		{ "local4", LOG_LOCAL4 }, { "local5", LOG_LOCAL5 },
+		{ "local6", LOG_LOCAL6 }, { "local7", LOG_LOCAL7 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
+		if (strcasecmp(tab[i].name, name) == 0)
+			return tab[i].fac;
+	return LOG_DAEMON;
+}
+
+/* At most 10 bad-packet lines a minute (OpenBSD's counters, in a struct). */
+static void
+dhcpd_badpkt(struct dhcpd *d, uint32_t src, const char *nf, const char *why)
+{
+	char a[IP4_STRLEN];
+	time_t m = time(NULL) / 60;
+
+	if (m != d->warn_minute) {
+		d->warn_minute = m;
+		d->warns = 0;
+	}
+	if (d->warns++ < 10)
+		log_warnx("%s via %s: bad packet: %s", ip4_ntoa(src, a), nf,
+		    why);
+}
+
+/* Answers one request into o; false if there is nothing to send. */
+static bool
+dhcpd_handle(struct dhcpd *d, const uint8_t *pkt, size_t len,
+    const struct netif *nf, uint32_t src, struct dhcpd_out *o)
+{
+	struct dhcp_server srv;
+	struct dhcp_msg m;
+	const char *why;
+	char mac[MAC_STRLEN];
+
+	if (dhcp_msg_decode(pkt, len, &m, &why) == -1) {
+		dhcpd_badpkt(d, src, nf->name, why);
+		return false;
+	}
+	srv.conf = &d->conf;
+	srv.leases = &d->leases;
+	srv.ifaddr = nf->addr;
+	srv.now = time(NULL);
+	dhcp_reply(&srv, &m, &o->r);
+	mac_ntoa(m.chaddr, mac);
+	if (o->r.commit && leasedb_add(&d->db, &o->r.lease) == -1) {
+		log_warnx("%s from %s: out of memory", dhcp_type_name(m.type),
+		    mac);
+		return false;
+	}
+	if (o->r.dest == DHCP_DST_NONE) {
+		if (log_getverbose() > 0 || o->r.commit)
+			log_info("%s from %s via %s: %s",
+			    dhcp_type_name(m.type), mac, nf->name, o->r.why);
+		return false;
+	}
+	o->nf = nf;
+	memcpy(o->chaddr, m.chaddr, MAC_LEN);
+	if (log_getverbose() > 0)
+		log_info("%s from %s via %s", dhcp_type_name(m.type), mac,
+		    nf->name);
+	return true;
+}
+
+static void
+dhcpd_send(struct dhcpd *d, struct dhcpd_out *o, size_t n, bool durable)
+{
+	char a[IP4_STRLEN], mac[MAC_STRLEN];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (o[i].r.commit && !durable)
+			continue;	/* not on disk: no ACK */
+		if (netio_send(&d->io, o[i].nf, &o[i].r, o[i].chaddr) == -1)
+			log_warn("%s to %s via %s",
+			    dhcp_type_name(o[i].r.type),
+			    ip4_ntoa(o[i].r.dst_ip, a), o[i].nf->name);
+		else if (log_getverbose() > 0)
+			log_info("%s on %s to %s via %s",
+			    dhcp_type_name(o[i].r.type),
+			    ip4_ntoa(o[i].r.yiaddr, a),
+			    mac_ntoa(o[i].chaddr, mac), o[i].nf->name);
+	}
+}
+
+void
+dhcpd_loop(struct dhcpd *d, volatile sig_atomic_t *hup,
+    volatile sig_atomic_t *term, void (*reload)(struct dhcpd *))
+{
+	static struct dhcpd_out out[DHCPD_BATCH];
+	uint8_t pkt[DHCP_MAX_LEN];
+	struct pollfd pfd = { .fd = d->io.udp, .events = POLLIN };
+	const struct netif *nf;
+	uint32_t src;
+	size_t n;
+	ssize_t len;
+
+	while (!*term) {
+		if (*hup)
+			reload(d);
+		if (poll(&pfd, 1, -1) == -1) {
+			if (errno != EINTR)
+				fatal("poll");
+			continue;
+		}
+		n = 0;
+		while (n < DHCPD_BATCH && (len = netio_recv(&d->io, pkt,
+		    sizeof(pkt), &nf, &src)) > 0)
+			if (dhcpd_handle(d, pkt, (size_t)len, nf, src, &out[n]))
+				n++;
+		if (len == -1)
+			log_warn("recvmsg");
+		dhcpd_send(d, out, n, leasedb_commit(&d->db, &d->leases) == 0);
+	}
+}

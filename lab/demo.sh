@@ -1,0 +1,110 @@
+#!/bin/sh
+# SPDX-License-Identifier: ISC
+#
+# demo.sh: `make demo`, the virtual cluster.  After `make deps` and `make
+# all` it fetches the Debian kernel (apt-get download, dpkg-deb -x; cached
+# in build/lab/kernel), builds the image with mkrootfs, writes dhcpd.conf
+# and pxelinux.cfg (pxecfg-gen) in build/lab, starts the server side in a
+# network namespace (xinetd -> in.tftpd, dhcpd-pxe, radvd) and the power
+# shim, and lets `wakeup --sequential` power on the qemu nodes one after
+# the other.  It prints a per-node timeline and the makespan, and removes
+# the namespace and every process on exit or Ctrl-C.
+#
+#   NODES=4          how many nodes
+#   PROFILE=bios     bios (SeaBIOS, virtio-net), e1000 (SeaBIOS, e1000),
+#                    uefi (OVMF, virtio-net: option 93 -> syslinux.efi),
+#                    mixed (odd nodes bios, even nodes uefi)
+#   SERVER=suite     or dnsmasq (Debian's dnsmasq-base serves the same files)
+#   STAY=1           nodes stay up (a shell on the serial console) until
+#                    Ctrl-C, instead of powering off once up
+#   TIMEOUT=120      seconds per node
+
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/tests/lib/nb.sh"
+. "$top/lab/lab.sh"
+. "$top/lab/serve.sh"
+
+NODES=${NODES:-4}
+PROFILE=${PROFILE:-bios}
+SERVER=${SERVER:-suite}
+TIMEOUT=${TIMEOUT:-120}
+case $NODES in
+''|*[!0-9]*) nb_fail "NODES=$NODES: not a number" ;;
+esac
+[ "$NODES" -ge 1 ] && [ "$NODES" -le 99 ] || nb_fail "NODES: 1 to 99"
+
+nb_init
+lab_init "$top"
+LAB_T0=$(lab_now)
+for p in in.tftpd dhcpd-pxe pxecfg-gen mkrootfs wakeup; do
+	[ -x "$LAB_BIN/$p" ] || nb_fail "no $LAB_BIN/$p: run make all first"
+done
+
+lab_log "fetching the Debian kernel (apt-get download; cached)"
+lab_kernel
+lab_log "kernel $LAB_KREL"
+lab_nodes "$NODES"
+export LAB_NIC=virtio-net-pci LAB_UEFI_NODES=
+i=1
+while [ "$i" -le "$NODES" ]; do
+	case $PROFILE in
+	bios) ;;
+	e1000) LAB_NIC=e1000 ;;
+	uefi) LAB_UEFI_NODES="$LAB_UEFI_NODES node$i" ;;
+	mixed) [ $((i % 2)) = 0 ] && LAB_UEFI_NODES="$LAB_UEFI_NODES node$i" ;;
+	*) nb_fail "PROFILE=$PROFILE: bios, e1000, uefi or mixed" ;;
+	esac
+	i=$((i + 1))
+done
+
+tftp=$LAB/tftpboot
+rm -rf "$tftp"
+lab_tftpboot "$tftp"
+lab_log "building the image with mkrootfs"
+lab_image "$tftp"
+after=nbpoweroff
+[ -n "${STAY:-}" ] && after=
+lab_configs "$tftp" "$after"
+lab_log "pxecfg-gen wrote $(ls "$tftp/pxelinux.cfg" | wc -l) files in $tftp/pxelinux.cfg"
+
+lab_net
+lab_power
+if [ "$SERVER" = dnsmasq ]; then
+	lab_serve_dnsmasq "$tftp"
+	log=
+else
+	lab_serve_suite "$tftp"
+	log="-l $LAB_RUN/xfer.log"
+fi
+lab_log "server: DHCP $LAB_DHCP, TFTP $LAB_TFTP, radvd, wolshim on br0"
+lab_log "waking $NODES node(s), profile $PROFILE (consoles: $LAB_RUN/*.console)"
+
+# shellcheck disable=SC2086
+ip netns exec "$LAB_NS" "$LAB_BIN/wakeup" -s -i br0 -e "$LAB/etc/ethers" \
+    --hosts "$LAB/etc/hosts" --tftpboot "$tftp" -t "$TIMEOUT" -d 20 $log \
+    -a 2>&1 | tee "$LAB_RUN/wakeup.log"
+
+i=1
+fail=0
+while [ "$i" -le "$NODES" ]; do
+	if lab_wait_up "node$i" "$TIMEOUT"; then
+		lab_log "node$i up"
+	else
+		lab_log "node$i did not report up (see $LAB_RUN/node$i.console)"
+		fail=1
+	fi
+	i=$((i + 1))
+done
+echo
+echo "## Per-node timeline (seconds; SERVER=$SERVER, PROFILE=$PROFILE)"
+echo
+sh "$top/lab/timeline.sh" "$LAB_RUN" "$LAB/etc/ethers" "$LAB/etc/hosts" |
+    tee "$LAB_RUN/timeline.md"
+if [ -n "${STAY:-}" ] && [ "$fail" = 0 ]; then
+	lab_log "nodes are up (serial consoles in $LAB_RUN); Ctrl-C stops the lab"
+	# wait returns at once on a signal (a foreground sleep would delay it)
+	nb_bg sleep 86400
+	wait "$NB_PID"
+fi
+exit "$fail"

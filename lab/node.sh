@@ -1,0 +1,37 @@
+#!/bin/sh
+# SPDX-License-Identifier: ISC
+#
+# node.sh LAB MAC: powers on the lab node with MAC (the power shim runs it
+# in the lab's namespace): a tap "t-NAME" on br0 and qemu-system-x86_64
+# under TCG booting from the network with qemu's own iPXE ROM, serial
+# console to LAB/run/NAME.console (NAME from LAB/etc/ethers, else x +
+# the MAC's last 6 hex digits).  It returns when the machine powers off.
+#   LAB_NIC          virtio-net-pci (default) or e1000
+#   LAB_UEFI_NODES   names booted with OVMF instead of SeaBIOS
+#   LAB_MEM          MiB of RAM (default 512)
+set -eu
+lab=$1
+mac=$2
+name=$(awk -v m="$mac" 'tolower($1) == m { print $2; exit }' "$lab/etc/ethers")
+# A machine missing from ethers (the lab's stranger) is named by its MAC.
+[ -n "$name" ] || name=x$(echo "$mac" | tr -d : | cut -c7-)
+tap=t-$name
+ip link show "$tap" >/dev/null 2>&1 || {
+	ip tuntap add dev "$tap" mode tap
+	ip link set "$tap" master br0
+	ip link set "$tap" up
+}
+fw=
+for n in ${LAB_UEFI_NODES:-}; do
+	[ "$n" = "$name" ] || continue
+	cp /usr/share/OVMF/OVMF_VARS_4M.fd "$lab/run/$name.vars"
+	fw="-drive if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd
+	    -drive if=pflash,format=raw,file=$lab/run/$name.vars"
+done
+# shellcheck disable=SC2086
+exec qemu-system-x86_64 -name "$name" -machine pc,accel=tcg -m "${LAB_MEM:-512}" \
+    -nodefaults -display none -monitor none \
+    -serial "file:$lab/run/$name.console" $fw \
+    -netdev "tap,id=n0,ifname=$tap,script=no,downscript=no" \
+    -device "${LAB_NIC:-virtio-net-pci},netdev=n0,mac=$mac" \
+    -boot n

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Test helpers for the dhcp_reply suites: build a request, decode a reply
+ * (turned into a request so the same decoder reads it).
+ */
+#ifndef DHCP_REQ_H
+#define DHCP_REQ_H
+
+#include <string.h>
+
+#include <check.h>
+
+#include "dhcpd-pxe/dhcp_msg.h"
+#include "dhcpd-pxe/dhcp_reply.h"
+
+static inline void
+dhcp_req(struct dhcp_msg *m, uint8_t type, uint8_t macbyte, uint32_t ciaddr,
+    uint32_t giaddr, const uint8_t *opts, size_t olen)
+{
+	uint8_t p[DHCP_MAX_LEN];
+	const char *e;
+	size_t n = DHCP_MIN_LEN;
+
+	memset(p, 0, sizeof(p));
+	p[0] = BOOTREQUEST;
+	p[1] = 1;
+	p[2] = 6;
+	p[4] = macbyte;		/* xid */
+	p[12] = (uint8_t)(ciaddr >> 24);
+	p[13] = (uint8_t)(ciaddr >> 16);
+	p[14] = (uint8_t)(ciaddr >> 8);
+	p[15] = (uint8_t)ciaddr;
+	p[24] = (uint8_t)(giaddr >> 24);
+	p[25] = (uint8_t)(giaddr >> 16);
+	p[26] = (uint8_t)(giaddr >> 8);
+	p[27] = (uint8_t)giaddr;
+	memcpy(p + 28, "\x02\x00\x00\x00\x00", 5);
+	p[33] = macbyte;
+	memcpy(p + 236, "\x63\x82\x53\x63", 4);
+	p[n++] = DHO_MSG_TYPE;
+	p[n++] = 1;
+	p[n++] = type;
+	if (olen > 0)
+		memcpy(p + n, opts, olen);
+	n += olen;
+	p[n++] = DHO_END;
+	ck_assert_int_eq(dhcp_msg_decode(p, n, m, &e), 0);
+}
+
+/* Decodes r's reply packet into m (as if it were a request). */
+static inline void
+dhcp_rep(const struct dhcp_result *r, struct dhcp_msg *m)
+{
+	uint8_t p[DHCP_MAX_LEN];
+	const char *e;
+
+	ck_assert_uint_gt(r->len, DHCP_MIN_LEN);
+	memcpy(p, r->pkt, r->len);
+	ck_assert_uint_eq(p[0], BOOTREPLY);
+	p[0] = BOOTREQUEST;
+	ck_assert_int_eq(dhcp_msg_decode(p, r->len, m, &e), 0);
+}
+
+#endif
