@@ -9,7 +9,8 @@
 # times).  A rate ladder (RATES, SECS seconds each) and an avalanche (the
 # 200 clients as fast as perfdhcp goes), REPS repetitions each; medians.
 # Prints a Markdown section.  Note: dhcpd-pxe and ISC dhcpd fsync every
-# lease before its ACK; Kea's memfile and dnsmasq do not.
+# lease before its ACK; Kea's memfile and dnsmasq do not.  No server
+# pings an address before offering it (dnsmasq: --no-ping).
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/tests/lib/nb.sh"
@@ -61,12 +62,12 @@ start() {
 		    -lf "$W/isc.leases" -pf "$W/isc.pid" s0 ;;
 	kea-dhcp4) nb_spawn "$S" env KEA_PIDFILE_DIR="$W" \
 	    KEA_LOCKFILE_DIR="$W" kea-dhcp4 -c "$W/kea.json" ;;
-	dnsmasq) nb_spawn "$S" dnsmasq -k -C /dev/null --port=0 \
+	dnsmasq) nb_spawn "$S" dnsmasq -k -C /dev/null --port=0 --no-ping \
 	    --interface=s0 --user=root --dhcp-authoritative \
 	    --dhcp-range=198.51.100.10,198.51.100.250,255.255.255.0,12h \
 	    --dhcp-range=192.0.2.0,static \
 	    --dhcp-leasefile="$W/dnsmasq.leases" --pid-file="$W/dnsmasq.pid" ;;
-	esac
+	esac > "$W/$1.log" 2>&1
 	SPID=$NB_PID
 	nb_wait 10 sh -c "ip netns exec $S ss -uln | grep -q ':67 '" ||
 	    { echo "bench: $1 did not start" >&2; exit 1; }
