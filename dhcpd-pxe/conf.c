@@ -43,7 +43,7 @@ conf_dirfd(struct confdirs *d, const char *path, const char **base,
 	}
 	if ((d->fd[d->n] = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) ==
 	    -1) {
-		conf_err(err, dir, strerror(errno));
+		conf_err(err, path, strerror(errno));
 		return -1;
 	}
 	strlcpy(d->path[d->n], dir, sizeof(d->path[0]));

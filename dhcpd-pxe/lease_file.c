@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: ISC
-/* ISC dhcpd.leases(5) records: formatting and parsing (with conftok). */
+/*
+ * ISC dhcpd.leases(5) records: formatting, and line-based parsing (ISC
+ * writes one statement per line, and its uid strings hold \000 escapes).
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
 
-#include "common/conftok.h"
 #include "dhcpd-pxe/lease_file.h"
 
 static const char *const lease_states[] = { "free", NULL, "active",
@@ -43,139 +45,140 @@ lease_file_format(const struct lease *l, char *buf, size_t sz)
 	return n < 0 || (size_t)n >= sz ? -1 : n;
 }
 
-/* Skips to the ';' ending the current statement. */
-static int
-lease_skip(struct conftok *c, struct perr *err)
+/* Field k (0-based) of a line, copied into buf; NULL if absent. */
+static const char *
+lease_field(const char *line, int k, char *buf, size_t sz)
 {
-	struct conftok_tok t;
+	const char *p = line, *q;
 
-	do {
-		if (conftok_next(c, &t, err) == -1)
-			return -1;
-		if (t.type == CT_EOF || conftok_is(&t, '{') ||
-		    conftok_is(&t, '}'))
-			return -1;
-	} while (!conftok_is(&t, ';'));
-	return 0;
+	for (;;) {
+		p += strspn(p, " \t");
+		if (*p == '\0')
+			return NULL;
+		q = p + strcspn(p, " \t;");
+		if (k-- == 0) {
+			if ((size_t)(q - p) >= sz)
+				return NULL;
+			memcpy(buf, p, (size_t)(q - p));
+			buf[q - p] = '\0';
+			return buf;
+		}
+		p = *q == ';' ? q + 1 : q;
+	}
 }
 
-/* "W YYYY/MM/DD HH:MM:SS;" or "never;" */
+/* "starts W YYYY/MM/DD HH:MM:SS;" or "ends never;" */
 static int
-lease_time(struct conftok *c, int64_t *v, struct perr *err)
+lease_time(const char *line, int64_t *v)
 {
-	struct conftok_tok t;
 	struct tm tm;
+	char f[32];
 
-	if (conftok_next(c, &t, err) == -1 || t.type != CT_WORD)
+	if (lease_field(line, 1, f, sizeof(f)) == NULL)
 		return -1;
-	if (strcasecmp(t.text, "never") == 0) {
+	if (strcmp(f, "never") == 0) {
 		*v = INT64_MAX;
-		return lease_skip(c, err);
+		return 0;
 	}
 	memset(&tm, 0, sizeof(tm));
-	if (conftok_next(c, &t, err) == -1 || sscanf(t.text, "%d/%d/%d",
-	    &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3 ||
-	    conftok_next(c, &t, err) == -1 || sscanf(t.text, "%d:%d:%d",
-	    &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 3)
+	if (lease_field(line, 2, f, sizeof(f)) == NULL || sscanf(f,
+	    "%d/%d/%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3 ||
+	    lease_field(line, 3, f, sizeof(f)) == NULL || sscanf(f,
+	    "%d:%d:%d", &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 3)
 		return -1;
 	tm.tm_year -= 1900;
 	tm.tm_mon -= 1;
 	*v = (int64_t)timegm(&tm);
-	return lease_skip(c, err);
+	return 0;
 }
 
+/* One statement line inside a lease block. */
 static int
-lease_stmt(struct conftok *c, const struct conftok_tok *kw, struct lease *l,
-    struct perr *err)
+lease_stmt(const char *line, struct lease *l)
 {
-	struct conftok_tok t;
-	size_t i;
+	char kw[32], f[64];
+	const char *q;
+	size_t i, n;
 
-	if (strcasecmp(kw->text, "starts") == 0)
-		return lease_time(c, &l->starts, err);
-	if (strcasecmp(kw->text, "ends") == 0)
-		return lease_time(c, &l->ends, err);
-	if (strcasecmp(kw->text, "hardware") == 0) {
-		if (conftok_next(c, &t, err) == -1 ||
-		    conftok_next(c, &t, err) == -1 ||
-		    mac_parse(t.text, l->mac) == -1)
-			return -1;
-		return lease_skip(c, err);
-	}
-	if (strcasecmp(kw->text, "client-hostname") == 0) {
-		if (conftok_next(c, &t, err) == -1 || t.type != CT_STRING)
-			return -1;
-		strlcpy(l->hostname, t.text, sizeof(l->hostname));
-		return lease_skip(c, err);
-	}
-	if (strcasecmp(kw->text, "binding") == 0) {
-		if (conftok_next(c, &t, err) == -1 ||
-		    conftok_next(c, &t, err) == -1)
+	if (lease_field(line, 0, kw, sizeof(kw)) == NULL)
+		return 0;
+	if (strcmp(kw, "starts") == 0)
+		return lease_time(line, &l->starts);
+	if (strcmp(kw, "ends") == 0)
+		return lease_time(line, &l->ends);
+	if (strcmp(kw, "hardware") == 0)
+		return lease_field(line, 2, f, sizeof(f)) == NULL ||
+		    mac_parse(f, l->mac) == -1 ? -1 : 0;
+	if (strcmp(kw, "binding") == 0) {
+		if (lease_field(line, 2, f, sizeof(f)) == NULL)
 			return -1;
 		l->state = LEASE_FREE;	/* expired, released, backup... */
 		for (i = 0; i < sizeof(lease_states) / sizeof(*lease_states);
 		    i++)
 			if (lease_states[i] != NULL &&
-			    strcasecmp(t.text, lease_states[i]) == 0)
+			    strcmp(f, lease_states[i]) == 0)
 				l->state = (enum lease_state)i;
 	}
-	return lease_skip(c, err);	/* next binding state, uid, cltt... */
-}
-
-/* One "lease IP { ... }" after its keyword; 0, or -1 if malformed. */
-static int
-lease_record(struct conftok *c, struct lease *l, struct perr *err)
-{
-	struct conftok_tok t;
-
-	memset(l, 0, sizeof(*l));
-	l->state = LEASE_FREE;
-	if (conftok_next(c, &t, err) == -1 || ip4_parse(t.text, &l->ip) == -1 ||
-	    conftok_next(c, &t, err) == -1 || !conftok_is(&t, '{'))
-		return -1;
-	for (;;) {
-		if (conftok_next(c, &t, err) == -1 || t.type == CT_EOF)
-			return -1;
-		if (conftok_is(&t, '}'))
-			return 0;
-		if (t.type != CT_WORD || lease_stmt(c, &t, l, err) == -1)
-			return -1;
+	if (strcmp(kw, "client-hostname") == 0 &&
+	    (q = strchr(line, '"')) != NULL) {
+		n = strcspn(q + 1, "\"");
+		if (n >= sizeof(l->hostname))
+			n = sizeof(l->hostname) - 1;
+		memcpy(l->hostname, q + 1, n);
 	}
+	return 0;	/* cltt, uid, next binding state...: not ours */
 }
 
 int
 lease_file_parse(struct lease_table *tab, const char *text, size_t len,
     const char *file, size_t *valid, struct perr *err)
 {
-	struct conftok c;
-	struct conftok_tok t;
+	char line[LEASE_RECORD_MAX], ip[IP4_STRLEN + 2];
 	struct lease l;
-	unsigned line;
+	const char *nl;
+	size_t off = 0, n;
+	unsigned lineno = 0, start = 0;
+	bool in = false, bad = false;
 
-	conftok_init(&c, text, len, file);
 	*valid = 0;
-	for (;;) {
-		line = c.line;
-		if (conftok_next(&c, &t, err) == -1)
-			break;
-		if (t.type == CT_EOF) {
-			*valid = len;
-			return 0;
+	while (off < len && (nl = memchr(text + off, '\n', len - off)) != NULL) {
+		n = (size_t)(nl - text) - off;
+		lineno++;
+		if (n >= sizeof(line) || memchr(text + off, '\0', n) != NULL)
+			bad = true;
+		else {
+			memcpy(line, text + off, n);
+			line[n] = '\0';
 		}
-		if (t.type == CT_WORD && strcasecmp(t.text, "lease") == 0) {
-			if (lease_record(&c, &l, err) == -1)
+		off += n + 1;
+		if (bad)
+			break;
+		if (!in && lease_field(line, 0, ip, sizeof(ip)) != NULL &&
+		    strcmp(ip, "lease") == 0) {
+			memset(&l, 0, sizeof(l));
+			start = lineno;
+			if (lease_field(line, 1, ip, sizeof(ip)) == NULL ||
+			    ip4_parse(ip, &l.ip) == -1) {
+				bad = true;
 				break;
+			}
+			in = true;
+		} else if (in && line[strspn(line, " \t")] == '}') {
 			if (lease_put(tab, &l) == NULL) {
-				perr_set(err, file, line, "out of memory");
+				perr_set(err, file, start, "out of memory");
 				return -1;
 			}
-		} else if (t.type != CT_WORD || lease_skip(&c, err) == -1)
-			break;	/* server-duid, authoring-byte-order... */
-		*valid = (size_t)(c.p - text);
+			in = false;
+		} else if (in && lease_stmt(line, &l) == -1) {
+			bad = true;
+			break;
+		}
+		if (!in)
+			*valid = off;
 	}
-	/* A torn tail has no complete record after it. */
-	if (memmem(text + *valid, len - *valid, "\n}", 2) == NULL)
+	/* A torn tail (a crash mid-append) has no complete record after it. */
+	if (!bad || memmem(text + off, len - off, "\n}", 2) == NULL)
 		return 0;
-	perr_set(err, file, line, "bad lease record");
+	perr_set(err, file, in ? start : lineno, "bad lease record");
 	return -1;
 }

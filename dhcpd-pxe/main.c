@@ -145,6 +145,20 @@ setup(struct dhcpd *d)
 	priv_drop(&ps);
 }
 
+/* Parsed but not acted on: say so rather than ignore it silently. */
+static void
+warn_unsupported(const struct dhcpconf *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nscopes; i++)
+		if (c->scopes[i].p.ping_check == 1) {
+			log_warnx("ping-check: no ping is sent before an offer "
+			    "(it would need a capability); see dhcpd-pxe(8)");
+			return;
+		}
+}
+
 static void
 reload(struct dhcpd *d)
 {
@@ -164,6 +178,7 @@ reload(struct dhcpd *d)
 	}
 	dhcpconf_free(&d->conf);
 	d->conf = n;
+	warn_unsupported(&d->conf);
 	netio_refresh(&d->io);
 	log_info("%s: reloaded, %zu subnets, %zu hosts", d->cf,
 	    d->conf.nsubnets, d->conf.nhosts);
@@ -197,6 +212,7 @@ main(int argc, char *argv[])
 		    dhcpd_facility(d.conf.log_facility));
 	if (lease_table_ranges(&d.leases, d.conf.nranges) == -1)
 		fatal("lease table");
+	warn_unsupported(&d.conf);
 	setup(&d);
 	dhcpd_loop(&d, &got_hup, &got_term, reload);
 	log_info("exiting on signal");

@@ -67,21 +67,22 @@ START_TEST(test_uefi_bios)
 }
 END_TEST
 
-/* Every prefix: a clean result, never a crash; headers need 240 bytes. */
+/*
+ * Every prefix of each fixture (one test per fixture, the prefixes in a
+ * loop: a forked test per prefix costs too much under ASan): a clean
+ * result, never a crash; headers need 240 bytes.
+ */
 START_TEST(test_truncated)
 {
 	uint8_t pkt[DHCP_MAX_LEN];
 	struct dhcp_msg m;
 	const char *e = NULL;
-	size_t i, n;
+	size_t k, n = dhcp_fixture(fixtures[_i], pkt, sizeof(pkt));
 	int r;
 
-	for (i = 0; i < 3; i++) {
-		n = dhcp_fixture(fixtures[i], pkt, sizeof(pkt));
-		if ((size_t)_i > n)
-			continue;
-		r = dhcp_msg_decode(pkt, (size_t)_i, &m, &e);
-		if ((size_t)_i < DHCP_MIN_LEN) {
+	for (k = 0; k <= n; k++) {
+		r = dhcp_msg_decode(pkt, k, &m, &e);
+		if (k < DHCP_MIN_LEN) {
 			ck_assert_int_eq(r, -1);
 			ck_assert_str_eq(e, "truncated header");
 		} else if (r == -1)
@@ -235,7 +236,7 @@ dhcp_msg_suite(void)
 
 	tcase_add_test(tc, test_ipxe);
 	tcase_add_test(tc, test_uefi_bios);
-	tcase_add_loop_test(tc, test_truncated, 0, 400);
+	tcase_add_loop_test(tc, test_truncated, 0, 3);
 	tcase_add_test(tc, test_overload);
 	tcase_add_loop_test(tc, test_badopts, 0,
 	    (int)(sizeof(badopts) / sizeof(badopts[0])));

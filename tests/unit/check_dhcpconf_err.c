@@ -110,12 +110,16 @@ START_TEST(test_errors)
 {
 	struct dhcpconf c;
 	struct perr err;
+	size_t i;
 
-	memset(&err, 0, sizeof(err));
-	ck_assert_int_eq(dhcpconf_parse(&c, bad[_i].text,
-	    strlen(bad[_i].text), "t.conf", &err), -1);
-	ck_assert_str_eq(err.msg, bad[_i].msg);
-	ck_assert_ptr_null(c.scopes);
+	/* One test for the table: a forked test per case costs too much. */
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		memset(&err, 0, sizeof(err));
+		ck_assert_int_eq(dhcpconf_parse(&c, bad[i].text,
+		    strlen(bad[i].text), "t.conf", &err), -1);
+		ck_assert_str_eq(err.msg, bad[i].msg);
+		ck_assert_ptr_null(c.scopes);
+	}
 }
 END_TEST
 
@@ -125,8 +129,7 @@ dhcpconf_err_suite(void)
 	Suite *s = suite_create("dhcpconf_err");
 	TCase *tc = tcase_create("core");
 
-	tcase_add_loop_test(tc, test_errors, 0,
-	    (int)(sizeof(bad) / sizeof(bad[0])));
+	tcase_add_test(tc, test_errors);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: ISC
+/*
+ * libFuzzer harness over dhcpd-pxe's packet path: decode any bytes as a
+ * DHCP request and, if they decode, answer them with the reply core
+ * against a PXE configuration and a lease table that lives across inputs
+ * (so later inputs meet leases earlier ones made).  Every reply must fit
+ * its buffer and decode again.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/dhcpconf.h"
+#include "dhcpd-pxe/dhcp_msg.h"
+#include "dhcpd-pxe/dhcp_reply.h"
+
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+static const char conf[] =
+    "option space PXE;\n"
+    "option PXE.mtftp-ip code 1 = ip-address;\n"
+    "option arch code 93 = unsigned integer 16;\n"
+    "authoritative;\n"
+    "subnet 192.0.2.0 netmask 255.255.255.0 {\n"
+    "  option routers 192.0.2.1; option domain-name \"lab\";\n"
+    "  class \"pxe\" { match if substring (option "
+    "vendor-class-identifier, 0, 9) = \"PXEClient\";\n"
+    "    vendor-option-space PXE; option PXE.mtftp-ip 0.0.0.0;\n"
+    "    filename \"pxelinux.0\"; next-server 192.0.2.1; }\n"
+    "  class \"efi\" { match if option arch = 00:07; "
+    "filename \"syslinux.efi\"; }\n"
+    "  class \"ipxe\" { match if option user-class = \"iPXE\"; "
+    "filename \"boot.ipxe\"; }\n"
+    "  pool { range 192.0.2.100 192.0.2.103; allow members of \"pxe\"; }\n"
+    "  host n1 { hardware ethernet 52:54:00:12:34:56; "
+    "fixed-address 192.0.2.11; }\n"
+    "}\n"
+    "subnet 198.51.100.0 netmask 255.255.255.0 { range 198.51.100.5; "
+    "deny unknown-clients; }\n";
+
+static struct dhcpconf c;
+static struct lease_table lt;
+static bool ready;
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct dhcp_result r;
+	struct dhcp_server srv;
+	struct dhcp_msg m, back;
+	struct perr err;
+	const char *e;
+	uint8_t p[DHCP_MAX_LEN];
+
+	if (!ready) {
+		if (dhcpconf_parse(&c, conf, strlen(conf), "f", &err) == -1 ||
+		    lease_table_ranges(&lt, c.nranges) == -1)
+			abort();
+		ready = true;
+	}
+	if (dhcp_msg_decode(data, size, &m, &e) == -1) {
+		if (e == NULL)
+			abort();
+		return 0;
+	}
+	srv.conf = &c;
+	srv.leases = &lt;
+	srv.ifaddr = 0xc0000201;
+	srv.now = 1000000 + (int64_t)(m.xid & 0xffff);
+	dhcp_reply(&srv, &m, &r);
+	if (r.dest == DHCP_DST_NONE)
+		return 0;
+	if (r.len < DHCP_MIN_LEN || r.len > sizeof(r.pkt))
+		abort();
+	memcpy(p, r.pkt, r.len);
+	p[0] = BOOTREQUEST;
+	if (dhcp_msg_decode(p, r.len, &back, &e) == -1 ||
+	    back.type != r.type)
+		abort();
+	return 0;
+}
