@@ -96,6 +96,7 @@ log_suite(void)
 	Suite *s = suite_create("log");
 	TCase *tc = tcase_create("stderr");
 
+	tcase_set_tags(tc, "fork");	/* exits or forks by design */
 	tcase_add_test(tc, test_levels);
 	tcase_add_test(tc, test_errno);
 	tcase_add_exit_test(tc, test_fatalx_status, EX_CONFIG);

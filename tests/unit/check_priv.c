@@ -170,6 +170,7 @@ priv_suite(void)
 	Suite *s = suite_create("priv");
 	TCase *tc = tcase_create("drop");
 
+	tcase_set_tags(tc, "fork");	/* exits or forks by design */
 	tcase_add_test(tc, test_no_user);
 	if (geteuid() == 0) {
 		tcase_add_test(tc, test_nobody_chroot);
