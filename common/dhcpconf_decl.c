@@ -148,6 +148,7 @@ dc_match_option(struct dc_parser *p, struct dc_class *cl)
 	    d->space != DC_SPACE_DHCP)
 		return dc_fail(p, t.line, "unsupported option '%s'", t.text);
 	cl->code = d->code;
+	dc_code_used(p, d->space, d->code);
 	return 0;
 }
 

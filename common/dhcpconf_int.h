@@ -17,6 +17,7 @@ struct dc_parser {
 	struct perr	*err;
 	const char	*file;
 	int		 depth;
+	uint8_t		 used[32];	/* DHCP-space codes given a value */
 };
 
 /* Grows the array *vp (*n elements of sz bytes) by one zeroed element. */
@@ -39,6 +40,8 @@ int	dc_fail(struct dc_parser *, unsigned line, const char *fmt, ...)
 /* Reads an option value up to ';' into *o per the definition. */
 int	dc_optval_read(struct dc_parser *, const struct dc_optdef *,
 	    struct dc_opt *);
+/* Notes that a DHCP-space option code was used by a value or a match. */
+void	dc_code_used(struct dc_parser *, int space, uint8_t code);
 /* `option ...' statements: a value, a definition or a space. */
 int	dc_stmt_option(struct dc_parser *, int scope, unsigned line);
 /* Parses a value "string" or hex a:b:c into buf; returns length or -1. */

@@ -69,9 +69,12 @@ dhcpconf_optdef_byname(const struct dhcpconf *c, const char *name)
 		if (c->defs[i].space == space &&
 		    strcasecmp(c->defs[i].name, n) == 0)
 			return &c->defs[i];
+	/* A definition of a built-in code replaces the built-in's name. */
 	for (i = 0; space == DC_SPACE_DHCP && i < DC_NBUILTIN; i++)
 		if (strcasecmp(dc_builtin[i].name, n) == 0)
-			return &dc_builtin[i];
+			return dhcpconf_optdef_bycode(c, space,
+			    dc_builtin[i].code) == &dc_builtin[i] ?
+			    &dc_builtin[i] : NULL;
 	return NULL;
 }
 
@@ -87,6 +90,46 @@ dhcpconf_optdef_bycode(const struct dhcpconf *c, int space, uint8_t code)
 		if (dc_builtin[i].code == code)
 			return &dc_builtin[i];
 	return NULL;
+}
+
+void
+dc_code_used(struct dc_parser *p, int space, uint8_t code)
+{
+	if (space == DC_SPACE_DHCP)
+		p->used[code / 8] |= (uint8_t)(1u << (code % 8));
+}
+
+/*
+ * A definition must name a new option: a name or code defined earlier in
+ * its space would make the printed config (which names each value by its
+ * code) read back differently. Redefining a built-in's code replaces the
+ * built-in (ISC's `option arch code 93'), unless it already has a value.
+ */
+static int
+dc_def_check(struct dc_parser *p, const struct dc_optdef *d)
+{
+	const struct dc_optdef *o;
+	size_t i;
+
+	for (i = 0; i < p->c->ndefs; i++) {
+		o = &p->c->defs[i];
+		if (o->space == d->space && (o->code == d->code ||
+		    strcasecmp(o->name, d->name) == 0))
+			return dc_fail(p, d->line, "option '%s' (code %u) "
+			    "already defined on line %u", o->name, o->code,
+			    o->line);
+	}
+	if (d->space != DC_SPACE_DHCP)
+		return 0;
+	for (i = 0; i < DC_NBUILTIN; i++)
+		if (strcasecmp(dc_builtin[i].name, d->name) == 0 &&
+		    dc_builtin[i].code != d->code)
+			return dc_fail(p, d->line, "option '%s' is built in "
+			    "with code %u", d->name, dc_builtin[i].code);
+	if (p->used[d->code / 8] & (1u << (d->code % 8)))
+		return dc_fail(p, d->line, "option code %u already has a "
+		    "value or match before its definition", d->code);
+	return 0;
 }
 
 /* "unsigned integer 8", "ip-address", "array of text"... up to ';'. */
@@ -160,7 +203,8 @@ dc_def_read(struct dc_parser *p, const char *name, unsigned line)
 	d.code = (uint8_t)strtonum(t.text, 1, 254, &e);
 	if (e != NULL)
 		return dc_fail(p, t.line, "option code '%s' %s", t.text, e);
-	if (dc_expect(p, '=') == -1 || dc_type_read(p, &d) == -1)
+	if (dc_expect(p, '=') == -1 || dc_type_read(p, &d) == -1 ||
+	    dc_def_check(p, &d) == -1)
 		return -1;
 	if (dc_grow(&c->defs, &c->ndefs, sizeof(d)) == -1)
 		return dc_fail(p, line, "out of memory");
@@ -207,6 +251,7 @@ dc_stmt_option(struct dc_parser *p, int scope, unsigned line)
 	memset(&o, 0, sizeof(o));
 	o.space = d->space;
 	o.code = d->code;
+	dc_code_used(p, d->space, d->code);
 	if (dc_optval_read(p, d, &o) == -1)
 		return -1;
 	if (dc_grow(&pa->opt, &pa->nopt, sizeof(o)) == -1)

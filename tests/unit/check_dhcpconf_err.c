@@ -78,6 +78,23 @@ static const struct {
 	    "width must be 8, 16 or 32" },
 	{ "option x code 200 = record;", "t.conf:1: unsupported option "
 	    "type 'record'" },
+	/* The fuzz_dhcpconf crash: a value under a built-in name whose
+	 * code another definition took printed under the other name. */
+	{ "option arch code 3 = unsigned integer 16;\n"
+	    "option routers 192.0.2.1;", "t.conf:2: unsupported option "
+	    "'routers'" },
+	{ "option routers 192.0.2.1;\n"
+	    "option arch code 3 = unsigned integer 16;", "t.conf:2: option "
+	    "code 3 already has a value or match before its definition" },
+	{ "class \"c\" { match if option pxe-system-type = 00:07; }\n"
+	    "option arch code 93 = unsigned integer 16;", "t.conf:2: option "
+	    "code 93 already has a value or match before its definition" },
+	{ "option a code 200 = text;\noption b code 200 = text;",
+	    "t.conf:2: option 'a' (code 200) already defined on line 1" },
+	{ "option a code 200 = text;\noption A code 201 = text;",
+	    "t.conf:2: option 'a' (code 200) already defined on line 1" },
+	{ "option routers code 200 = text;", "t.conf:1: option 'routers' "
+	    "is built in with code 3" },
 	{ "option Q.x code 1 = text;", "t.conf:1: unknown option space "
 	    "'Q'" },
 	{ "vendor-option-space PXE;", "t.conf:1: unknown option space "
