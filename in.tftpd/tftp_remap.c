@@ -28,6 +28,10 @@
 
 #define REMAP_LOOPS	256
 #define REMAP_BUF	1024
+#define RX_LEN_MAX	256	/* bytes of one regex */
+#define RX_OPS_MAX	16	/* repetition operators in one regex */
+#define RX_GROUPS_MAX	16	/* parentheses in one regex */
+#define RX_BOUND_MAX	32	/* largest m or n of {m,n} */
 
 static const char flagchars[] = "rgiesaGP46~";
 
@@ -66,12 +70,87 @@ parse_flags(const char *f, unsigned *flags)
 	return 0;
 }
 
+/* Skips a bracket expression at s ('['); the char after ']', or NULL. */
+static const char *
+rx_bracket(const char *s)
+{
+	s++;
+	if (*s == '^')
+		s++;
+	if (*s == ']')
+		s++;
+	for (; *s != '\0' && *s != ']'; s++)
+		if (s[0] == '[' && (s[1] == ':' || s[1] == '.' ||
+		    s[1] == '=')) {
+			if ((s = strchr(s + 2, ']')) == NULL)
+				return NULL;
+		}
+	return *s == ']' ? s + 1 : NULL;
+}
+
+/* Skips an interval at s ('{'); the char after '}', or NULL if too big. */
+static const char *
+rx_interval(const char *s)
+{
+	unsigned long v;
+	char *e;
+
+	for (s++;; s = e + 1) {
+		v = strtoul(s, &e, 10);
+		if (v > RX_BOUND_MAX)
+			return NULL;
+		if (*e == '}')
+			return e + 1;
+		if (*e != ',')
+			return *e == '\0' ? e : NULL;
+	}
+}
+
+/*
+ * glibc's regcomp takes time exponential in stacked repetitions ("a++++")
+ * and grows with nested counted ones, so a rule's regex is refused unless
+ * its cost is bounded: short, few operators and groups, small intervals,
+ * and no repetition operator right after another (undefined in POSIX).
+ */
+static const char *
+rx_check(const char *s)
+{
+	unsigned ops = 0, groups = 0;
+	bool rep = false, isrep;
+
+	if (strlen(s) > RX_LEN_MAX)
+		return "longer than 256 bytes";
+	while (*s != '\0') {
+		isrep = *s == '*' || *s == '+' || *s == '?' ||
+		    (*s == '{' && isdigit((unsigned char)s[1]));
+		if (isrep && rep)
+			return "has a repetition operator after another";
+		if (isrep && ++ops > RX_OPS_MAX)
+			return "has over 16 repetition operators";
+		if (*s == '(' && ++groups > RX_GROUPS_MAX)
+			return "has over 16 groups";
+		rep = isrep;
+		if (*s == '\\' && s[1] != '\0')
+			s += 2;
+		else if (*s == '[')
+			s = rx_bracket(s);
+		else if (isrep && *s == '{')
+			s = rx_interval(s);
+		else
+			s++;
+		if (s == NULL)
+			return "has a bad [] or an interval over {32}";
+	}
+	return NULL;
+}
+
 static int
 add_rule(struct tftp_remap *m, char *line, unsigned lineno,
     const char *file, struct perr *err)
 {
 	struct tftp_remap_rule r = { .line = lineno }, *v;
 	char *p = line, *fl, *rx, *repl;
+	const char *why;
 
 	if ((fl = field(&p)) == NULL)
 		return 0;
@@ -84,6 +163,10 @@ add_rule(struct tftp_remap *m, char *line, unsigned lineno,
 	if ((r.flags & RM_REPLACE) != (repl != NULL) || field(&p) != NULL) {
 		perr_set(err, file, lineno, "a replacement goes with flag r, "
 		    "and only then");
+		return -1;
+	}
+	if ((why = rx_check(rx)) != NULL) {
+		perr_set(err, file, lineno, "regex %s", why);
 		return -1;
 	}
 	if (regcomp(&r.rx, rx, REG_EXTENDED |

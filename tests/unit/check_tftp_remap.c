@@ -84,7 +84,9 @@ START_TEST(test_bad_files)
 {
 	static const char *const bad[] = {
 		"x ^a\n", "r ^a\n", "a ^a b\n", "r (\\ x\n", "~r a b\n",
-		"rgi a b c\n",
+		"rgi a b c\n", "a a**\n", "a (a{1,33})\n",
+		"a ((((((((((((((((((a))))))))))))))))))\n",
+		"a a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*\n",
 	};
 	struct tftp_remap m = { 0 };
 	struct perr err;
@@ -100,6 +102,34 @@ START_TEST(test_bad_files)
 }
 END_TEST
 
+/* fuzz_tftp_remap timed out: regcomp is exponential in "\\+++...". */
+START_TEST(test_regex_cost)
+{
+	static const char slow[] = "rg \\\\++++++++++++++++++++++++ /x\n";
+	static const char ok[] = "a ^[]*+]{1,32}\\*+(a|b)?$\n";
+	char big[300];
+	struct tftp_remap m = { 0 };
+	struct perr err;
+
+	ck_assert_int_eq(tftp_remap_parse(&m, slow, strlen(slow), "map",
+	    &err), -1);
+	ck_assert_str_eq(err.msg, "map:1: regex has a repetition operator "
+	    "after another");
+	tftp_remap_free(&m);
+	memset(big, 'a', sizeof(big));
+	memcpy(big, "a ", 2);
+	big[sizeof(big) - 1] = '\0';
+	ck_assert_int_eq(tftp_remap_parse(&m, big, strlen(big), "map", &err),
+	    -1);
+	ck_assert_str_eq(err.msg, "map:1: regex longer than 256 bytes");
+	tftp_remap_free(&m);
+	/* Within the limits: brackets, escapes and intervals still work. */
+	ck_assert_int_eq(tftp_remap_parse(&m, ok, strlen(ok), "map", &err),
+	    0);
+	tftp_remap_free(&m);
+}
+END_TEST
+
 Suite *
 tftp_remap_suite(void)
 {
@@ -109,6 +139,7 @@ tftp_remap_suite(void)
 	tcase_add_test(tc, test_rules);
 	tcase_add_test(tc, test_loop_bounded);
 	tcase_add_test(tc, test_bad_files);
+	tcase_add_test(tc, test_regex_cost);
 	suite_add_tcase(s, tc);
 	return s;
 }
