@@ -4,8 +4,8 @@
  * going through the firmware.  It works out who the node is (probe.c),
  * drops every privilege but CAP_SYS_BOOT and CAP_NET_ADMIN, asks the boot
  * server for pxelinux.cfg/ files in pxelinux's order (common/pxename.c)
- * until one exists, picks the entry pxelinux would boot (pxe_conf.c,
- * pxe_entry.c), downloads kernel and initrds into memory (fetch.c) and
+ * until one exists, picks the entry pxelinux would boot (common/pxeconf.c,
+ * pxeconf_entry.c), downloads kernel and initrds into memory (fetch.c) and
  * kexecs (boot.c).  --dry-run stops after printing the choice.
  */
 #include <sys/mman.h>
@@ -26,7 +26,7 @@
 #include "common/log.h"
 #include "common/priv.h"
 #include "netkexec/netkexec.h"
-#include "netkexec/pxe_conf.h"
+#include "common/pxeconf.h"
 
 
 static void
