@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: ISC
 # common/: what two or more programs use today (STYLE.md 3.3).
-COMMON_SRC := common/log.c common/priv.c common/buf.c common/addr.c \
+COMMON_SRC := common/log.c common/priv.c common/priv_user.c \
+    common/buf.c common/addr.c \
     common/perr.c common/text.c common/ethers.c common/hosts.c \
     common/fileio.c common/conftok.c
 COMMON_SRC += common/dhcpconf.c common/dhcpconf_parse.c \
