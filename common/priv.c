@@ -4,14 +4,15 @@
  * no_new_privs, then check that all of it took.  Modelled on OpenBSD
  * ntpd's ntp_main() sequence and dnsmasq's capability block; libcap does
  * the capability work.  Verification reads the state back from the kernel
- * rather than trusting the return codes.
+ * rather than trusting the return codes.  The user name lookup is in
+ * priv_user.c, so that a static program that never names a user does not
+ * link getpwnam() (glibc's NSS wants its shared libraries at run time).
  */
 #include <sys/prctl.h>
 #include <sys/stat.h>
 
 #include <errno.h>
 #include <grp.h>
-#include <pwd.h>
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -69,21 +70,14 @@ priv_caps(const struct priv_spec *ps)
 }
 
 void
-priv_drop(const struct priv_spec *ps)
+priv_drop_ids(const struct priv_spec *ps, const struct priv_ids *ids)
 {
-	struct passwd *pw = NULL;
 	const char *errstr;
-	uid_t uid = geteuid();
-	gid_t gid = getegid();
+	uid_t uid = ids != NULL ? ids->uid : geteuid();
+	gid_t gid = ids != NULL ? ids->gid : getegid();
 	cap_value_t c;
 
 	log_setfatalstatus(EX_NOPERM);
-	if (ps->user != NULL) {
-		if ((pw = getpwnam(ps->user)) == NULL)
-			fatalx("unknown user %s", ps->user);
-		uid = pw->pw_uid;
-		gid = pw->pw_gid;
-	}
 	if (ps->chroot != NULL)
 		priv_chroot(ps);
 	/* Without CAP_SETPCAP (not root) the bounding set stays; EPERM. */
@@ -91,20 +85,20 @@ priv_drop(const struct priv_spec *ps)
 		if (!kept(ps, c) && cap_get_bound(c) == 1 &&
 		    cap_drop_bound(c) == -1 && errno != EPERM)
 			fatal("cap_drop_bound");
-	if (pw != NULL) {
+	if (ids != NULL) {
 		if (ps->nkeep > 0 && prctl(PR_SET_KEEPCAPS, 1L) == -1)
 			fatal("PR_SET_KEEPCAPS");
 		if (setgroups(1, &gid) == -1 ||
 		    setresgid(gid, gid, gid) == -1 ||
 		    setresuid(uid, uid, uid) == -1)
-			fatal("cannot drop privileges to %s", ps->user);
+			fatal("cannot drop privileges to %s", ids->name);
 		if (ps->nkeep > 0 && prctl(PR_SET_KEEPCAPS, 0L) == -1)
 			fatal("PR_SET_KEEPCAPS");
 	}
 	priv_caps(ps);
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1L, 0L, 0L, 0L) == -1)
 		fatal("PR_SET_NO_NEW_PRIVS");
-	if (priv_verify(uid, gid, pw != NULL, ps->keep, ps->nkeep, &errstr) ==
+	if (priv_verify(uid, gid, ids != NULL, ps->keep, ps->nkeep, &errstr) ==
 	    -1)
 		fatalx("privilege drop not verified: %s", errstr);
 	log_setfatalstatus(1);

@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 #include <sys/capability.h>
 
 struct priv_spec {
@@ -26,7 +27,21 @@ struct priv_spec {
 	size_t			 nkeep;
 };
 
+/* Ids already looked up (priv_drop_ids), e.g. before the chroot. */
+struct priv_ids {
+	uid_t		 uid;
+	gid_t		 gid;
+	const char	*name;	/* for messages */
+};
+
+/* Looks ps->user up (priv_user.c, getpwnam), then priv_drop_ids(). */
 void	priv_drop(const struct priv_spec *);
+/*
+ * The drop itself, as ids (NULL: keep the current ids; ps->user is not
+ * read).  A static program that names no user calls this, not priv_drop(),
+ * and so links no getpwnam().
+ */
+void	priv_drop_ids(const struct priv_spec *, const struct priv_ids *);
 /*
  * 0 if the real, effective and saved ids are uid/gid, the supplementary
  * groups are only gid (when `groups'), the permitted and effective sets are

@@ -4,8 +4,8 @@
  * going through the firmware.  It works out who the node is (probe.c),
  * drops every privilege but CAP_SYS_BOOT and CAP_NET_ADMIN, asks the boot
  * server for pxelinux.cfg/ files in pxelinux's order (common/pxename.c)
- * until one exists, picks the entry pxelinux would boot (pxe_conf.c,
- * pxe_entry.c), downloads kernel and initrds into memory (fetch.c) and
+ * until one exists, picks the entry pxelinux would boot (common/pxeconf.c,
+ * pxeconf_entry.c), downloads kernel and initrds into memory (fetch.c) and
  * kexecs (boot.c).  --dry-run stops after printing the choice.
  */
 #include <sys/mman.h>
@@ -26,7 +26,7 @@
 #include "common/log.h"
 #include "common/priv.h"
 #include "netkexec/netkexec.h"
-#include "netkexec/pxe_conf.h"
+#include "common/pxeconf.h"
 
 
 static void
@@ -273,7 +273,7 @@ main(int argc, char **argv)
 	struct nk nk = { .o = { .prefix = "", .port = 69,
 	    .blksize = 1408, .timeout_ms = 1000, .retries = 5,
 	    .maxsize = 1024ull << 20 } };
-	struct priv_spec ps = { .user = NULL };
+	struct priv_spec ps = { .keep = NULL };
 	struct pxeconf_entry e;
 	char path[PATH_MAX];
 	int verbose = 0, kfd, ifd, dirfd = -1;
@@ -293,7 +293,7 @@ main(int argc, char **argv)
 	 * From here on bytes come from the network: only CAP_SYS_BOOT (kexec,
 	 * reboot) and CAP_NET_ADMIN (interfaces down) stay, none for -n/-D.
 	 */
-	priv_drop(&ps);
+	priv_drop_ids(&ps, NULL);	/* no user: static, no getpwnam() */
 	entry_find(&nk, path, sizeof(path), &e);
 	if (nk.o.dry_run) {
 		print_entry(&nk, path, &e);

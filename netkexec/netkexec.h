@@ -13,7 +13,7 @@
 #include "common/addr.h"
 #include "common/pxename.h"
 #include "netkexec/node_info.h"
-#include "netkexec/pxe_conf.h"
+#include "common/pxeconf.h"
 
 struct nk_opts {
 	bool		 dry_run;

@@ -7,6 +7,8 @@
  *   initramfs  a cpio initramfs (what stock Debian kernels boot); no root=
  *   nfs        root=/dev/nfs from /export/root/<hostname> on the server
  *   local      boot the local disk
+ * Each DEFAULT names a LABEL: pxelinux 6 ignores a global APPEND when
+ * DEFAULT names the kernel itself, so the seed's two lines become a label.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -23,23 +25,29 @@ struct pxecfg_builtin {
 
 static const struct pxecfg_builtin builtins[] = {
 	{ "ramdisk",
-	  "DEFAULT ${kernel}\n"
-	  "APPEND initrd=${initrd} root=/dev/ram rw ip=${ipconf} ${append}\n",
+	  "DEFAULT linux\n"
+	  "LABEL linux\n"
+	  "  KERNEL ${kernel}\n"
+	  "  APPEND initrd=${initrd} root=/dev/ram rw ip=${ipconf} ${append}\n",
 	  "#!ipxe\n"
 	  "kernel ${kernel} initrd=${initrd} root=/dev/ram rw ip=${ipconf} "
 	  "${append}\n"
 	  "initrd ${initrd}\n"
 	  "boot\n" },
 	{ "initramfs",
-	  "DEFAULT ${kernel}\n"
-	  "APPEND initrd=${initrd} ip=${ipconf} ${append}\n",
+	  "DEFAULT linux\n"
+	  "LABEL linux\n"
+	  "  KERNEL ${kernel}\n"
+	  "  APPEND initrd=${initrd} ip=${ipconf} ${append}\n",
 	  "#!ipxe\n"
 	  "kernel ${kernel} initrd=${initrd} ip=${ipconf} ${append}\n"
 	  "initrd ${initrd}\n"
 	  "boot\n" },
 	{ "nfs",
-	  "DEFAULT ${kernel}\n"
-	  "APPEND root=/dev/nfs nfsroot=${server}:/export/root/${hostname},rw "
+	  "DEFAULT linux\n"
+	  "LABEL linux\n"
+	  "  KERNEL ${kernel}\n"
+	  "  APPEND root=/dev/nfs nfsroot=${server}:/export/root/${hostname},rw "
 	  "ip=${ipconf} ${append}\n",
 	  "#!ipxe\n"
 	  "kernel ${kernel} root=/dev/nfs "

@@ -112,12 +112,12 @@ find_bootfile(const struct wakeup *w, const struct wol_target *t,
     char *out, size_t outsz)
 {
 	char nm[PXENAME_NMAX][PXENAME_LEN];
-	struct pxelinux_entry e;
+	struct pxeconf c;
 	struct perr err;
-	char path[PATH_MAX];
-	const char *last;
+	char path[PATH_MAX], last[PXECONF_NAMEMAX + 1];
 	char *buf;
 	size_t i, n, len;
+	int r;
 
 	/* No UUID: it is the node's secret until it asks (DHCP option 97). */
 	n = pxename_list(NULL, t->mac, t->ip, nm);
@@ -130,13 +130,15 @@ find_bootfile(const struct wakeup *w, const struct wol_target *t,
 			log_warn("%s", path);
 			return -1;
 		}
-		if (pxelinux_parse(buf, len, path, &e, &err) == -1) {
-			free(buf);
+		if ((r = pxeconf_parse(&c, buf, len, path, &err)) == 0)
+			r = pxeconf_lastfile(&c, last, &err);
+		pxeconf_free(&c);
+		free(buf);
+		if (r == -1) {
 			log_warnx("%s", err.msg);
 			return -1;
 		}
-		free(buf);
-		if ((last = pxelinux_lastfile(&e)) == NULL) {
+		if (r == 0) {
 			log_warnx("%s: %s boots from local disk: no boot file "
 			    "to wait for", t->name, path);
 			return -1;

@@ -15,7 +15,7 @@
 
 #include "common/ethers.h"
 #include "common/hosts.h"
-#include "common/pxelinux.h"
+#include "common/pxeconf.h"
 #include "wol_packet.h"
 #include "wol_target.h"
 #include "wol_xferlog.h"
@@ -55,7 +55,7 @@ struct wakeup {
 	struct ethers	 ethers;
 	struct hosts	 hosts;
 	struct wol_target *t;
-	char		(*bootfile)[PXELINUX_FILEMAX];
+	char		(*bootfile)[PXECONF_NAMEMAX + 1];
 	size_t		 nt;
 };
 

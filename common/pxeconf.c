@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "common/text.h"
-#include "netkexec/pxe_conf.h"
+#include "common/pxeconf.h"
 
 static const char *const image_types[] = {
 	"kernel", "linux", "localboot", "boot", "bss", "pxe", "fdimage",

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: ISC
 /*
- * Unit tests for netkexec/pxe_conf.c and pxe_entry.c: the seed's file,
+ * Unit tests for common/pxeconf.c and pxeconf_entry.c: the seed's file,
  * labels, APPEND inheritance and "APPEND -", INITRD and initrd=, IPAPPEND,
  * DEFAULT with options, MENU DEFAULT under UI, TEXT blocks, malformed
  * lines with their numbers, and every truncated prefix.
@@ -10,7 +10,7 @@
 
 #include "tests.h"
 
-#include "netkexec/pxe_conf.h"
+#include "common/pxeconf.h"
 
 /* The seed's pxelinux.cfg file (Diskless Linux), verbatim. */
 static const char seed[] =
@@ -238,9 +238,9 @@ START_TEST(test_truncated)
 END_TEST
 
 Suite *
-nk_pxe_conf_suite(void)
+pxeconf_suite(void)
 {
-	Suite *s = suite_create("nk_pxe_conf");
+	Suite *s = suite_create("pxeconf");
 	TCase *tc = tcase_create("conf");
 
 	tcase_add_test(tc, test_seed);

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "netkexec/pxe_conf.h"
+#include "common/pxeconf.h"
 
 /* Image names pxelinux runs as something other than a Linux kernel. */
 static const char *const not_linux[] = {
@@ -280,4 +280,33 @@ pxeconf_resolve(const struct pxeconf *c,
 		return -1;
 	}
 	return 0;
+}
+
+/*
+ * The file pxelinux fetches last for the entry it boots: the last initrd of
+ * the first initrd= list, else the kernel, leading slashes removed (the
+ * form a transfer log names it in).  No IPAPPEND strings: they add no file.
+ */
+int
+pxeconf_lastfile(const struct pxeconf *c, char name[PXECONF_NAMEMAX + 1],
+    struct perr *err)
+{
+	const struct pxeconf_label *lb = NULL;
+	struct pxeconf_entry e;
+	const char *s;
+
+	if (c->ui && c->nlabels > 0)
+		lb = menu_entry(c);
+	else if (c->deflt.set)
+		lb = find_label(c, c->deflt.p,
+		    word_len(c->deflt.p, c->deflt.len));
+	if (lb != NULL && span_is(lb->type, "localboot"))
+		return 0;
+	if (pxeconf_resolve(c, NULL, &e, err) == -1)
+		return -1;
+	s = e.ninitrd > 0 ? e.initrd[e.ninitrd - 1] : e.kernel;
+	while (*s == '/')
+		s++;
+	strlcpy(name, s, PXECONF_NAMEMAX + 1);
+	return 1;
 }

@@ -1,16 +1,17 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * pxelinux configuration files (the pxelinux.cfg/ entries pxecfg-gen
- * writes): the parse keeps DEFAULT, the global APPEND and IPAPPEND, and per
- * LABEL its KERNEL or LINUX (or other image type), APPEND, INITRD and
- * IPAPPEND; keywords are case-insensitive and the last one of a kind wins,
- * as in syslinux's readconfig.c.  Display and menu keywords (MENU, SAY,
+ * writes), the suite's one parser of them: netkexec boots the entry and
+ * wakeup waits for its last file, both as pxelinux would pick it.  The
+ * parse keeps DEFAULT, the global APPEND and IPAPPEND, and per LABEL its
+ * KERNEL or LINUX (or other image type), APPEND, INITRD and IPAPPEND;
+ * keywords are case-insensitive and the last one of a kind wins, as in syslinux's readconfig.c.  Display and menu keywords (MENU, SAY,
  * PROMPT, TIMEOUT, ...) are skipped; INCLUDE is refused.  pxeconf_resolve()
  * then picks what pxelinux would boot unattended.  Values point into the
  * caller's text, which must outlive the struct.  Pure: no I/O.
  */
-#ifndef NK_PXE_CONF_H
-#define NK_PXE_CONF_H
+#ifndef NB_PXECONF_H
+#define NB_PXECONF_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -89,5 +90,14 @@ void	pxeconf_free(struct pxeconf *);
 int	pxeconf_resolve(const struct pxeconf *,
 	    const char *const sysappend[PXECONF_SYSAPPEND],
 	    struct pxeconf_entry *, struct perr *err);
+
+/*
+ * The file pxelinux fetches last for the entry pxeconf_resolve() picks:
+ * the last initrd of the first initrd= list, else the kernel, without
+ * leading slashes, into name.  Returns 1, 0 for a LOCALBOOT entry (no file),
+ * or -1 with pxeconf_resolve()'s errors.
+ */
+int	pxeconf_lastfile(const struct pxeconf *,
+	    char name[PXECONF_NAMEMAX + 1], struct perr *err);
 
 #endif

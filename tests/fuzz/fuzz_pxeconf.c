@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: ISC
 /*
- * libFuzzer harness over netkexec's pxelinux.cfg parser and resolver: any
- * input ends in a "f:line: reason" (or "f: ...") error, or in an entry with
- * a kernel name, at most PXECONF_INITRDMAX initrds and a command line that
- * fits and carries no initrd= word.
+ * libFuzzer harness over common/pxeconf*.c, the pxelinux.cfg parser netkexec
+ * and wakeup share: any input ends in a "f:line: reason" (or "f: ...")
+ * error, or in an entry with a kernel name, at most PXECONF_INITRDMAX
+ * initrds and a command line that fits and carries no initrd= word, whose
+ * last file (wakeup's) is that entry's last initrd or kernel.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "netkexec/pxe_conf.h"
+#include "common/pxeconf.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -23,13 +24,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct pxeconf c;
 	struct pxeconf_entry e;
 	struct perr err;
+	char last[PXECONF_NAMEMAX + 1];
 	const char *p;
-	int r;
+	int r, lr = -1;
 
 	r = pxeconf_parse(&c, (const char *)data, size, "f", &err);
-	if (r == 0)
+	if (r == 0) {
+		lr = pxeconf_lastfile(&c, last, &err);
 		r = pxeconf_resolve(&c, sys, &e, &err);
+	}
 	pxeconf_free(&c);
+	if (lr == 1 && (r == -1 || last[0] == '/'))
+		abort();
 	if (r == -1) {
 		if (strncmp(err.msg, "f:", 2) != 0)
 			abort();
@@ -41,5 +47,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (p = e.cmdline; (p = strstr(p, "initrd=")) != NULL; p++)
 		if (p == e.cmdline || p[-1] == ' ')
 			abort();
+	p = e.ninitrd > 0 ? e.initrd[e.ninitrd - 1] : e.kernel;
+	while (*p == '/')
+		p++;
+	if (lr != 1 || strcmp(last, p) != 0)
+		abort();
 	return 0;
 }
