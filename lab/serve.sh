@@ -21,7 +21,7 @@ lab_image() {
 	rm -rf "$LAB/starter"
 	"$LAB_BIN/mkrootfs" starter "$LAB/starter" \
 	    --kernel-modules "$LAB_KROOT/lib/modules/$LAB_KREL" \
-	    > "$LAB_RUN/mkrootfs.log" 2>&1 &&
+	    --netkexec "$LAB_BIN/netkexec" > "$LAB_RUN/mkrootfs.log" 2>&1 &&
 	    "$LAB_BIN/mkrootfs" -q -r "$LAB/starter" -o "$1/rootfs.gz" \
 	    compress >> "$LAB_RUN/mkrootfs.log" 2>&1 ||
 	    nb_fail "mkrootfs failed: $(tail -n 3 "$LAB_RUN/mkrootfs.log")"

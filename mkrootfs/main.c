@@ -66,6 +66,7 @@ usage(FILE *f)
 "             ext2 rootfs (-F ext2), compressed into -o atomically\n"
 "other commands:\n"
 "  starter DIR [--busybox FILE] [--kernel-modules DIR] [--module NAME]...\n"
+"             [--netkexec FILE]\n"
 "             a busybox root with an /init for diskless nodes\n"
 "  rebootmbr [--force] [--backup FILE] DEVICE|IMAGE\n"
 "             a boot sector that resets the machine (keeps the partitions)\n"
@@ -101,12 +102,13 @@ static const struct option longopts[] = {
 	{ "busybox", required_argument, NULL, 'b' },
 	{ "kernel-modules", required_argument, NULL, 'K' },
 	{ "module", required_argument, NULL, 'M' },
+	{ "netkexec", required_argument, NULL, 'N' },
 	{ NULL, 0, NULL, 0 }
 };
 
 /* What only some commands use, kept out of struct mkr. */
 struct args {
-	const char	*backup, *busybox, *kmods;
+	const char	*backup, *busybox, *kmods, *netkexec;
 	char		*modules[MODULES_MAX];
 	int		 nmodules;
 	int		 verbose;
@@ -183,6 +185,9 @@ option(struct mkr *m, struct args *a, int ch, char *arg)
 		break;
 	case 'K':
 		a->kmods = arg;
+		break;
+	case 'N':
+		a->netkexec = arg;
 		break;
 	case 'M':
 		if (a->nmodules == MODULES_MAX)
@@ -281,7 +286,7 @@ dispatch(struct mkr *m, struct args *a, const char *cmd, int argc,
 		if (argc != 1)
 			errx(EX_USAGE, "starter DIR");
 		return starter_build(m, argv[0], a->kmods, a->modules,
-		    a->nmodules, a->busybox) == 0 ? 0 : EX_OSERR;
+		    a->nmodules, a->busybox, a->netkexec) == 0 ? 0 : EX_OSERR;
 	}
 	if (strcmp(cmd, "rebootmbr") == 0) {
 		if (argc != 1)

@@ -162,10 +162,11 @@ nodes(const char *dir)
 /*
  * Builds or refreshes the starter root in dir (made if missing; existing
  * files are replaced, others kept).  modules: NULL/0 for the NIC list.
+ * netkexec: the static netkexec(8) to install as /sbin/netkexec, or NULL.
  */
 int
 starter_build(const struct mkr *m, const char *dir, const char *kmods,
-    char **modules, int nmodules, const char *busybox)
+    char **modules, int nmodules, const char *busybox, const char *netkexec)
 {
 	char path[PATH_MAX];
 	size_t i;
@@ -200,6 +201,9 @@ starter_build(const struct mkr *m, const char *dir, const char *kmods,
 		return -1;
 	if (kmods != NULL && starter_modules(dir, kmods, nmodules ? modules :
 	    nic_modules, nmodules ? nmodules : 3) == -1)
+		return -1;
+	if (netkexec != NULL && (path_join(path, dir, "sbin/netkexec") == -1 ||
+	    copy_file(netkexec, path, 0755) == -1))
 		return -1;
 	log_info("%s: starter root ready (kernel arguments: mkrootfs(8))",
 	    dir);

@@ -35,7 +35,8 @@ fi
 kernel=$kdir/root/boot/vmlinuz-$rel
 
 "$mk" starter "$t/root" --kernel-modules "$kdir/root/lib/modules/$rel" \
-    2> "$t/err" || nb_fail "starter: $(cat "$t/err")"
+    --netkexec "$NB_BUILD/bin/netkexec" 2> "$t/err" ||
+    nb_fail "starter: $(cat "$t/err")"
 for m in virtio_pci virtio_net e1000 failover; do
 	grep -q "/$m.ko$" "$t/root/lib/modules/$rel/nodeboot.load" ||
 	    nb_fail "$m not in nodeboot.load"
@@ -47,7 +48,12 @@ grep -n 'failover.ko$' "$t/root/lib/modules/$rel/nodeboot.load" |
 busybox sh -n "$t/root/init" && busybox sh -n "$t/root/etc/udhcpc.script" ||
     nb_fail "script syntax"
 [ "$(readlink "$t/root/sbin/init")" = /init ] || nb_fail "/sbin/init"
-nb_ok "starter root: busybox, /init, NIC modules in dependency order"
+[ -x "$t/root/sbin/netkexec" ] &&
+    cmp -s "$NB_BUILD/bin/netkexec" "$t/root/sbin/netkexec" ||
+    nb_fail "/sbin/netkexec is not build/bin/netkexec"
+readelf -l "$t/root/sbin/netkexec" | grep -q 'program interpreter' &&
+    nb_fail "/sbin/netkexec is not static (it has an ELF interpreter)"
+nb_ok "starter root: busybox, /init, NIC modules in dependency order, netkexec"
 
 "$mk" -q -r "$t/root" -o "$t/rootfs.gz" compress || nb_fail "gzip image"
 "$mk" -q -r "$t/root" -z zstd -o "$t/rootfs.zst" compress ||
