@@ -10,8 +10,8 @@
 
 #include "addr.h"
 
-static int
-hexval(int c)
+int
+addr_hexdigit(int c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -29,8 +29,8 @@ mac_parse_plain(const char *s, uint8_t mac[MAC_LEN])
 	int i, hi, lo;
 
 	for (i = 0; i < MAC_LEN; i++) {
-		if ((hi = hexval(s[2 * i])) == -1 ||
-		    (lo = hexval(s[2 * i + 1])) == -1)
+		if ((hi = addr_hexdigit(s[2 * i])) == -1 ||
+		    (lo = addr_hexdigit(s[2 * i + 1])) == -1)
 			return -1;
 		m[i] = (uint8_t)(hi << 4 | lo);
 	}
@@ -50,10 +50,10 @@ mac_parse(const char *s, uint8_t mac[MAC_LEN])
 	if (strspn(s, "0123456789abcdefABCDEF") == 2 * MAC_LEN)
 		return mac_parse_plain(s, mac);
 	for (i = 0; i < MAC_LEN; i++) {
-		if ((v = hexval(*s)) == -1)
+		if ((v = addr_hexdigit(*s)) == -1)
 			return -1;
 		s++;
-		if ((d = hexval(*s)) != -1) {
+		if ((d = addr_hexdigit(*s)) != -1) {
 			v = v << 4 | d;
 			s++;
 		}

@@ -30,6 +30,9 @@ char	*mac_ntoa(const uint8_t mac[MAC_LEN], char buf[MAC_STRLEN]);
 char	*mac_pxelinux(const uint8_t mac[MAC_LEN], char buf[MAC_PXESTRLEN]);
 bool	 mac_is_zero(const uint8_t mac[MAC_LEN]);
 
+/* The value of one hex digit (either case), or -1. */
+int	 addr_hexdigit(int c);
+
 /* Dotted quad, each part 0..255 in decimal without leading zeros. */
 int	 ip4_parse(const char *s, uint32_t *ip);
 char	*ip4_ntoa(uint32_t ip, char buf[IP4_STRLEN]);

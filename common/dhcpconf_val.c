@@ -4,24 +4,12 @@
  * definition (ip-address, unsigned integer 8/16/32, text, string, boolean,
  * arrays of them, RFC 2132 encodings), and back to config text for -T.
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "dhcpconf_int.h"
-
-static int
-dc_hexval(int ch)
-{
-	if (ch >= '0' && ch <= '9')
-		return ch - '0';
-	ch = tolower(ch);
-	if (ch >= 'a' && ch <= 'f')
-		return ch - 'a' + 10;
-	return -1;
-}
 
 /* "0:7", "00:07:ff": groups of one or two hex digits; length or -1. */
 static int
@@ -31,9 +19,9 @@ dc_hex_parse(const char *s, uint8_t *buf, size_t bufsz)
 	int hi, lo;
 
 	for (;;) {
-		if ((hi = dc_hexval((unsigned char)*s++)) == -1)
+		if ((hi = addr_hexdigit((unsigned char)*s++)) == -1)
 			return -1;
-		if ((lo = dc_hexval((unsigned char)*s)) != -1) {
+		if ((lo = addr_hexdigit((unsigned char)*s)) != -1) {
 			hi = hi * 16 + lo;
 			s++;
 		}

@@ -29,18 +29,6 @@ pxename_uuid(const uint8_t u[PXENAME_UUIDLEN], char buf[PXENAME_LEN])
 	return buf;
 }
 
-static int
-hexdigit(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 int
 pxename_uuid_parse(const char *s, uint8_t uuid[PXENAME_UUIDLEN])
 {
@@ -51,8 +39,8 @@ pxename_uuid_parse(const char *s, uint8_t uuid[PXENAME_UUIDLEN])
 	for (i = 0; i < PXENAME_UUIDLEN; i++) {
 		if (i > 0 && *s == '-')
 			s++;
-		if ((hi = hexdigit((unsigned char)s[0])) == -1 ||
-		    (lo = hexdigit((unsigned char)s[1])) == -1)
+		if ((hi = addr_hexdigit((unsigned char)s[0])) == -1 ||
+		    (lo = addr_hexdigit((unsigned char)s[1])) == -1)
 			return -1;
 		u[i] = (uint8_t)(hi << 4 | lo);
 		s += 2;

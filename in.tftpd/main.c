@@ -23,6 +23,7 @@
 
 #include "common/fileio.h"
 #include "common/log.h"
+#include "common/opt.h"
 #include "common/priv.h"
 #include "in.tftpd/tftpd.h"
 
@@ -89,17 +90,6 @@ usage(FILE *fp, int status)
 	exit(status);
 }
 
-static long long
-num(const char *s, long long lo, long long hi, const char *what)
-{
-	const char *errstr;
-	long long v = strtonum(s, lo, hi, &errstr);
-
-	if (errstr != NULL)
-		errx(EX_USAGE, "%s %s: %s", what, s, errstr);
-	return v;
-}
-
 static void
 parse_range(struct tftpd *d, const char *s)
 {
@@ -109,8 +99,8 @@ parse_range(struct tftpd *d, const char *s)
 	    (colon = strchr(buf, ':')) == NULL)
 		errx(EX_USAGE, "port range %s: want lo:hi", s);
 	*colon = '\0';
-	d->port_lo = (uint16_t)num(buf, 1, 65535, "port range");
-	d->port_hi = (uint16_t)num(colon + 1, d->port_lo, 65535, "port range");
+	d->port_lo = (uint16_t)opt_number(buf, 1, 65535, "port range");
+	d->port_hi = (uint16_t)opt_number(colon + 1, d->port_lo, 65535, "port range");
 }
 
 static void
@@ -144,17 +134,17 @@ parse_opt(struct tftpd *d, int ch, int *verbose)
 		break;
 	case 'p': d->permissive = true; break;
 	case 'P': d->pidfile = optarg; break;
-	case 't': d->idle_s = (unsigned)num(optarg, 0, 86400, "timeout");
+	case 't': d->idle_s = (unsigned)opt_number(optarg, 0, 86400, "timeout");
 		break;
-	case 'T': d->timeout_us = (uint32_t)num(optarg, 10000, 255000000,
+	case 'T': d->timeout_us = (uint32_t)opt_number(optarg, 10000, 255000000,
 		    "retransmit timeout");
 		break;
 	case 'm': d->mapfile = optarg; break;
 	case 'v': (*verbose)++; break;
-	case OPT_VERBOSITY: *verbose = (int)num(optarg, 0, 9, "verbosity");
+	case OPT_VERBOSITY: *verbose = (int)opt_number(optarg, 0, 9, "verbosity");
 		break;
 	case 'r': parse_refuse(d, optarg); break;
-	case 'B': d->blksize_max = (uint16_t)num(optarg, TFTP_BLKSIZE_MIN,
+	case 'B': d->blksize_max = (uint16_t)opt_number(optarg, TFTP_BLKSIZE_MIN,
 		    TFTP_BLKSIZE_MAX, "blocksize");
 		break;
 	case 'R': parse_range(d, optarg); break;

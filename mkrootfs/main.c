@@ -28,6 +28,7 @@
 
 #include "common/fileio.h"
 #include "common/log.h"
+#include "common/opt.h"
 #include "mkrootfs/mkconf.h"
 #include "mkrootfs/mkrootfs.h"
 
@@ -115,18 +116,6 @@ struct args {
 	bool		 quiet;
 };
 
-/* A numeric option in [lo, hi], or exit EX_USAGE naming it. */
-static long long
-number(const char *s, long long lo, long long hi, const char *what)
-{
-	const char *errstr;
-	long long v = strtonum(s, lo, hi, &errstr);
-
-	if (errstr != NULL)
-		errx(EX_USAGE, "%s %s: %s", what, s, errstr);
-	return v;
-}
-
 /* One getopt_long() result into m or a; bad values exit EX_USAGE. */
 static void
 option(struct mkr *m, struct args *a, int ch, char *arg)
@@ -148,7 +137,7 @@ option(struct mkr *m, struct args *a, int ch, char *arg)
 			errx(EX_USAGE, "compress %s: gzip, zstd or none", arg);
 		break;
 	case 'l':
-		m->level = (int)number(arg, 1, 22, "level");
+		m->level = (int)opt_number(arg, 1, 22, "level");
 		break;
 	case 'r':
 		/* no trailing '/': copy and walk cut the root's length */
@@ -166,7 +155,7 @@ option(struct mkr *m, struct args *a, int ch, char *arg)
 		m->output = arg;
 		break;
 	case 's':
-		m->size_mib = (uint64_t)number(arg, 1, 1 << 20, "size");
+		m->size_mib = (uint64_t)opt_number(arg, 1, 1 << 20, "size");
 		break;
 	case 'q':
 		a->quiet = true;

@@ -24,6 +24,7 @@
 
 #include "common/fileio.h"
 #include "common/log.h"
+#include "common/opt.h"
 #include "common/priv.h"
 #include "netkexec/netkexec.h"
 #include "common/pxeconf.h"
@@ -67,18 +68,6 @@ usage(FILE *f)
 "77 no permission, 78 no boot server known.\n");
 }
 
-/* A numeric option within [lo, hi], or exit EX_USAGE naming it. */
-static long long
-num(const char *s, long long lo, long long hi, const char *what)
-{
-	const char *errstr;
-	long long v = strtonum(s, lo, hi, &errstr);
-
-	if (errstr != NULL)
-		errx(EX_USAGE, "%s %s: %s", what, s, errstr);
-	return v;
-}
-
 /* One option into *o; false for an unknown one. */
 static bool
 set_opt(struct nk_opts *o, int ch, const char *arg, int *verbose)
@@ -115,21 +104,21 @@ set_opt(struct nk_opts *o, int ch, const char *arg, int *verbose)
 		o->download = arg;
 		break;
 	case 'p':
-		o->port = (uint16_t)num(arg, 1, 65535, "port");
+		o->port = (uint16_t)opt_number(arg, 1, 65535, "port");
 		break;
 	case 'b':
-		o->blksize = (uint16_t)num(arg, 0, 65464, "blksize");
+		o->blksize = (uint16_t)opt_number(arg, 0, 65464, "blksize");
 		if (o->blksize != 0 && o->blksize < 8)
 			errx(EX_USAGE, "blksize %s: too small", arg);
 		break;
 	case 't':
-		o->timeout_ms = (unsigned)num(arg, 10, 60000, "timeout");
+		o->timeout_ms = (unsigned)opt_number(arg, 10, 60000, "timeout");
 		break;
 	case 'r':
-		o->retries = (unsigned)num(arg, 0, 100, "retries");
+		o->retries = (unsigned)opt_number(arg, 0, 100, "retries");
 		break;
 	case 'M':
-		o->maxsize = (uint64_t)num(arg, 1, 65536, "max-size") << 20;
+		o->maxsize = (uint64_t)opt_number(arg, 1, 65536, "max-size") << 20;
 		break;
 	case 'v':
 		(*verbose)++;

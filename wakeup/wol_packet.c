@@ -9,18 +9,6 @@
 
 #include "wol_packet.h"
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Up to `max' groups of 1-3 decimal or 1-2 hex digits split by `sep'. */
 static int
 groups(const char *s, char sep, int base, uint8_t *out, size_t max,
@@ -33,7 +21,7 @@ groups(const char *s, char sep, int base, uint8_t *out, size_t max,
 		if (i == max)
 			return -1;
 		v = 0;
-		for (nd = 0; (d = hexval(*s)) != -1 && d < base; nd++, s++)
+		for (nd = 0; (d = addr_hexdigit(*s)) != -1 && d < base; nd++, s++)
 			v = v * base + d;
 		if (nd == 0 || nd > (base == 16 ? 2 : 3) || v > 255)
 			return -1;
