@@ -17,14 +17,8 @@ reps=${BENCH_BOOTS:-3}
 nb_init
 LAB=$top/build/lab-bench
 lab_init "$top"
-lab_kernel
-lab_nodes 1
-tftp=$LAB/tftpboot
-lab_tftpboot "$tftp"
-lab_image "$tftp"
-lab_configs "$tftp" nbpoweroff
-lab_net
-lab_power
+lab_one_node nbpoweroff
+tftp=$LAB_TFTPBOOT
 mac=$(lab_mac 1)
 
 # exited_more N, started_more N: node1 has powered off (on) more than N

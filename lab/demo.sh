@@ -17,6 +17,8 @@
 #   SERVER=suite     or dnsmasq (Debian's dnsmasq-base serves the same files)
 #   STAY=1           nodes stay up (a shell on the serial console) until
 #                    Ctrl-C, instead of powering off once up
+#   KEXEC=1          once up, each node reboots with netkexec into the entry
+#                    it booted (no firmware) and reports up a second time
 #   TIMEOUT=120      seconds per node
 
 set -u
@@ -65,6 +67,7 @@ lab_log "building the image with mkrootfs"
 lab_image "$tftp"
 after=nbpoweroff
 [ -n "${STAY:-}" ] && after=
+[ -n "${KEXEC:-}" ] && after="nbkexec $after"
 lab_configs "$tftp" "$after"
 lab_log "pxecfg-gen wrote $(ls "$tftp/pxelinux.cfg" | wc -l) files in $tftp/pxelinux.cfg"
 

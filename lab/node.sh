@@ -9,6 +9,9 @@
 #   LAB_NIC          virtio-net-pci (default) or e1000
 #   LAB_UEFI_NODES   names booted with OVMF instead of SeaBIOS
 #   LAB_MEM          MiB of RAM (default 512)
+#   LAB_SERCON=1     SeaBIOS's screen (its banner, iPXE, pxelinux) copied to
+#                    the serial console too, so one log shows every pass
+#                    through the firmware
 set -eu
 lab=$1
 mac=$2
@@ -28,6 +31,11 @@ for n in ${LAB_UEFI_NODES:-}; do
 	fw="-drive if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd
 	    -drive if=pflash,format=raw,file=$lab/run/$name.vars"
 done
+if [ -n "${LAB_SERCON:-}" ] && [ -z "$fw" ]; then
+	# fw_cfg etc/sercon-port: the I/O port, a little-endian integer
+	printf '\370\003' > "$lab/run/$name.sercon"
+	fw="-fw_cfg name=etc/sercon-port,file=$lab/run/$name.sercon"
+fi
 # shellcheck disable=SC2086
 exec qemu-system-x86_64 -name "$name" -machine pc,accel=tcg -m "${LAB_MEM:-512}" \
     -nodefaults -display none -monitor none \

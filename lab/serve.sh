@@ -12,6 +12,9 @@
 #                            adapted) -> in.tftpd on DIR; dhcpd-pxe
 #   lab_serve_dnsmasq DIR    dnsmasq-base: DHCP and TFTP on DIR
 #   lab_stop_servers         stops what the last lab_serve_* started
+#   lab_one_node [APPEND]    the one-node lab of the tests and the boot
+#                            benchmark: kernel, node1, $LAB_TFTPBOOT with
+#                            image and configs, network, power shim
 #
 # Both serve only the hosts in ethers ("deny unknown-clients").
 
@@ -127,6 +130,20 @@ lab_dnsmasq() {
 	    --dhcp-boot=tag:efi,syslinux.efi,,$LAB_SERVER \
 	    --dhcp-boot=tag:!efi,pxelinux.0,,$LAB_SERVER \
 	    ${_root:+--enable-tftp --tftp-root="$_root"} "$@"
+}
+
+lab_one_node() {
+	for _p in in.tftpd dhcpd-pxe pxecfg-gen mkrootfs wakeup netkexec; do
+		[ -x "$LAB_BIN/$_p" ] || nb_fail "no $LAB_BIN/$_p (make all)"
+	done
+	lab_kernel
+	lab_nodes 1
+	LAB_TFTPBOOT=$LAB/tftpboot
+	lab_tftpboot "$LAB_TFTPBOOT"
+	lab_image "$LAB_TFTPBOOT"
+	lab_configs "$LAB_TFTPBOOT" "${1:-}"
+	lab_net
+	lab_power
 }
 
 lab_stop_servers() {

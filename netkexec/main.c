@@ -37,7 +37,7 @@ usage(FILE *f)
 "usage: netkexec [-nv] [-s server] [-i interface] [-a address] [-m mac]\n"
 "                [-u uuid|none] [-c config] [-L lease] [-P prefix] [-D dir]\n"
 "                [-p port] [-b blksize] [-t timeout-ms] [-r retries]\n"
-"                [-M max-mbytes]\n"
+"                [-M max-mbytes] [-A words]\n"
 "Reboot this node with kexec into the kernel, initrd and command line of\n"
 "its pxelinux entry, fetched over TFTP as pxelinux fetches it.\n"
 "  -n, --dry-run      print the chosen file, entry, kernel, initrd and\n"
@@ -61,6 +61,7 @@ usage(FILE *f)
 "  -t, --timeout MS   per-packet timeout (default 1000)\n"
 "  -r, --retries N    retransmissions before giving up (default 5)\n"
 "  -M, --max-size MB  largest file accepted (default 1024)\n"
+"  -A, --append W     add W to the end of the entry's command line\n"
 "  -v, --verbose      say what is tried (-vv: every ignored packet)\n"
 "  -h, --help         this text\n"
 "Exit: 0 (dry run, download), 64 usage, 65 bad entry, 66 no entry,\n"
@@ -120,6 +121,9 @@ set_opt(struct nk_opts *o, int ch, const char *arg, int *verbose)
 	case 'M':
 		o->maxsize = (uint64_t)opt_number(arg, 1, 65536, "max-size") << 20;
 		break;
+	case 'A':
+		o->append = arg;
+		break;
 	case 'v':
 		(*verbose)++;
 		break;
@@ -148,13 +152,14 @@ parse_args(struct nk_opts *o, int argc, char **argv, int *verbose)
 		{ "timeout", required_argument, NULL, 't' },
 		{ "retries", required_argument, NULL, 'r' },
 		{ "max-size", required_argument, NULL, 'M' },
+		{ "append", required_argument, NULL, 'A' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "ns:i:a:m:u:c:L:P:D:p:b:t:r:M:vh",
+	while ((ch = getopt_long(argc, argv, "ns:i:a:m:u:c:L:P:D:p:b:t:r:M:A:vh",
 	    lo, NULL)) != -1) {
 		if (ch == 'h') {
 			usage(stdout);
@@ -284,6 +289,12 @@ main(int argc, char **argv)
 	 */
 	priv_drop_ids(&ps, NULL);	/* no user: static, no getpwnam() */
 	entry_find(&nk, path, sizeof(path), &e);
+	if (nk.o.append != NULL && (strlcat(e.cmdline, e.cmdline[0] != '\0' ?
+	    " " : "", sizeof(e.cmdline)) >= sizeof(e.cmdline) ||
+	    strlcat(e.cmdline, nk.o.append, sizeof(e.cmdline)) >=
+	    sizeof(e.cmdline)))
+		errx(EX_USAGE, "-A: the command line gets longer than %zu "
+		    "bytes", sizeof(e.cmdline) - 1);
 	if (nk.o.dry_run) {
 		print_entry(&nk, path, &e);
 		return 0;

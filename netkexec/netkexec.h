@@ -26,6 +26,7 @@ struct nk_opts {
 	const char	*lease;		/* -L */
 	const char	*prefix;	/* -P: path prefix, "" or "dir/" */
 	const char	*download;	/* -D */
+	const char	*append;	/* -A: words added to the command line */
 	uint16_t	 port;
 	uint16_t	 blksize;
 	unsigned	 timeout_ms;

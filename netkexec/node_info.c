@@ -180,6 +180,18 @@ nkinfo_gateway(const char *text, size_t len, const char *ifname)
  * 4-byte header), then strings ending in a double NUL (SMBIOS 3.x, 6.1).
  * Type 1 holds the UUID at offset 8 (version 2.1 and later).
  */
+/* SMBIOS 7.2.1: all 00h, no UUID; all FFh, none set yet. */
+static bool
+uuid_unset(const uint8_t uuid[16])
+{
+	size_t i;
+
+	for (i = 1; i < 16; i++)
+		if (uuid[i] != uuid[0])
+			return false;
+	return uuid[0] == 0x00 || uuid[0] == 0xff;
+}
+
 int
 nkinfo_dmi_uuid(const uint8_t *tbl, size_t len, uint8_t uuid[16])
 {
@@ -193,7 +205,7 @@ nkinfo_dmi_uuid(const uint8_t *tbl, size_t len, uint8_t uuid[16])
 			return -1;
 		if (type == 1 && hlen >= 0x18 &&
 		    rbuf_ptr(&s, 6, &h) == 0 && rbuf_getbytes(&s, uuid, 16) == 0)
-			return 0;
+			return uuid_unset(uuid) ? -1 : 0;
 		if (type == 127)	/* end of table */
 			return -1;
 		/* The string set ends with two NULs. */

@@ -48,7 +48,9 @@ uint32_t nkinfo_gateway(const char *text, size_t len, const char *ifname);
 /*
  * An SMBIOS structure table (/sys/firmware/dmi/tables/DMI): the 16 bytes
  * of the type 1 (System Information) UUID, as stored.  0, or -1 when the
- * table has no type 1 structure long enough, or is malformed.
+ * table has no type 1 structure long enough, is malformed, or says the
+ * system has no UUID (all 00h or all FFh, SMBIOS 7.2.1): the PXE ROM then
+ * sends none and pxelinux asks for no UUID name.
  */
 int	nkinfo_dmi_uuid(const uint8_t *tbl, size_t len, uint8_t uuid[16]);
 

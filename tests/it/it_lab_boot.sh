@@ -16,19 +16,8 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 nb_init
 LAB=$NB_TMP/lab
 lab_init "$top"
-for p in in.tftpd dhcpd-pxe pxecfg-gen mkrootfs wakeup; do
-	[ -x "$LAB_BIN/$p" ] || nb_fail "no $LAB_BIN/$p"
-done
-
-lab_kernel
-lab_nodes 1
-tftp=$LAB/tftpboot
-lab_tftpboot "$tftp"
-lab_image "$tftp"
-lab_configs "$tftp" nbpoweroff
-lab_net
-lab_power
-lab_serve_suite "$tftp"
+lab_one_node nbpoweroff
+lab_serve_suite "$LAB_TFTPBOOT"
 echo "DHCP: $LAB_DHCP; TFTP: $LAB_TFTP"
 
 stranger=52:54:00:0b:00:99

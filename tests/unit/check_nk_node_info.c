@@ -114,6 +114,21 @@ START_TEST(test_dmi)
 }
 END_TEST
 
+/* qemu without -uuid stores zeros: no UUID, as the PXE ROM sees it. */
+START_TEST(test_dmi_no_uuid)
+{
+	uint8_t t[sizeof(dmi)], u[16];
+
+	memcpy(t, dmi, sizeof(t));
+	memset(t + 46, 0x00, 16);
+	ck_assert_int_eq(nkinfo_dmi_uuid(t, sizeof(t), u), -1);
+	memset(t + 46, 0xff, 16);
+	ck_assert_int_eq(nkinfo_dmi_uuid(t, sizeof(t), u), -1);
+	t[46] = 0xfe;
+	ck_assert_int_eq(nkinfo_dmi_uuid(t, sizeof(t), u), 0);
+}
+END_TEST
+
 Suite *
 nk_node_info_suite(void)
 {
@@ -124,6 +139,7 @@ nk_node_info_suite(void)
 	tcase_add_test(tc, test_pnp_lease);
 	tcase_add_test(tc, test_gateway);
 	tcase_add_test(tc, test_dmi);
+	tcase_add_test(tc, test_dmi_no_uuid);
 	suite_add_tcase(s, tc);
 	return s;
 }
