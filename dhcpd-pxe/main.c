@@ -4,7 +4,8 @@
  * load, socket and lease file setup as root, the privilege drop (chroot
  * to the lease directory, no capabilities) before the first packet, and
  * the event loop: read a batch of requests, answer each through the core,
- * make the batch's leases durable with one fsync, then send the replies.
+ * send the offers, make the batch's leases durable with one fsync, then
+ * send the ACKs.
  * SIGHUP reloads the configuration keeping the leases; SIGTERM exits.
  */
 #include <sys/stat.h>

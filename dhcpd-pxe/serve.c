@@ -2,9 +2,10 @@
 /*
  * The serving loop: poll, read up to DHCPD_BATCH requests, answer each
  * through the pure core, add the offers whose ping check has ended
- * (ping.c), make every lease of the batch durable with one write and one
- * fdatasync (group commit), and only then send the replies, each out of
- * the interface its request came in on.  If the lease write fails, the
+ * (ping.c), send the replies that bind nothing (OFFER, NAK), make every
+ * lease of the batch durable with one write and one fdatasync (group
+ * commit), and only then send the ACKs, each reply out of the interface
+ * its request came in on.  If the lease write fails, the
  * batch's ACKs are not sent: a client is never told it holds an address
  * that a crash could give away.
  */
@@ -103,15 +104,16 @@ dhcpd_answer(struct dhcpd *d, const uint8_t *pkt, size_t len,
 	return true;
 }
 
+/* Sends the replies that bind a lease (commits) or those that do not. */
 static void
-dhcpd_send(struct dhcpd *d, struct dhcpd_out *o, size_t n, bool durable)
+dhcpd_send(struct dhcpd *d, struct dhcpd_out *o, size_t n, bool commits)
 {
 	char a[IP4_STRLEN], mac[MAC_STRLEN];
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (o[i].r.commit && !durable)
-			continue;	/* not on disk: no ACK */
+		if (o[i].r.commit != commits)
+			continue;
 		if (netio_send(&d->io, o[i].nf, &o[i].r, o[i].chaddr) == -1)
 			log_warn("%s to %s via %s",
 			    dhcp_type_name(o[i].r.type),
@@ -156,6 +158,9 @@ dhcpd_loop(struct dhcpd *d, volatile sig_atomic_t *hup,
 		if (len == -1)
 			log_warn("recvmsg");
 		n = dhcpd_ping_events(d, out, n);
-		dhcpd_send(d, out, n, leasedb_commit(&d->db, &d->leases) == 0);
+		/* OFFERs and NAKs promise nothing: they need not wait. */
+		dhcpd_send(d, out, n, false);
+		if (leasedb_commit(&d->db, &d->leases) == 0)
+			dhcpd_send(d, out, n, true);	/* else no ACK */
 	}
 }
