@@ -6,8 +6,10 @@
 # Debian's dnsmasq-base, alternately, in one lab: same node, kernel, image
 # (mkrootfs) and pxelinux.cfg (pxecfg-gen).  Phases come from the packet
 # capture on the bridge, the power shim and the node's up report (see
-# lab/timeline.sh).  BENCH_BOOTS=3 boots per server; medians.  Prints a
-# Markdown section.
+# lab/timeline.sh).  Then the node boots through the suite with nbkexec:
+# the time from its first up report to its second, after netkexec, beside
+# the time from power-on to the first.  BENCH_BOOTS=3 boots of each kind;
+# medians.  Prints a Markdown section.
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/tests/lib/nb.sh"
@@ -21,13 +23,19 @@ lab_one_node nbpoweroff
 tftp=$LAB_TFTPBOOT
 mac=$(lab_mac 1)
 
-# exited_more N, started_more N: node1 has powered off (on) more than N
-# times
+# exited_more N: node1 has powered off more than N times
 exited_more() {
 	[ "$(grep -c " exit $mac " "$LAB_RUN/power.log")" -gt "$1" ]
 }
-started_more() {
-	[ "$(grep -c " start $mac " "$LAB_RUN/power.log")" -gt "$1" ]
+
+# power_cycle WHAT: powers node1 on and waits until it powers off
+power_cycle() {
+	_exits=$(grep -c " exit $mac " "$LAB_RUN/power.log")
+	lab_power_on "$mac" node1
+	nb_wait 200 exited_more "$_exits" ||
+	    nb_fail "$1: node1 did not power off"
+	lab_stop_servers
+	kill -0 "$LAB_POWER_PID" || nb_fail "the power shim died"
 }
 
 # boot SERVER: one power-on of node1, its phases appended to $NB_TMP/SERVER
@@ -38,31 +46,40 @@ boot() {
 		lab_serve_dnsmasq "$tftp"
 	fi
 	echo "$LAB_DHCP" > "$NB_TMP/$1.dhcp"
-	_exits=$(grep -c " exit $mac " "$LAB_RUN/power.log")
 	_since=$(lab_now)
-	_starts=$(grep -c " start $mac " "$LAB_RUN/power.log")
-	_try=0
-	until started_more "$_starts"; do
-		# A magic packet, like any frame, can be lost: send another.
-		[ "$_try" -lt 3 ] || nb_fail "$1: the power shim saw no wake"
-		ip netns exec "$LAB_NS" "$LAB_BIN/wakeup" -i br0 \
-		    -e "$LAB/etc/ethers" node1 > /dev/null || nb_fail "wakeup"
-		nb_wait 5 started_more "$_starts"
-		_try=$((_try + 1))
-	done
-	nb_wait 200 exited_more "$_exits" ||
-	    nb_fail "$1: node1 did not power off"
-	lab_stop_servers
-	kill -0 "$LAB_POWER_PID" || nb_fail "the power shim died"
+	power_cycle "$1"
 	TL_SINCE=$_since TL_FORMAT=tsv sh "$top/lab/timeline.sh" "$LAB_RUN" \
 	    "$LAB/etc/ethers" "$LAB/etc/hosts" >> "$NB_TMP/$1"
 	echo "bench_boot: $1: $(tail -n 1 "$NB_TMP/$1")" >&2
+}
+
+# kexec_boot: node1 boots through the suite, reports up, reboots with
+# netkexec (nbkexec) and reports up again; appends "power-on->up
+# up->up" (seconds) to $NB_TMP/kexec
+kexec_boot() {
+	lab_serve_suite "$tftp"
+	_ups=$(grep -c " nodeboot-up node1 " "$LAB_RUN/reports.txt")
+	power_cycle kexec
+	_on=$(awk -v m="$mac" '$2 == "start" && $3 == m { t = $1 } END { print t }' \
+	    "$LAB_RUN/power.log")
+	awk -v n="$_ups" -v on="$_on" '$2 == "nodeboot-up" && $3 == "node1" &&
+	    ++k > n { u[++j] = $1 }
+	    END { if (j == 2) printf "%.3f\t%.3f\n", u[1] - on, u[2] - u[1];
+		else print "-\t-" }' "$LAB_RUN/reports.txt" >> "$NB_TMP/kexec"
+	echo "bench_boot: kexec: $(tail -n 1 "$NB_TMP/kexec")" >&2
 }
 
 i=0
 while [ "$i" -lt "$reps" ]; do
 	boot suite
 	boot dnsmasq
+	i=$((i + 1))
+done
+
+lab_configs "$tftp" "nbkexec nbpoweroff"
+i=0
+while [ "$i" -lt "$reps" ]; do
+	kexec_boot
 	i=$((i + 1))
 done
 
@@ -92,3 +109,20 @@ for ph in firmware offer dhcp pxelinux kernel initrd+up total; do
 	echo "| $ph | $s | $d | $r |"
 	col=$((col + 1))
 done
+
+echo
+echo "### A reboot with netkexec beside a cold boot"
+echo
+echo "The same node through the suite with \`nbkexec\` in its APPEND line: once up,"
+echo "its /init runs netkexec, which fetches the node's pxelinux.cfg entry, kernel"
+echo "and initramfs from in.tftpd and kexecs; the node reports up again. Medians"
+echo "of $reps, seconds (firmware under TCG: real servers' POST takes minutes)."
+echo
+echo "| path | seconds | ratio |"
+echo "|---|---:|---:|"
+c=$(median 1 "$NB_TMP/kexec")
+k=$(median 2 "$NB_TMP/kexec")
+echo "| power-on → up (firmware, iPXE, pxelinux, kernel, /init) | $c | 1.00 |"
+echo "| up → up again (netkexec: fetch, kexec, kernel, /init) | $k |" \
+    "$(echo "$k $c" | awk '$1 != "-" && $2 > 0 { printf "%.2f", $1 / $2; exit }
+    { print "-" }') |"

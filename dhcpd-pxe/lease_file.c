@@ -86,6 +86,12 @@ lease_time(const char *line, int64_t *v)
 	    lease_field(line, 3, f, sizeof(f)) == NULL || sscanf(f,
 	    "%d:%d:%d", &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 3)
 		return -1;
+	/* What ISC writes; anything else is a damaged record. */
+	if (tm.tm_year < 1970 || tm.tm_year > 9999 || tm.tm_mon < 1 ||
+	    tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31 ||
+	    tm.tm_hour < 0 || tm.tm_hour > 23 || tm.tm_min < 0 ||
+	    tm.tm_min > 59 || tm.tm_sec < 0 || tm.tm_sec > 60)
+		return -1;
 	tm.tm_year -= 1900;
 	tm.tm_mon -= 1;
 	*v = (int64_t)timegm(&tm);

@@ -129,6 +129,30 @@ START_TEST(test_corrupt_middle)
 }
 END_TEST
 
+/* Dates out of what ISC writes are damage, not numbers to wrap. */
+START_TEST(test_bad_dates)
+{
+	static const char *const when[] = { "-2147483648/1/1 00:00:00",
+	    "2147483647/1/1 00:00:00", "1969/12/31 23:59:59",
+	    "2026/13/1 00:00:00", "2026/0/1 00:00:00", "2026/1/32 00:00:00",
+	    "2026/1/1 24:00:00", "2026/1/1 00:60:00", "2026/1/1 -1:00:00" };
+	char rec[200];
+	struct lease_table t;
+	struct perr err;
+	size_t valid, i;
+
+	for (i = 0; i < sizeof(when) / sizeof(when[0]); i++) {
+		snprintf(rec, sizeof(rec), "lease 192.0.2.1 {\n  starts 2 %s;\n"
+		    "}\nlease 192.0.2.2 {\n}\n", when[i]);
+		lease_table_init(&t);
+		ck_assert_int_eq(lease_file_parse(&t, rec, strlen(rec), "f",
+		    &valid, &err), -1);
+		ck_assert_str_eq(err.msg, "f:1: bad lease record");
+		lease_table_free(&t);
+	}
+}
+END_TEST
+
 Suite *
 dhcp_leasefile_suite(void)
 {
@@ -139,6 +163,7 @@ dhcp_leasefile_suite(void)
 	tcase_add_test(tc, test_roundtrip);
 	tcase_add_test(tc, test_torn);
 	tcase_add_test(tc, test_corrupt_middle);
+	tcase_add_test(tc, test_bad_dates);
 	suite_add_tcase(s, tc);
 	return s;
 }

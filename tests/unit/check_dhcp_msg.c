@@ -15,7 +15,9 @@
 #include "dhcpd-pxe/dhcp_pxe.h"
 
 static const char *const fixtures[] = { "ipxe-bios-discover.hex",
-    "uefi-x64-discover.hex", "bios-pxe21-discover.hex" };
+    "uefi-x64-discover.hex", "bios-pxe21-discover.hex",
+    "qemu-ipxe-bios-discover.hex", "qemu-ipxe-efi-discover.hex",
+    "syslinux-efi-discover.hex" };
 
 START_TEST(test_ipxe)
 {
@@ -64,6 +66,39 @@ START_TEST(test_uefi_bios)
 	ck_assert(cl.pxe && !cl.ipxe);
 	ck_assert_uint_eq(cl.arch, PXE_ARCH_BIOS);
 	ck_assert_uint_eq(m.chaddr[5], 0x33);
+}
+END_TEST
+
+/*
+ * Captured in the lab: qemu's iPXE under SeaBIOS and under OVMF, then
+ * syslinux.efi's own DISCOVER, which is no PXE client's (no 60, no 93).
+ */
+START_TEST(test_captured)
+{
+	static const uint8_t node1[6] = { 0x52, 0x54, 0x00, 0x0b, 0x00, 0x01 };
+	uint8_t pkt[DHCP_MAX_LEN];
+	struct dhcp_msg m;
+	struct dhcp_client cl;
+	const char *e;
+	size_t i, n, len;
+
+	for (i = 3; i < 6; i++) {
+		n = dhcp_fixture(fixtures[i], pkt, sizeof(pkt));
+		ck_assert_int_eq(dhcp_msg_decode(pkt, n, &m, &e), 0);
+		ck_assert_uint_eq(m.type, DHCPDISCOVER);
+		ck_assert_mem_eq(m.chaddr, node1, sizeof(node1));
+		ck_assert_ptr_nonnull(dhcp_opt_get(&m, DHO_PRL, 1, &len));
+		dhcp_pxe_classify(&m, &cl);
+		ck_assert(!cl.http);
+		if (i == 5) {
+			ck_assert(!cl.pxe && !cl.ipxe && !cl.has_arch);
+			continue;
+		}
+		ck_assert(cl.pxe && cl.ipxe && cl.has_arch);
+		ck_assert_uint_eq(cl.arch, i == 3 ? PXE_ARCH_BIOS :
+		    PXE_ARCH_EFI_X64);
+		ck_assert_uint_eq(cl.uuidlen, 17);
+	}
 }
 END_TEST
 
@@ -236,7 +271,9 @@ dhcp_msg_suite(void)
 
 	tcase_add_test(tc, test_ipxe);
 	tcase_add_test(tc, test_uefi_bios);
-	tcase_add_loop_test(tc, test_truncated, 0, 3);
+	tcase_add_loop_test(tc, test_truncated, 0,
+	    (int)(sizeof(fixtures) / sizeof(fixtures[0])));
+	tcase_add_test(tc, test_captured);
 	tcase_add_test(tc, test_overload);
 	tcase_add_loop_test(tc, test_badopts, 0,
 	    (int)(sizeof(badopts) / sizeof(badopts[0])));
