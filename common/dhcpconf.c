@@ -39,6 +39,7 @@ dc_params_init(struct dc_params *pa)
 	pa->max_lease = -1;
 	pa->authoritative = -1;
 	pa->ping_check = -1;
+	pa->ping_timeout = -1;
 	pa->vendor_space = -1;
 }
 
@@ -297,6 +298,12 @@ bool
 dhcpconf_ping_check(const struct dhcpconf *c, const struct dc_chain *ch)
 {
 	return DC_FIRST(c, ch, ping_check, 0) == 1;
+}
+
+uint32_t
+dhcpconf_ping_timeout(const struct dhcpconf *c, const struct dc_chain *ch)
+{
+	return (uint32_t)DC_FIRST(c, ch, ping_timeout, 1);
 }
 
 uint32_t

@@ -93,6 +93,7 @@ struct dc_params {
 	bool		 has_server_name;
 	int		 authoritative;		/* -1 unset, 0, 1 */
 	int		 ping_check;		/* -1 unset, 0, 1 */
+	int64_t		 ping_timeout;		/* seconds; -1: unset */
 	int		 vendor_space;		/* -1 unset, else a space */
 	enum dc_permit	 unknown_clients;
 	enum dc_permit	 known_clients;
@@ -277,6 +278,9 @@ int	dhcpconf_vendor_space(const struct dhcpconf *,
 bool	dhcpconf_authoritative(const struct dhcpconf *,
 	    const struct dc_chain *);
 bool	dhcpconf_ping_check(const struct dhcpconf *,
+	    const struct dc_chain *);
+/* Seconds to wait for an echo reply: 1 when nowhere set (ISC). */
+uint32_t dhcpconf_ping_timeout(const struct dhcpconf *,
 	    const struct dc_chain *);
 /* `allow/deny unknown-clients' (unknown) or `known-clients' in effect. */
 enum dc_permit dhcpconf_permit(const struct dhcpconf *,

@@ -66,6 +66,10 @@ dc_print_params(FILE *f, const struct dhcpconf *c, const struct dc_params *pa,
 		fprintf(f, "ping-check %s;\n", pa->ping_check ? "true" :
 		    "false");
 	}
+	if (pa->ping_timeout != -1) {
+		dc_ind(f, d);
+		fprintf(f, "ping-timeout %lld;\n", (long long)pa->ping_timeout);
+	}
 	if (pa->default_lease != -1) {
 		dc_ind(f, d);
 		fprintf(f, "default-lease-time %lld;\n",

@@ -2,7 +2,7 @@
 /*
  * dhcpconf statements that set a scope's parameters: lease times,
  * next-server, filename, server-name, vendor-option-space, authoritative,
- * ping-check, allow/deny (unknown-clients, known-clients, members of),
+ * ping-check and ping-timeout, allow/deny (unknown-clients, known-clients, members of),
  * and the global ddns-update-style, log-facility and ethers-hosts; plus a
  * class's `match if' expression.  Each reads its arguments up to ';'.
  */
@@ -12,20 +12,28 @@
 
 #include "dhcpconf_int.h"
 
+/*
+ * default-lease-time, max-lease-time and ping-timeout: seconds.  A ping
+ * wait is bounded well under the 60 s an offer reserves its address.
+ */
 static int
-st_lease(struct dc_parser *p, int scope, const struct conftok_tok *kw)
+st_seconds(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 {
 	struct dc_params *pa = &p->c->scopes[scope].p;
 	struct conftok_tok t;
+	bool ping = kw->text[0] == 'p' || kw->text[0] == 'P';
 	const char *e;
 	long long v;
 
 	if (dc_word(p, &t, "number of seconds") == -1)
 		return -1;
-	v = strtonum(t.text, 0, 0xffffffffLL, &e);
+	v = strtonum(t.text, ping ? 1 : 0, ping ? 30 : 0xffffffffLL, &e);
 	if (e != NULL)
-		return dc_fail(p, t.line, "lease time '%s' %s", t.text, e);
-	if (kw->text[0] == 'd')
+		return dc_fail(p, t.line, "%s '%s' %s", ping ? "ping timeout" :
+		    "lease time", t.text, e);
+	if (ping)
+		pa->ping_timeout = v;
+	else if (kw->text[0] == 'd' || kw->text[0] == 'D')
 		pa->default_lease = v;
 	else
 		pa->max_lease = v;
@@ -246,8 +254,8 @@ static const struct {
 	unsigned	 where;
 } dc_params_tab[] = {
 	{ "option", st_option, DC_IN_ANY },
-	{ "default-lease-time", st_lease, DC_IN_ANY },
-	{ "max-lease-time", st_lease, DC_IN_ANY },
+	{ "default-lease-time", st_seconds, DC_IN_ANY },
+	{ "max-lease-time", st_seconds, DC_IN_ANY },
 	{ "next-server", st_next_server, DC_IN_ANY },
 	{ "filename", st_bootstr, DC_IN_ANY },
 	{ "server-name", st_bootstr, DC_IN_ANY },
@@ -255,6 +263,7 @@ static const struct {
 	{ "authoritative", st_flag, DC_IN_ANY },
 	{ "not", st_flag, DC_IN_ANY },
 	{ "ping-check", st_flag, DC_IN_ANY },
+	{ "ping-timeout", st_seconds, DC_IN_ANY },
 	{ "allow", st_permit, DC_IN_ANY },
 	{ "deny", st_permit, DC_IN_ANY },
 	{ "ddns-update-style", st_global, DC_IN(DC_K_GLOBAL) },

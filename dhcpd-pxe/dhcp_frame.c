@@ -25,6 +25,12 @@ dhcp_fold(uint32_t sum)
 	return (uint16_t)~sum;
 }
 
+uint16_t
+dhcp_frame_cksum(const uint8_t *p, size_t len)
+{
+	return dhcp_fold(dhcp_sum(0, p, len));
+}
+
 ssize_t
 dhcp_frame(uint8_t *buf, size_t cap, uint32_t src, uint32_t dst,
     uint16_t sport, uint16_t dport, const uint8_t *payload, size_t len)
@@ -46,7 +52,7 @@ dhcp_frame(uint8_t *buf, size_t cap, uint32_t src, uint32_t dst,
 	wbuf_put16(&w, 0);		/* checksum, below */
 	wbuf_put32(&w, src);
 	wbuf_put32(&w, dst);
-	ck = dhcp_fold(dhcp_sum(0, buf, 20));
+	ck = dhcp_frame_cksum(buf, 20);
 	buf[10] = (uint8_t)(ck >> 8);
 	buf[11] = (uint8_t)ck;
 	wbuf_put16(&w, sport);

@@ -58,6 +58,16 @@ dhcp_discover(struct dhcp_ctx *x, struct dhcp_result *r)
 	dhcp_chain(x, pool, &ch);
 	lt = dhcp_lease_time(x, &ch);
 	cur = lease_by_ip(x->srv->leases, ip);
+	/*
+	 * ping-check: a pool address no record gives this client (never
+	 * leased, or last someone else's) may be in use by a host that never
+	 * asked; the shell pings it before the OFFER leaves.
+	 */
+	if (pool >= 0 && dhcpconf_ping_check(x->srv->conf, &ch) &&
+	    (cur == NULL || memcmp(cur->mac, x->mac, MAC_LEN) != 0)) {
+		r->ping = true;
+		r->ping_timeout = dhcpconf_ping_timeout(x->srv->conf, &ch);
+	}
 	if (pool >= 0 && (cur == NULL || !lease_bound(cur, x->srv->now) ||
 	    cur->state != LEASE_ACTIVE)) {
 		memset(&l, 0, sizeof(l));

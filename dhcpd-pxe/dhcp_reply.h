@@ -28,6 +28,8 @@ struct dhcp_result {
 	uint8_t		type;		/* reply type, 0 if none */
 	uint32_t	yiaddr;
 	bool		commit;		/* write `lease' durably first */
+	bool		ping;		/* ping yiaddr before this OFFER */
+	uint32_t	ping_timeout;	/* seconds to wait for an answer */
 	struct lease	lease;
 	const char	*why;		/* drop or NAK reason, for the log */
 	uint8_t		pkt[DHCP_MAX_LEN];

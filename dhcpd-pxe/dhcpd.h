@@ -12,6 +12,7 @@
 
 #include "common/dhcpconf.h"
 #include "dhcpd-pxe/conf.h"
+#include "dhcpd-pxe/dhcp_ping.h"
 #include "dhcpd-pxe/lease.h"
 #include "dhcpd-pxe/leasedb.h"
 #include "dhcpd-pxe/netio.h"
@@ -21,6 +22,7 @@
 #define DHCPD_PID	"/run/dhcpd-pxe.pid"
 #define DHCPD_USER	"nobody"
 #define DHCPD_BATCH	64	/* requests per group commit */
+#define DHCPD_PINGS	1024	/* offers waiting on a ping at once */
 
 struct dhcpd {
 	const char		*cf, *lf, *pf, *user;
@@ -36,10 +38,39 @@ struct dhcpd {
 	struct netio		 io;
 	time_t			 warn_minute;	/* bad-packet log limit */
 	unsigned		 warns;
+	int			 icmp;		/* ping-check; -1: none */
+	uint16_t		 icmp_id;
+	struct dhcp_ping_table	 pings;
+};
+
+/* One reply waiting for the batch's commit. */
+struct dhcpd_out {
+	struct dhcp_result	 r;
+	const struct netif	*nf;
+	uint8_t			 chaddr[MAC_LEN];
 };
 
 void	dhcpd_loop(struct dhcpd *, volatile sig_atomic_t *hup,
 	    volatile sig_atomic_t *term, void (*reload)(struct dhcpd *));
+/* Answers one request into o; false if there is nothing to send now. */
+bool	dhcpd_answer(struct dhcpd *, const uint8_t *pkt, size_t len,
+	    const struct netif *, uint32_t src, struct dhcpd_out *o);
+
+/* ping.c: ping-check. */
+int64_t	dhcpd_ms(void);		/* monotonic clock */
+/* Does any scope say `ping-check true'? */
+bool	dhcpd_wants_ping(const struct dhcpconf *);
+/* The raw ICMP socket and the wait table, if the config pings (as root). */
+void	dhcpd_ping_open(struct dhcpd *);
+/* A DISCOVER from a client already waiting: kept for its offer; true. */
+bool	dhcpd_ping_waiting(struct dhcpd *, const struct dhcp_msg *,
+	    const uint8_t *pkt, size_t len, const struct netif *, uint32_t src);
+/* Holds r's OFFER behind a ping of its address: true if held. */
+bool	dhcpd_ping_start(struct dhcpd *, const uint8_t *pkt, size_t len,
+	    const struct netif *, uint32_t src, const struct dhcp_result *r,
+	    const uint8_t mac[MAC_LEN]);
+/* Echo replies and expired waits: their answers into out[n..]; new n. */
+size_t	dhcpd_ping_events(struct dhcpd *, struct dhcpd_out *out, size_t n);
 /* syslog facility of a log-facility name, LOG_DAEMON if unset. */
 int	dhcpd_facility(const char *name);
 

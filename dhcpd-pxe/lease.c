@@ -147,6 +147,21 @@ lease_put(struct lease_table *t, const struct lease *l)
 	return cur;
 }
 
+struct lease *
+lease_abandon(struct lease_table *t, uint32_t ip, const uint8_t mac[MAC_LEN],
+    int64_t now)
+{
+	struct lease l;
+
+	memset(&l, 0, sizeof(l));
+	l.ip = ip;
+	memcpy(l.mac, mac, MAC_LEN);
+	l.state = LEASE_ABANDONED;
+	l.starts = now;
+	l.ends = now + LEASE_ABANDON_TIME;
+	return lease_put(t, &l);
+}
+
 bool
 lease_bound(const struct lease *l, int64_t now)
 {

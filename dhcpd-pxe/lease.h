@@ -58,6 +58,14 @@ struct lease *lease_by_mac(const struct lease_table *,
 /* Inserts or replaces the record for l->ip; the stored copy or NULL. */
 struct lease *lease_put(struct lease_table *, const struct lease *l);
 
+/*
+ * Marks ip abandoned until now + LEASE_ABANDON_TIME (it answered a ping:
+ * some host uses it without a lease), recording mac as the client it was
+ * about to go to.  The stored record, or NULL on ENOMEM.
+ */
+struct lease *lease_abandon(struct lease_table *, uint32_t ip,
+	    const uint8_t mac[MAC_LEN], int64_t now);
+
 /* May ip be given to mac at now? (free, expired, or already its own) */
 bool	lease_usable(const struct lease *, const uint8_t mac[MAC_LEN],
 	    int64_t now);

@@ -4,7 +4,8 @@
  * load, socket and lease file setup as root, the privilege drop (chroot
  * to the lease directory, no capabilities) before the first packet, and
  * the event loop: read a batch of requests, answer each through the core,
- * make the batch's leases durable with one fsync, then send the replies.
+ * send the offers, make the batch's leases durable with one fsync, then
+ * send the ACKs.
  * SIGHUP reloads the configuration keeping the leases; SIGTERM exits.
  */
 #include <sys/stat.h>
@@ -125,6 +126,8 @@ setup(struct dhcpd *d)
 	log_info("%s: %zu leases", d->lf, d->leases.n);
 	if (!d->foreground && daemon(0, 0) == -1)
 		fatal("daemon");
+	/* Raw ICMP needs CAP_NET_RAW: opened now, used after the drop. */
+	dhcpd_ping_open(d);
 	write_pidfile(d->pf);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
@@ -143,20 +146,6 @@ setup(struct dhcpd *d)
 	} else
 		log_warnx("not root: no chroot, no user change");
 	priv_drop(&ps);
-}
-
-/* Parsed but not acted on: say so rather than ignore it silently. */
-static void
-warn_unsupported(const struct dhcpconf *c)
-{
-	size_t i;
-
-	for (i = 0; i < c->nscopes; i++)
-		if (c->scopes[i].p.ping_check == 1) {
-			log_warnx("ping-check: no ping is sent before an offer "
-			    "(it would need a capability); see dhcpd-pxe(8)");
-			return;
-		}
 }
 
 static void
@@ -178,7 +167,9 @@ reload(struct dhcpd *d)
 	}
 	dhcpconf_free(&d->conf);
 	d->conf = n;
-	warn_unsupported(&d->conf);
+	if (d->icmp == -1 && dhcpd_wants_ping(&d->conf))
+		log_warnx("ping-check: the ICMP socket opens at start only "
+		    "(before the privilege drop): restart to ping");
 	netio_refresh(&d->io);
 	log_info("%s: reloaded, %zu subnets, %zu hosts", d->cf,
 	    d->conf.nsubnets, d->conf.nhosts);
@@ -212,7 +203,6 @@ main(int argc, char *argv[])
 		    dhcpd_facility(d.conf.log_facility));
 	if (lease_table_ranges(&d.leases, d.conf.nranges) == -1)
 		fatal("lease table");
-	warn_unsupported(&d.conf);
 	setup(&d);
 	dhcpd_loop(&d, &got_hup, &got_term, reload);
 	log_info("exiting on signal");

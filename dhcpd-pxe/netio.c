@@ -98,7 +98,7 @@ int
 netio_open(struct netio *io, char *const *names, size_t nnames)
 {
 	struct sockaddr_in sin;
-	int on = 1;
+	int on = 1, rcvbuf = NETIO_RCVBUF;
 
 	io->names = names;
 	io->nnames = nnames;
@@ -112,6 +112,16 @@ netio_open(struct netio *io, char *const *names, size_t nnames)
 		log_warn("UDP socket");
 		return -1;
 	}
+	/*
+	 * A rack powered on at once sends its DISCOVERs in one burst: room
+	 * for about 2000 of them, so few are lost and retried seconds later.
+	 * Past net.core.rmem_max only as root (SO_RCVBUFFORCE); else the
+	 * kernel's cap, which is no reason to fail.
+	 */
+	if (setsockopt(io->udp, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf,
+	    sizeof(rcvbuf)) == -1)
+		(void)setsockopt(io->udp, SOL_SOCKET, SO_RCVBUF, &rcvbuf,
+		    sizeof(rcvbuf));
 	/* One interface: let the kernel filter (the option needs root). */
 	if (nnames == 1 && setsockopt(io->udp, SOL_SOCKET, SO_BINDTODEVICE,
 	    names[0], (socklen_t)strlen(names[0])) == -1) {

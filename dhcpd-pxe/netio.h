@@ -18,6 +18,7 @@
 #include "dhcpd-pxe/dhcp_reply.h"
 
 #define NETIO_IFMAX	32
+#define NETIO_RCVBUF	(4 << 20)	/* bytes: ~2000 queued requests */
 
 struct netif {
 	int		index;

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: ISC
 /*
  * The serving loop: poll, read up to DHCPD_BATCH requests, answer each
- * through the pure core, make every lease of the batch durable with one
- * write and one fdatasync (group commit), and only then send the
- * replies, each out of the interface its request came in on.  If the
- * lease write fails, the batch's ACKs are not sent: a client is never
- * told it holds an address that a crash could give away.
+ * through the pure core, add the offers whose ping check has ended
+ * (ping.c), send the replies that bind nothing (OFFER, NAK), make every
+ * lease of the batch durable with one write and one fdatasync (group
+ * commit), and only then send the ACKs, each reply out of the interface
+ * its request came in on.  If the lease write fails, the
+ * batch's ACKs are not sent: a client is never told it holds an address
+ * that a crash could give away.
  */
 #include <errno.h>
 #include <poll.h>
@@ -16,12 +18,6 @@
 
 #include "common/log.h"
 #include "dhcpd-pxe/dhcpd.h"
-
-struct dhcpd_out {
-	struct dhcp_result	 r;
-	const struct netif	*nf;
-	uint8_t			 chaddr[MAC_LEN];
-};
 
 int
 dhcpd_facility(const char *name)
@@ -64,9 +60,8 @@ dhcpd_badpkt(struct dhcpd *d, uint32_t src, const char *nf, const char *why)
 		    why);
 }
 
-/* Answers one request into o; false if there is nothing to send. */
-static bool
-dhcpd_handle(struct dhcpd *d, const uint8_t *pkt, size_t len,
+bool
+dhcpd_answer(struct dhcpd *d, const uint8_t *pkt, size_t len,
     const struct netif *nf, uint32_t src, struct dhcpd_out *o)
 {
 	struct dhcp_server srv;
@@ -78,6 +73,9 @@ dhcpd_handle(struct dhcpd *d, const uint8_t *pkt, size_t len,
 		dhcpd_badpkt(d, src, nf->name, why);
 		return false;
 	}
+	if (m.type == DHCPDISCOVER &&
+	    dhcpd_ping_waiting(d, &m, pkt, len, nf, src))
+		return false;
 	srv.conf = &d->conf;
 	srv.leases = &d->leases;
 	srv.ifaddr = nf->addr;
@@ -95,23 +93,27 @@ dhcpd_handle(struct dhcpd *d, const uint8_t *pkt, size_t len,
 			    dhcp_type_name(m.type), mac, nf->name, o->r.why);
 		return false;
 	}
-	o->nf = nf;
-	memcpy(o->chaddr, m.chaddr, MAC_LEN);
 	if (log_getverbose() > 0)
 		log_info("%s from %s via %s", dhcp_type_name(m.type), mac,
 		    nf->name);
+	if (o->r.ping && dhcpd_ping_start(d, pkt, len, nf, src, &o->r,
+	    m.chaddr))
+		return false;
+	o->nf = nf;
+	memcpy(o->chaddr, m.chaddr, MAC_LEN);
 	return true;
 }
 
+/* Sends the replies that bind a lease (commits) or those that do not. */
 static void
-dhcpd_send(struct dhcpd *d, struct dhcpd_out *o, size_t n, bool durable)
+dhcpd_send(struct dhcpd *d, struct dhcpd_out *o, size_t n, bool commits)
 {
 	char a[IP4_STRLEN], mac[MAC_STRLEN];
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (o[i].r.commit && !durable)
-			continue;	/* not on disk: no ACK */
+		if (o[i].r.commit != commits)
+			continue;
 		if (netio_send(&d->io, o[i].nf, &o[i].r, o[i].chaddr) == -1)
 			log_warn("%s to %s via %s",
 			    dhcp_type_name(o[i].r.type),
@@ -130,16 +132,20 @@ dhcpd_loop(struct dhcpd *d, volatile sig_atomic_t *hup,
 {
 	static struct dhcpd_out out[DHCPD_BATCH];
 	uint8_t pkt[DHCP_MAX_LEN];
-	struct pollfd pfd = { .fd = d->io.udp, .events = POLLIN };
+	struct pollfd pfd[2] = {
+		{ .fd = d->io.udp, .events = POLLIN },
+		{ .fd = d->icmp, .events = POLLIN },	/* -1: ignored */
+	};
 	const struct netif *nf;
 	uint32_t src;
 	size_t n;
-	ssize_t len;
+	ssize_t len = 0;
 
 	while (!*term) {
 		if (*hup)
 			reload(d);
-		if (poll(&pfd, 1, -1) == -1) {
+		if (poll(pfd, 2, dhcp_ping_timeout(&d->pings, dhcpd_ms())) ==
+		    -1) {
 			if (errno != EINTR)
 				fatal("poll");
 			continue;
@@ -147,10 +153,14 @@ dhcpd_loop(struct dhcpd *d, volatile sig_atomic_t *hup,
 		n = 0;
 		while (n < DHCPD_BATCH && (len = netio_recv(&d->io, pkt,
 		    sizeof(pkt), &nf, &src)) > 0)
-			if (dhcpd_handle(d, pkt, (size_t)len, nf, src, &out[n]))
+			if (dhcpd_answer(d, pkt, (size_t)len, nf, src, &out[n]))
 				n++;
 		if (len == -1)
 			log_warn("recvmsg");
-		dhcpd_send(d, out, n, leasedb_commit(&d->db, &d->leases) == 0);
+		n = dhcpd_ping_events(d, out, n);
+		/* OFFERs and NAKs promise nothing: they need not wait. */
+		dhcpd_send(d, out, n, false);
+		if (leasedb_commit(&d->db, &d->leases) == 0)
+			dhcpd_send(d, out, n, true);	/* else no ACK */
 	}
 }

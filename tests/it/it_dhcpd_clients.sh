@@ -13,12 +13,9 @@
 . "$(dirname "$0")/../lib/dhcpd.sh"
 nb_init
 
-nb_ns srv
-S=$NB_NS
-nb_ns cli
-C=$NB_NS
-nb_veth "$S" s0 "$C" c0
-ip -n "$S" addr add 192.0.2.1/24 dev s0
+dh_net
+S=$DH_S
+C=$DH_C
 
 cat > "$NB_TMP/ethers" <<EOC
 02:00:00:00:00:02 node2

@@ -14,15 +14,9 @@
 . "$(dirname "$0")/../lib/dhcpd.sh"
 nb_init
 
-nb_ns srv
-S=$NB_NS
-nb_ns cli
-C=$NB_NS
-nb_veth "$S" s0 "$C" c0
-ip -n "$S" addr add 192.0.2.1/24 dev s0
-ip -n "$C" addr add 192.0.2.2/24 dev c0
-ip -n "$C" addr add 198.51.100.1/24 dev c0
-ip -n "$S" route add 198.51.100.0/24 via 192.0.2.2
+dh_net 198.51.100.0/24
+S=$DH_S
+C=$DH_C
 cat > "$NB_TMP/dhcpd.conf" <<EOC
 authoritative;
 subnet 192.0.2.0 netmask 255.255.255.0 { }
@@ -46,6 +40,13 @@ perf() {
 }
 
 dh_server "$S" -cf "$NB_TMP/dhcpd.conf" s0
+# The run is captured on the server's interface: dhcplat must pair every
+# REQUEST with its ACK, and no REQUEST->ACK delay it sees on the server's
+# side can exceed the longest one perfdhcp saw on the client's.
+nb_spawn "$S" tcpdump -n -i s0 -B 16384 -s 400 -w "$NB_TMP/cap" \
+    udp port 67 or udp port 68 2> "$NB_TMP/tcpdump.log"
+cap=$NB_PID
+nb_wait 10 grep -q listening "$NB_TMP/tcpdump.log" || nb_fail "tcpdump"
 # A drop here means "no answer within -d seconds": 5 s, not perfdhcp's 1 s,
 # so a loaded CI machine's scheduling delays are not counted as losses;
 # speed is measured by bench/bench_dhcp.sh, not here.
@@ -56,6 +57,19 @@ perf "$NB_TMP/p1" -r 1000 -n 10000 -R 200 -d 5 -d 5 \
 grep -q "received packets: 10000" "$NB_TMP/p1" ||
     nb_fail "perfdhcp: not 10000 ACKs: $(grep received "$NB_TMP/p1")"
 nb_ok "perfdhcp: 10000 exchanges, no drop, no duplicate address"
+sleep 1
+nb_stop "$cap"
+lat=$("$DH_LAT" "$NB_TMP/cap") || nb_fail "dhcplat failed"
+pmax=$(awk '/REQUEST-ACK/ { f = 1 } f && /^max delay:/ { print $3; exit }' \
+    "$NB_TMP/p1")
+echo "$lat" | awk -v pmax="$pmax" '{
+	for (i = 1; i < NF; i++) v[$i] = $(i + 1)
+	exit !(v["requests"] == 10000 && v["pairs"] == 10000 &&
+	    v["acks"] == 10000 && v["clients"] == 200 && v["p50"] > 0 &&
+	    v["p50"] <= v["p99"] && v["p99"] <= v["max"] &&
+	    v["max"] <= pmax + 0.1)
+}' || nb_fail "dhcplat: $lat (perfdhcp max delay $pmax ms)"
+nb_ok "dhcplat: 10000 REQUEST/ACK pairs; $(echo "$lat" | cut -d' ' -f9-15)"
 nb_stop "$DH_PID"
 rm -f "$DH_LEASES"
 

@@ -1,14 +1,42 @@
 # SPDX-License-Identifier: ISC
 #
-# dhcpd.sh: helpers for dhcpd-pxe's integration tests (source after nb.sh).
+# dhcpd.sh: helpers for dhcpd-pxe's integration tests and benchmark
+# (source after nb.sh).
+#   dh_net [NET/LEN...]    namespaces $DH_S (server) and $DH_C (clients)
+#                          joined by veth s0 -- c0, 192.0.2.1/24 on s0;
+#                          for each NET (a.b.c.d/len, d even) c0 gets
+#                          192.0.2.2/24 and NET's first address (d + 1),
+#                          and $DH_S a route to NET through it, so that
+#                          perfdhcp -l can play a relay agent on NET
 #   dh_server NS ARGS...   start dhcpd-pxe in NS in the foreground with a
 #                          lease directory owned by nobody; $DH_PID,
 #                          $DH_LEASES; waits until port 67 is bound
 #   dh_udhcpc NS IF OUT ARGS...  one busybox udhcpc run (3 tries, 1 s
 #                          apart); its script writes the variables to OUT
 #   dh_caps PID            fail unless PID runs as nobody with CapEff 0
+#   $DH_BIN, $DH_LAT       dhcpd-pxe and the capture reader dhcplat
 
-DH_BIN=${NB_BUILD:-$(cd "$(dirname "$0")/../.." && pwd)/build}/bin/dhcpd-pxe
+DH_BUILD=${NB_BUILD:-$(cd "$(dirname "$0")/../.." && pwd)/build}
+DH_BIN=$DH_BUILD/bin/dhcpd-pxe
+DH_LAT=$DH_BUILD/tests/dhcplat
+
+dh_net() {
+	nb_ns srv
+	DH_S=$NB_NS
+	nb_ns cli
+	DH_C=$NB_NS
+	nb_veth "$DH_S" s0 "$DH_C" c0
+	ip -n "$DH_S" addr add 192.0.2.1/24 dev s0 || nb_fail "addr s0"
+	[ $# = 0 ] && return 0
+	ip -n "$DH_C" addr add 192.0.2.2/24 dev c0 || nb_fail "addr c0"
+	for _net; do
+		_a=${_net%/*}
+		ip -n "$DH_C" addr add "${_a%.*}.$((${_a##*.} + 1))/${_net#*/}" \
+		    dev c0 || nb_fail "addr $_net on c0"
+		ip -n "$DH_S" route add "$_net" via 192.0.2.2 ||
+		    nb_fail "route to $_net"
+	done
+}
 
 dh_server() {
 	_ns=$1

@@ -48,23 +48,13 @@ static struct dhcp_server srv;
 static void
 setup(void)
 {
-	struct perr err;
-
-	ck_assert_int_eq(dhcpconf_parse(&c, conf, strlen(conf), "t", &err),
-	    0);
-	lease_table_init(&lt);
-	ck_assert_int_eq(lease_table_ranges(&lt, c.nranges), 0);
-	srv.conf = &c;
-	srv.leases = &lt;
-	srv.ifaddr = 0xc0000201;	/* 192.0.2.1 */
-	srv.now = 1000000;
+	dhcp_srv_init(conf, &c, &lt, &srv);
 }
 
 static void
 teardown(void)
 {
-	lease_table_free(&lt);
-	dhcpconf_free(&c);
+	dhcp_srv_free(&c, &lt);
 }
 
 static void

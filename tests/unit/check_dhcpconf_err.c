@@ -113,6 +113,8 @@ static const struct {
 	{ "log-facility local9;", "t.conf:1: unknown log facility "
 	    "'local9'" },
 	{ "ping-check maybe;", "t.conf:1: bad boolean 'maybe'" },
+	{ "ping-timeout 0;", "t.conf:1: ping timeout '0' too small" },
+	{ "\nping-timeout 31;", "t.conf:2: ping timeout '31' too large" },
 	{ "subnet 192.0.2.0 netmask 255.255.255.0 { range dynamic-bootp "
 	    "192.0.2.1; }", "t.conf:1: unsupported 'dynamic-bootp' (no "
 	    "BOOTP service)" },

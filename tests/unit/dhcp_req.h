@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Test helpers for the dhcp_reply suites: build a request, decode a reply
- * (turned into a request so the same decoder reads it).
+ * Test helpers for the dhcp_reply suites: a server over a configuration
+ * text, build a request, decode a reply (turned into a request so the same
+ * decoder reads it).
  */
 #ifndef DHCP_REQ_H
 #define DHCP_REQ_H
@@ -10,8 +11,37 @@
 
 #include <check.h>
 
+#include "common/dhcpconf.h"
+#include "common/perr.h"
+
 #include "dhcpd-pxe/dhcp_msg.h"
 #include "dhcpd-pxe/dhcp_reply.h"
+
+/*
+ * Parses text into c, makes lt an empty lease table for it, and srv a
+ * server over both on 192.0.2.1 at time 1000000.
+ */
+static inline void
+dhcp_srv_init(const char *text, struct dhcpconf *c, struct lease_table *lt,
+    struct dhcp_server *srv)
+{
+	struct perr err;
+
+	ck_assert_int_eq(dhcpconf_parse(c, text, strlen(text), "t", &err), 0);
+	lease_table_init(lt);
+	ck_assert_int_eq(lease_table_ranges(lt, c->nranges), 0);
+	srv->conf = c;
+	srv->leases = lt;
+	srv->ifaddr = 0xc0000201;	/* 192.0.2.1 */
+	srv->now = 1000000;
+}
+
+static inline void
+dhcp_srv_free(struct dhcpconf *c, struct lease_table *lt)
+{
+	lease_table_free(lt);
+	dhcpconf_free(c);
+}
 
 static inline void
 dhcp_req(struct dhcp_msg *m, uint8_t type, uint8_t macbyte, uint32_t ciaddr,
