@@ -96,7 +96,9 @@ start in.tftpd "$T" -L -a 127.0.0.1:69 -s "$root"
 start tftpd-hpa /usr/sbin/in.tftpd -L -a 127.0.0.2:69 -s "$root"
 start atftpd "$A" --daemon --no-fork --bind-address 127.0.0.3 --port 69 \
     --user nobody --group nogroup --logfile /dev/null "$root"
-start dnsmasq dnsmasq --no-daemon --port=0 --enable-tftp \
+# dnsmasq serves 50 transfers at once by default (--tftp-max): the 51st
+# client of 64 would wait in vain.
+start dnsmasq dnsmasq --no-daemon --port=0 --enable-tftp --tftp-max=128 \
     --tftp-root="$root" --listen-address=127.0.0.4 --bind-interfaces \
     --user=nobody --conf-file=/dev/null --pid-file="$tmp/dnsmasq.pid"
 addr() {
