@@ -6,7 +6,7 @@
  * back to the core.  No signals, no longjmp: the deadline is a number,
  * and SO_RCVTIMEO bounds the wait.  Lock-step costs two system calls per
  * block (send, recv) and a readv() per 16 KiB: no poll(), and the clock
- * is read once per packet.  The stray socket (other TIDs) is not polled
+ * is read once per packet; a window goes out in one sendmmsg().  The stray socket (other TIDs) is not polled
  * but drained without blocking at most once per negotiated timeout and
  * at the end, so a foreign TID gets its ERROR 5 within about a timeout.
  */
@@ -65,15 +65,38 @@ xmit(struct session *ss, const void *p, size_t n)
 	return 0;
 }
 
+/*
+ * A window of n > 1 DATA packets in as few sendmmsg() as the kernel
+ * allows, usually one; -1 if the client is gone.  Another error counts as
+ * a loss: the timer resends.
+ */
+static int
+xmit_window(struct session *ss, struct mmsghdr *m, unsigned n)
+{
+	unsigned done = 0;
+	int r;
+
+	while (done < n) {
+		if ((r = sendmmsg(ss->s, m + done, n - done, 0)) <= 0)
+			return r == -1 && errno == ECONNREFUSED ? -1 : 0;
+		done += (unsigned)r;
+	}
+	return 0;
+}
+
 /* Sender: DATA blocks first..first+count-1, stopping after the last. */
 static int
 send_window(struct session *ss, const struct tftp_act *a)
 {
+	struct mmsghdr m[TFTPD_WINMAX];
+	struct iovec iov[TFTPD_WINMAX];
+	unsigned n = 0;
 	uint64_t k;
 	uint8_t *pkt;
 	uint16_t len;
 
-	for (k = a->first; k < a->first + a->count; k++) {
+	/* The ring keeps every block of the window: pointers stay valid. */
+	for (k = a->first; k < a->first + a->count && n < TFTPD_WINMAX; k++) {
 		if (blksrc_get(&ss->src, k, &pkt, &len) == -1) {
 			log_warn("%s: %s %s: read", ss->peer, ss->opname,
 			    ss->name);
@@ -82,15 +105,19 @@ send_window(struct session *ss, const struct tftp_act *a)
 			return -1;
 		}
 		tftp_data_hdr(pkt, TFTP_HDRLEN, (uint16_t)k);
-		if (xmit(ss, pkt, TFTP_HDRLEN + (size_t)len) == -1)
-			goto gone;
+		iov[n].iov_base = pkt;
+		iov[n].iov_len = TFTP_HDRLEN + (size_t)len;
+		memset(&m[n], 0, sizeof(m[n]));
+		m[n].msg_hdr.msg_iov = &iov[n];
+		m[n++].msg_hdr.msg_iovlen = 1;
 		if (len < ss->par.blksize) {
 			tftp_xfer_eof(&ss->x, k, len);
 			break;
 		}
 	}
-	return 0;
-gone:
+	if ((n == 1 ? xmit(ss, iov[0].iov_base, iov[0].iov_len) :
+	    xmit_window(ss, m, n)) == 0)
+		return 0;
 	strlcpy(ss->result, "unreachable", sizeof(ss->result));
 	return -1;
 }
