@@ -8,7 +8,8 @@
 # several block sizes, RFC 7440 windows with the atftp client, and many
 # concurrent clients with the servers' CPU seconds per GiB and peak memory
 # (from a cgroup per server; files are read once beforehand so their page
-# cache is not charged to it).  Medians of BENCH_RUNS (3) repetitions.
+# cache is not charged to it, and page cache charged to it by an earlier
+# table is subtracted).  Medians of BENCH_RUNS (3) repetitions.
 # Quick by default (16 MiB, 16 clients: a few minutes on 2 cores);
 # BENCH_FULL=1 adds 64 MiB, blksize 8192 and 64 clients.
 # BENCH_PART picks tables: any of "lockstep windows clients" (default all
@@ -223,6 +224,10 @@ conc() {
 	r=0
 	while [ "$r" -lt "$runs" ]; do
 		c0=$(cat "$cg/cpuacct/$ns-$1/cpuacct.usage")
+		# Page cache charged to the server earlier (pages of the
+		# files read back after an eviction) is not its memory.
+		m0=$(awk '$1 == "cache" { print $2 }' \
+		    "$cg/memory/$ns-$1/memory.stat")
 		echo 0 > "$cg/memory/$ns-$1/memory.max_usage_in_bytes"
 		t0=$(date +%s%N)
 		$X sh "$tmp/conc.sh" "$(addr "$1")" "$2" "f$f" "$tmp/fails"
@@ -230,8 +235,8 @@ conc() {
 		c1=$(cat "$cg/cpuacct/$ns-$1/cpuacct.usage")
 		echo $(((t1 - t0) / 1000000)) >> "$tmp/walls"
 		echo $(((c1 - c0) / 1000000)) >> "$tmp/cpus"
-		echo $(($(cat "$cg/memory/$ns-$1/memory.max_usage_in_bytes") /
-		    1024)) >> "$tmp/peaks"
+		echo $((($(cat "$cg/memory/$ns-$1/memory.max_usage_in_bytes") -
+		    m0) / 1024)) >> "$tmp/peaks"
 		r=$((r + 1))
 	done
 	if [ -s "$tmp/fails" ]; then
@@ -257,7 +262,8 @@ if has clients; then
 	echo "### Concurrent clients × $f MiB (curl, blksize 1468, lock-step)"
 	echo
 	echo "Server CPU is the server's cgroup (listener, children, threads);"
-	echo "peak memory is the cgroup's peak, the file's page cache excluded."
+	echo "peak memory is the cgroup's peak less the page cache it held" \
+	    "when the run began."
 	echo "Load average before this table: $(cut -d' ' -f1-3 /proc/loadavg)."
 	echo
 	echo "| clients | server | wall s | aggregate MB/s | server CPU s/GiB |" \
