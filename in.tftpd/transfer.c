@@ -6,9 +6,10 @@
  * back to the core.  No signals, no longjmp: the deadline is a number,
  * and SO_RCVTIMEO bounds the wait.  Lock-step costs two system calls per
  * block (send, recv) and a readv() per 16 KiB: no poll(), and the clock
- * is read once per packet; a window goes out in one sendmmsg().  The stray socket (other TIDs) is not polled
- * but drained without blocking at most once per negotiated timeout and
- * at the end, so a foreign TID gets its ERROR 5 within about a timeout.
+ * is read once per packet; a window goes out in one sendmmsg().  The
+ * stray socket (other TIDs) is not polled but drained without blocking
+ * every STRAY_MS while packets flow, when the timer fires and at the end:
+ * a foreign TID gets its ERROR 5 without a system call per block.
  */
 #include <sys/ioctl.h>
 #include <sys/socket.h>
@@ -27,6 +28,7 @@
 #include "in.tftpd/session.h"
 
 #define STRAY_MAX	16	/* foreign packets answered per check */
+#define STRAY_MS	100	/* checks for them while packets flow */
 
 /* The client's MAC from the ARP cache, for remap rules (\m). */
 void
@@ -202,7 +204,7 @@ strays(struct session *ss, bool force)
 
 	if (ss->stray == -1 || (!force && ss->now < ss->stray_due))
 		return;
-	ss->stray_due = ss->now + ss->x.timeout_ms;
+	ss->stray_due = ss->now + STRAY_MS;
 	for (i = 0; i < STRAY_MAX && stray(ss) == 0; i++)
 		;
 }

@@ -87,15 +87,33 @@ done
 nb_ok "0/511/512/513/16149/16384 bytes: curl 512/1468/65464, tftp-hpa," \
     "atftp window 4"
 
-$X curl -sS --tftp-blksize 512 -o "$out/big1" tftp://127.0.0.1/big ||
-    nb_fail "curl big"
+# Mid-transfer, a packet from a foreign TID gets its ERROR 5 (the child
+# drains that socket every 0.1 s) and the transfer goes on.
+$X curl -sS --tftp-blksize 512 -o "$out/big1" tftp://127.0.0.1/big &
+cpid=$!
+port=
+i=0
+while [ -z "$port" ] && [ "$i" -lt 50 ]; do
+	sleep 0.1
+	port=$($X ss -Hunp state established | awk '/"in\.tftpd"/ {
+	    sub(/.*:/, "", $3); print $3; exit }')
+	i=$((i + 1))
+done
+[ -n "$port" ] || nb_fail "no transfer port seen for the 40 MiB curl"
+o=$($X "$P" 127.0.0.1 "$port" hex 00040001)
+wait "$cpid" || nb_fail "curl big"
+case $o in
+"ERROR 5 "*) ;;
+*) nb_fail "foreign TID during a transfer: $o" ;;
+esac
 same "$root/big" "$out/big1" "40 MiB at 512 (rollover)"
 rm -f "$out/big1"
 $X atftp --option "blksize 1468" --option "windowsize 16" -g -r big \
     -l "$out/big2" 127.0.0.1 >/dev/null 2>&1 || nb_fail "atftp big"
 same "$root/big" "$out/big2" "40 MiB at 1468, window 16"
 rm -f "$out/big2"
-nb_ok "40 MiB byte-exact: curl blksize 512 (81920 blocks), atftp window 16"
+nb_ok "40 MiB byte-exact: curl blksize 512 (81920 blocks) with ERROR 5 to" \
+    "a foreign TID meanwhile, atftp window 16"
 
 (cd "$out" && $X tftp -m ascii 127.0.0.1 -c get text t2) || nb_fail "ascii"
 same "$root/text" "$out/t2" "netascii round trip"
