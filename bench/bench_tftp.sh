@@ -8,9 +8,13 @@
 # several block sizes, RFC 7440 windows with the atftp client, and many
 # concurrent clients with the servers' CPU seconds per GiB and peak memory
 # (from a cgroup per server; files are read once beforehand so their page
-# cache is not charged to it).  Medians of BENCH_RUNS (3) repetitions.
+# cache is not charged to it, and page cache charged to it by an earlier
+# table is subtracted).  Medians of BENCH_RUNS (3) repetitions.
 # Quick by default (16 MiB, 16 clients: a few minutes on 2 cores);
-# BENCH_FULL=1 adds 64 MiB, blksize 8192 and 64 clients.  Needs root.
+# BENCH_FULL=1 adds 64 MiB, blksize 8192 and 64 clients.
+# BENCH_PART picks tables: any of "lockstep windows clients" (default all
+# three), e.g. BENCH_PART=clients for only the concurrent clients;
+# BENCH_CLIENTS="64" overrides their counts.  Needs root.
 
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,6 +27,11 @@ else
 	sizes="16"; blks="512 1468 65464"; concs="16"
 fi
 wins="4 16 64"
+parts=${BENCH_PART:-lockstep windows clients}
+concs=${BENCH_CLIENTS:-$concs}
+has() { case " $parts " in *" $1 "*) return 0 ;; esac; return 1; }
+# Only the clients: one 16 MiB file is enough.
+has lockstep || has windows || sizes=16
 
 die() { echo "bench_tftp: $*" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || die "needs root (network namespace, cgroups)"
@@ -88,7 +97,9 @@ start in.tftpd "$T" -L -a 127.0.0.1:69 -s "$root"
 start tftpd-hpa /usr/sbin/in.tftpd -L -a 127.0.0.2:69 -s "$root"
 start atftpd "$A" --daemon --no-fork --bind-address 127.0.0.3 --port 69 \
     --user nobody --group nogroup --logfile /dev/null "$root"
-start dnsmasq dnsmasq --no-daemon --port=0 --enable-tftp \
+# dnsmasq serves 50 transfers at once by default (--tftp-max): the 51st
+# client of 64 would wait in vain.
+start dnsmasq dnsmasq --no-daemon --port=0 --enable-tftp --tftp-max=128 \
     --tftp-root="$root" --listen-address=127.0.0.4 --bind-interfaces \
     --user=nobody --conf-file=/dev/null --pid-file="$tmp/dnsmasq.pid"
 addr() {
@@ -130,7 +141,8 @@ EOS
 cat > "$tmp/conc.sh" <<'EOS'
 i=0
 while [ "$i" -lt "$2" ]; do
-	curl -m 120 -s --tftp-blksize 1468 -o /dev/null "tftp://$1/$3" &
+	{ curl -m 120 -s --tftp-blksize 1468 -o /dev/null "tftp://$1/$3" ||
+	    echo "$?" >> "$4"; } &
 	i=$((i + 1))
 done
 wait
@@ -138,99 +150,140 @@ EOS
 
 echo "## in.tftpd: TFTP throughput and cost beside Debian's servers"
 echo
-echo "Command: \`sh bench/bench_tftp.sh\` (run by \`make bench\`;" \
-    "\`BENCH_FULL=1\` for 64 MiB, blksize 8192 and 64 clients)."
+cmd="sh bench/bench_tftp.sh"
+for v in BENCH_FULL BENCH_PART BENCH_CLIENTS BENCH_RUNS; do
+	eval "val=\${$v:-}"
+	[ -n "$val" ] && cmd="$v=\"$val\" $cmd"
+done
+echo "Command: \`$cmd\` (\`make bench\` runs it bare;" \
+    "\`BENCH_FULL=1\` adds 64 MiB, blksize 8192 and 64 clients)."
 echo "Loopback inside a network namespace, all four servers up in the same"
 echo "run, $runs runs each after a warm-up, medians; clients curl" \
     "$(curl -V | head -n 1 | cut -d' ' -f2) and atftp $(atftp -V 2>&1 |
     head -n 1 | sed 's/atftp-\([^ ]*\).*/\1/')."
 echo
-echo "### Lock-step transfers (curl, tsize), MB/s"
-echo
-echo "| file | blksize | in.tftpd | tftpd-hpa | atftpd | dnsmasq |" \
-    "in.tftpd / tftpd-hpa |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
 hpa1468=
-for s in $sizes; do
-	for b in $blks; do
-		row=
-		for srv in $servers; do
-			t=$(median curl -m 60 -s --tftp-blksize "$b" -o /dev/null \
-			    "tftp://$(addr "$srv")/f$s")
-			v=$(mbs "$s" "$t")
-			row="$row | $v"
-			[ "$srv" = in.tftpd ] && ours=$v
-			[ "$srv" = tftpd-hpa ] && hpa=$v
+if has lockstep; then
+	echo "### Lock-step transfers (curl, tsize), MB/s"
+	echo
+	echo "| file | blksize | in.tftpd | tftpd-hpa | atftpd | dnsmasq |" \
+	    "in.tftpd / tftpd-hpa |"
+	echo "|---|---:|---:|---:|---:|---:|---:|"
+	for s in $sizes; do
+		for b in $blks; do
+			row=
+			for srv in $servers; do
+				t=$(median curl -m 60 -s --tftp-blksize "$b" \
+				    -o /dev/null "tftp://$(addr "$srv")/f$s")
+				v=$(mbs "$s" "$t")
+				row="$row | $v"
+				[ "$srv" = in.tftpd ] && ours=$v
+				[ "$srv" = tftpd-hpa ] && hpa=$v
+			done
+			[ "$b" = 1468 ] && [ -z "$hpa1468" ] && hpa1468=$hpa
+			echo "| $s MiB | $b$row | $(ratio "$ours" "$hpa") |"
 		done
-		[ "$b" = 1468 ] && [ -z "$hpa1468" ] && hpa1468=$hpa
-		echo "| $s MiB | $b$row | $(ratio "$ours" "$hpa") |"
 	done
-done
-echo
-echo "### RFC 7440 windows at blksize 1468 (atftp client), MB/s"
-echo
-echo "tftpd-hpa and dnsmasq do not negotiate windowsize and answer in"
-echo "lock-step; the last column compares with tftpd-hpa's lock-step at 1468."
-echo
-echo "| file | windowsize | in.tftpd | tftpd-hpa | atftpd | dnsmasq |" \
-    "in.tftpd / tftpd-hpa lock-step |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
-for s in $sizes; do
-	for w in $wins; do
-		row=
-		for srv in $servers; do
-			t=$(median sh "$tmp/win.sh" "$(addr "$srv")" "f$s" 1468 "$w")
-			v=$(mbs "$s" "$t")
-			row="$row | $v"
-			[ "$srv" = in.tftpd ] && ours=$v
+	echo
+fi
+if has windows; then
+	echo "### RFC 7440 windows at blksize 1468 (atftp client), MB/s"
+	echo
+	echo "tftpd-hpa and dnsmasq do not negotiate windowsize and answer in"
+	echo "lock-step; the last column compares with tftpd-hpa's" \
+	    "lock-step at 1468."
+	echo
+	echo "| file | windowsize | in.tftpd | tftpd-hpa | atftpd | dnsmasq |" \
+	    "in.tftpd / tftpd-hpa lock-step |"
+	echo "|---|---:|---:|---:|---:|---:|---:|"
+	for s in $sizes; do
+		for w in $wins; do
+			row=
+			for srv in $servers; do
+				t=$(median sh "$tmp/win.sh" "$(addr "$srv")" \
+				    "f$s" 1468 "$w")
+				v=$(mbs "$s" "$t")
+				row="$row | $v"
+				[ "$srv" = in.tftpd ] && ours=$v
+			done
+			echo "| $s MiB | $w$row |" \
+			    "$(ratio "$ours" "${hpa1468:-fail}") |"
 		done
-		echo "| $s MiB | $w$row | $(ratio "$ours" "${hpa1468:-fail}") |"
 	done
-done
+	echo
+fi
 
-# conc SERVER N: median wall s, CPU s and peak MiB of N clients at once.
+# conc SERVER N: median wall s, CPU s and peak KiB of N clients at once,
+# or "fail fail fail" if a client failed in any run.
 conc() {
 	cg=/sys/fs/cgroup
 	: > "$tmp/walls"
 	: > "$tmp/cpus"
 	: > "$tmp/peaks"
+	: > "$tmp/fails"
 	r=0
 	while [ "$r" -lt "$runs" ]; do
 		c0=$(cat "$cg/cpuacct/$ns-$1/cpuacct.usage")
+		# Page cache charged to the server earlier (pages of the
+		# files read back after an eviction) is not its memory.
+		m0=$(awk '$1 == "cache" { print $2 }' \
+		    "$cg/memory/$ns-$1/memory.stat")
 		echo 0 > "$cg/memory/$ns-$1/memory.max_usage_in_bytes"
 		t0=$(date +%s%N)
-		$X sh "$tmp/conc.sh" "$(addr "$1")" "$2" "f$f"
+		$X sh "$tmp/conc.sh" "$(addr "$1")" "$2" "f$f" "$tmp/fails"
 		t1=$(date +%s%N)
 		c1=$(cat "$cg/cpuacct/$ns-$1/cpuacct.usage")
 		echo $(((t1 - t0) / 1000000)) >> "$tmp/walls"
 		echo $(((c1 - c0) / 1000000)) >> "$tmp/cpus"
-		echo $(($(cat "$cg/memory/$ns-$1/memory.max_usage_in_bytes") /
-		    1024)) >> "$tmp/peaks"
+		echo $((($(cat "$cg/memory/$ns-$1/memory.max_usage_in_bytes") -
+		    m0) / 1024)) >> "$tmp/peaks"
 		r=$((r + 1))
 	done
-	med() { sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+	if [ -s "$tmp/fails" ]; then
+		echo "bench_tftp: $1, $2 clients: $(wc -l < "$tmp/fails")" \
+		    "curl failures" >&2
+		echo fail fail fail
+		return
+	fi
+	med() {
+		sort -n "$1" |
+		    awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+	}
 	echo "$(med "$tmp/walls") $(med "$tmp/cpus") $(med "$tmp/peaks")"
 }
-echo
-echo "### Concurrent clients × $f MiB (curl, blksize 1468, lock-step)"
-echo
-echo "Server CPU is the server's cgroup (listener, children, threads);"
-echo "peak memory is the cgroup's peak, the file's page cache excluded."
-echo
-echo "| clients | server | wall s | aggregate MB/s | server CPU s/GiB |" \
-    "peak MiB | CPU/GiB vs tftpd-hpa |"
-echo "|---:|---|---:|---:|---:|---:|---:|"
-for n in $concs; do
-	gib=$(awk -v n="$n" -v f="$f" 'BEGIN { print n * f / 1024 }')
-	hcpu=
-	for srv in tftpd-hpa in.tftpd atftpd dnsmasq; do
-		set -- $(conc "$srv" "$n")
-		cpg=$(awk -v c="$2" -v g="$gib" 'BEGIN { printf "%.2f", c / 1000 / g }')
-		[ "$srv" = tftpd-hpa ] && hcpu=$cpg
-		echo "| $n | $srv | $(awk -v w="$1" 'BEGIN { printf "%.2f", w / 1000 }') |" \
-		    "$(awk -v w="$1" -v n="$n" -v f="$f" 'BEGIN { printf "%.1f", n * f * 1.048576 / (w / 1000) }') |" \
-		    "$cpg | $(awk -v k="$3" 'BEGIN { printf "%.1f", k / 1024 }') |" \
-		    "$(ratio "$cpg" "$hcpu") |"
+# fmt AWK-EXPR: the expression over w (wall ms), c (CPU ms), k (peak KiB),
+# n, f and g (GiB moved), or "fail".
+fmt() {
+	[ "$w" = fail ] && { echo fail; return; }
+	awk -v w="$w" -v c="$c" -v k="$k" -v n="$n" -v f="$f" -v g="$gib" \
+	    "BEGIN { printf $1 }"
+}
+if has clients; then
+	echo "### Concurrent clients × $f MiB (curl, blksize 1468, lock-step)"
+	echo
+	echo "Server CPU is the server's cgroup (listener, children, threads);"
+	echo "peak memory is the cgroup's peak less the page cache it held" \
+	    "when the run began."
+	echo "Load average before this table: $(cut -d' ' -f1-3 /proc/loadavg)."
+	echo
+	echo "| clients | server | wall s | aggregate MB/s | server CPU s/GiB |" \
+	    "peak MiB | CPU/GiB vs tftpd-hpa |"
+	echo "|---:|---|---:|---:|---:|---:|---:|"
+	for n in $concs; do
+		gib=$(awk -v n="$n" -v f="$f" 'BEGIN { print n * f / 1024 }')
+		hcpu=fail
+		for srv in tftpd-hpa in.tftpd atftpd dnsmasq; do
+			set -- $(conc "$srv" "$n")
+			w=$1 c=$2 k=$3
+			cpg=$(fmt '"%.2f", c / 1000 / g')
+			[ "$srv" = tftpd-hpa ] && hcpu=$cpg
+			echo "| $n | $srv | $(fmt '"%.2f", w / 1000') |" \
+			    "$(fmt '"%.1f", n * f * 1.048576 / (w / 1000)') |" \
+			    "$cpg | $(fmt '"%.1f", k / 1024') |" \
+			    "$(ratio "$cpg" "$hcpu") |"
+		done
 	done
-done
-echo
+	echo
+	echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)."
+	echo
+fi

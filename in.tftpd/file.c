@@ -8,6 +8,7 @@
  */
 #include <linux/openat2.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <sys/syscall.h>
 
 #include <errno.h>
@@ -119,10 +120,15 @@ blksrc_init(struct blksrc *b, int fd, bool ascii, uint16_t blksize,
 	b->fd = fd;
 	b->ascii = ascii;
 	b->blksize = blksize;
-	b->slots = window;
+	b->ra = ascii || blksize > BLKSRC_RA_BYTES ? 1 :
+	    BLKSRC_RA_BYTES / blksize;
+	if (b->ra > BLKSRC_RA_MAX)
+		b->ra = BLKSRC_RA_MAX;
+	/* The window stays behind the blocks read ahead of it. */
+	b->slots = window + b->ra - 1;
 	tftp_ascii_init(&b->st);
-	b->ring = calloc(window, (size_t)blksize + TFTP_HDRLEN);
-	b->lens = calloc(window, sizeof(*b->lens));
+	b->ring = calloc(b->slots, (size_t)blksize + TFTP_HDRLEN);
+	b->lens = calloc(b->slots, sizeof(*b->lens));
 	return b->ring == NULL || b->lens == NULL ? -1 : 0;
 }
 
@@ -131,6 +137,48 @@ blksrc_free(struct blksrc *b)
 {
 	free(b->ring);
 	free(b->lens);
+}
+
+/* Block k's ring slot: 4 bytes of header room, then the data. */
+static uint8_t *
+slot(const struct blksrc *b, uint64_t k)
+{
+	return b->ring + (size_t)(k % b->slots) *
+	    ((size_t)b->blksize + TFTP_HDRLEN);
+}
+
+/*
+ * Octet: blocks k..k+ra-1 straight into their slots, with one readv() in
+ * the usual case; fewer blocks, the last one short, at the end of the file.
+ */
+static int
+load_octet(struct blksrc *b, uint64_t k)
+{
+	struct iovec iov[BLKSRC_RA_MAX];
+	size_t bs = b->blksize, want = b->ra * bs, got = 0, i, n, off;
+	ssize_t r;
+
+	while (got < want) {
+		for (i = got / bs, n = 0; i < b->ra; i++, n++) {
+			off = i == got / bs ? got % bs : 0;
+			iov[n].iov_base = slot(b, k + i) + TFTP_HDRLEN + off;
+			iov[n].iov_len = bs - off;
+		}
+		if ((r = readv(b->fd, iov, (int)n)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (r == 0)
+			break;
+		got += (size_t)r;
+	}
+	for (i = 0; i < b->ra && i * bs <= got; i++)
+		b->lens[(k + i) % b->slots] = (uint16_t)(got - i * bs < bs ?
+		    got - i * bs : bs);
+	b->loaded = k + i - 1;
+	b->eof = got < want;
+	return 0;
 }
 
 /* read() until n bytes or the end of the file. */
@@ -177,24 +225,30 @@ load_ascii(struct blksrc *b, uint8_t *out)
 	return (ssize_t)o;
 }
 
+/* Netascii: block k, encoded into its slot. */
+static int
+load_ascii_block(struct blksrc *b, uint64_t k)
+{
+	ssize_t r;
+
+	if ((r = load_ascii(b, slot(b, k) + TFTP_HDRLEN)) == -1)
+		return -1;
+	b->lens[k % b->slots] = (uint16_t)r;
+	b->loaded = k;
+	b->eof = r < b->blksize;
+	return 0;
+}
+
 int
 blksrc_get(struct blksrc *b, uint64_t k, uint8_t **pkt, uint16_t *len)
 {
-	size_t slot = (size_t)(k % b->slots);
-	uint8_t *p = b->ring + slot * ((size_t)b->blksize + TFTP_HDRLEN);
-	ssize_t r;
-
-	if (k == b->filled + 1) {
-		r = b->ascii ? load_ascii(b, p + TFTP_HDRLEN) :
-		    read_full(b->fd, p + TFTP_HDRLEN, b->blksize);
-		if (r == -1)
-			return -1;
-		b->lens[slot] = (uint16_t)r;
-		b->filled = k;
-	} else if (k > b->filled || b->filled - k >= b->slots)
+	if (k == b->loaded + 1 && !b->eof && (b->ascii ?
+	    load_ascii_block(b, k) : load_octet(b, k)) == -1)
 		return -1;
-	*pkt = p;
-	*len = b->lens[slot];
+	if (k > b->loaded || b->loaded - k >= b->slots)
+		return -1;
+	*pkt = slot(b, k);
+	*len = b->lens[k % b->slots];
 	return 0;
 }
 

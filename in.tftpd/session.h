@@ -18,6 +18,9 @@ struct session {
 	const struct tftpd_req	*r;
 	int			 s;		/* connected to the client */
 	int			 stray;		/* same port, other TIDs */
+	int64_t			 stray_due;	/* drain it then (ms) */
+	int64_t			 rcvto_ms;	/* SO_RCVTIMEO of s, 0: none */
+	int64_t			 now;		/* monotonic ms, per packet */
 	int			 fd;		/* the file */
 	char			 peer[IP4_STRLEN];
 	char			 mac[MAC_PXESTRLEN];	/* or "" */

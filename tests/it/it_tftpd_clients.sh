@@ -2,9 +2,11 @@
 # SPDX-License-Identifier: ISC
 #
 # in.tftpd against real clients (curl, tftp-hpa's tftp, atftp) on loopback
-# in a namespace: files of 0, 511, 512, 513 bytes and 40 MiB (block
-# numbers roll over at 512) compared byte for byte at blksize 512, 1468
-# and 65464 with tsize and windowsize; netascii; the exact OACK; ERROR 5
+# in a namespace: files of 0, 511, 512, 513 bytes, 16149 and 16384 (the
+# server reads 16 KiB ahead: 11 blocks of 1468 and one byte, 32 of 512
+# and an empty last block) and 40 MiB (block numbers roll over at 512)
+# compared byte for byte at blksize 512, 1468 and 65464 with tsize and
+# windowsize; netascii; the exact OACK; ERROR 5
 # to a foreign TID; a traversal corpus refused with nothing outside the
 # root read (atime); WRQ refused without -c and working with it; CapEff 0
 # in the listener and a child; the transfer log's 7-field lines.
@@ -25,7 +27,8 @@ nb_ok "--help, EX_USAGE for a bad option and for fd 0 not a socket"
 
 root=$NB_TMP/root
 mkdir -m 0755 "$root" "$root/sub" "$NB_TMP/out" "$NB_TMP/outside"
-for n in 0 511 512 513; do
+sizes="0 511 512 513 16149 16384"
+for n in $sizes; do
 	head -c "$n" /dev/urandom > "$root/f$n"
 done
 head -c 41943040 /dev/urandom > "$root/big"
@@ -64,7 +67,7 @@ rm -f "$out/c"
 $X curl -sS --tftp-no-options -o "$out/c" tftp://127.0.0.1/f0 ||
     nb_fail "curl f0"
 same "$root/f0" "$out/c" "curl without options"
-for n in 0 511 512 513; do
+for n in $sizes; do
 	for bs in 512 1468 65464; do
 		[ "$n" = 0 ] && continue
 		rm -f "$out/c"
@@ -81,17 +84,36 @@ for n in 0 511 512 513; do
 	    >/dev/null 2>&1 || nb_fail "atftp f$n"
 	same "$root/f$n" "$out/a" "atftp windowsize 4"
 done
-nb_ok "0/511/512/513 bytes: curl 512/1468/65464, tftp-hpa, atftp window 4"
+nb_ok "0/511/512/513/16149/16384 bytes: curl 512/1468/65464, tftp-hpa," \
+    "atftp window 4"
 
-$X curl -sS --tftp-blksize 512 -o "$out/big1" tftp://127.0.0.1/big ||
-    nb_fail "curl big"
+# Mid-transfer, a packet from a foreign TID gets its ERROR 5 (the child
+# drains that socket every 0.1 s) and the transfer goes on.
+$X curl -sS --tftp-blksize 512 -o "$out/big1" tftp://127.0.0.1/big &
+cpid=$!
+port=
+i=0
+while [ -z "$port" ] && [ "$i" -lt 50 ]; do
+	sleep 0.1
+	port=$($X ss -Hunp state established | awk '/"in\.tftpd"/ {
+	    sub(/.*:/, "", $3); print $3; exit }')
+	i=$((i + 1))
+done
+[ -n "$port" ] || nb_fail "no transfer port seen for the 40 MiB curl"
+o=$($X "$P" 127.0.0.1 "$port" hex 00040001)
+wait "$cpid" || nb_fail "curl big"
+case $o in
+"ERROR 5 "*) ;;
+*) nb_fail "foreign TID during a transfer: $o" ;;
+esac
 same "$root/big" "$out/big1" "40 MiB at 512 (rollover)"
 rm -f "$out/big1"
 $X atftp --option "blksize 1468" --option "windowsize 16" -g -r big \
     -l "$out/big2" 127.0.0.1 >/dev/null 2>&1 || nb_fail "atftp big"
 same "$root/big" "$out/big2" "40 MiB at 1468, window 16"
 rm -f "$out/big2"
-nb_ok "40 MiB byte-exact: curl blksize 512 (81920 blocks), atftp window 16"
+nb_ok "40 MiB byte-exact: curl blksize 512 (81920 blocks) with ERROR 5 to" \
+    "a foreign TID meanwhile, atftp window 16"
 
 (cd "$out" && $X tftp -m ascii 127.0.0.1 -c get text t2) || nb_fail "ascii"
 same "$root/text" "$out/t2" "netascii round trip"
