@@ -82,6 +82,10 @@ suite() {
 	run 0 -n -s 192.0.2.1 -u none
 	dry_is pxelinux.cfg/default - linux rootfs.gz "$seed_cmdline"
 	nb_ok "$name: seed's default: DEFAULT linux with a global APPEND"
+	run 0 -n -s 192.0.2.1 -u none -A "nbkexec.done x=1"
+	dry_is pxelinux.cfg/default - linux rootfs.gz \
+	    "$seed_cmdline nbkexec.done x=1"
+	nb_ok "$name: -A adds words after the entry's command line"
 
 	cp "$data/labels.cfg" "$root/pxelinux.cfg/C000020"
 	run 0 -n -s 192.0.2.1 -u none
