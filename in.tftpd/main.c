@@ -30,6 +30,7 @@
 #define OPT_XFERLOG	256
 #define OPT_VERBOSITY	257
 #define OPT_HELP	258
+#define OPT_RETRIES	259
 
 static const struct option longopts[] = {
 	{ "ipv4", no_argument, NULL, '4' },
@@ -45,6 +46,7 @@ static const struct option longopts[] = {
 	{ "pidfile", required_argument, NULL, 'P' },
 	{ "timeout", required_argument, NULL, 't' },
 	{ "retransmit", required_argument, NULL, 'T' },
+	{ "retries", required_argument, NULL, OPT_RETRIES },
 	{ "map-file", required_argument, NULL, 'm' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "verbosity", required_argument, NULL, OPT_VERBOSITY },
@@ -63,7 +65,8 @@ usage(FILE *fp, int status)
 	fprintf(fp,
 "usage: in.tftpd [-clLpsv] [-a addr[:port]] [-B blksize] [-m remapfile]\n"
 "                [-P pidfile] [-R lo:hi] [-r option] [-t idle] [-T usec]\n"
-"                [-u user] [-U umask] [--xferlog file] directory...\n"
+"                [-u user] [-U umask] [--retries n] [--xferlog file]\n"
+"                directory...\n"
 "TFTP server (RFC 1350, 2347, 2348, 2349, 7440).  Started by xinetd\n"
 "(wait = yes) it serves requests arriving on fd 0 until idle for -t seconds.\n"
 "  -s, --secure           chroot into the one directory given\n"
@@ -82,6 +85,8 @@ usage(FILE *fp, int status)
 "  -R, --port-range L:H   transfer ports from L..H\n"
 "  -t, --timeout SECS     inetd mode: exit after SECS idle (default 900)\n"
 "  -T, --retransmit USEC  first retransmission timeout (default 1000000)\n"
+"      --retries N        retransmissions of one packet before giving up\n"
+"                         (1..100, default 10)\n"
 "  -v, --verbose          log more (twice: debug); --verbosity N sets it\n"
 "      --xferlog FILE     append one line per transfer to FILE\n"
 "  -V, --version          print the version and exit\n"
@@ -138,6 +143,9 @@ parse_opt(struct tftpd *d, int ch, int *verbose)
 		break;
 	case 'T': d->timeout_us = (uint32_t)opt_number(optarg, 10000, 255000000,
 		    "retransmit timeout");
+		break;
+	case OPT_RETRIES: d->retries = (unsigned)opt_number(optarg, 1, 100,
+		    "retries");
 		break;
 	case 'm': d->mapfile = optarg; break;
 	case 'v': (*verbose)++; break;
@@ -263,6 +271,7 @@ main(int argc, char *argv[])
 {
 	struct tftpd d = {
 		.user = "nobody", .idle_s = 900, .timeout_us = 1000000,
+		.retries = TFTPD_RETRIES,
 		.blksize_max = TFTP_BLKSIZE_MAX, .sock = 0, .logfd = -1,
 	};
 	int ch, verbose = 0;

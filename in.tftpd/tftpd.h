@@ -16,7 +16,7 @@
 #include "in.tftpd/tftp_remap.h"
 
 #define TFTPD_MAXDIRS	16
-#define TFTPD_RETRIES	10	/* retransmissions of one packet */
+#define TFTPD_RETRIES	10	/* retransmissions of one packet (--retries) */
 #define TFTPD_WINMAX	64	/* largest windowsize granted */
 
 struct tftpd {
@@ -34,6 +34,7 @@ struct tftpd {
 	bool		 umask_set;
 	unsigned	 idle_s;	/* -t */
 	uint32_t	 timeout_us;	/* -T */
+	unsigned	 retries;	/* --retries */
 	uint16_t	 blksize_max;	/* -B */
 	unsigned	 refuse;	/* -r, bit per enum tftp_optid */
 	uint16_t	 port_lo;	/* -R */

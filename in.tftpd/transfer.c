@@ -270,7 +270,7 @@ sess_transfer(struct session *ss)
 	size_t len = 0;
 	int r;
 
-	tftp_xfer_init(&ss->x, &ss->par, sender, TFTPD_RETRIES,
+	tftp_xfer_init(&ss->x, &ss->par, sender, ss->d->retries,
 	    ss->par.timeout_ms * 8);
 	if (sender && blksrc_init(&ss->src, ss->fd, ascii, ss->par.blksize,
 	    ss->par.windowsize) == -1)

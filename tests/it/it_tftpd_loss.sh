@@ -36,8 +36,12 @@ ip -n "$srv" addr add 192.0.2.1/24 dev vs
 ip -n "$cli" addr add 192.0.2.2/24 dev vc
 # -r timeout: curl asks for its own 5 s or more, which would make every
 # lost packet cost that long; the test wants in.tftpd's -T 100000.
+# --retries 40: at 30 % loss each way a try fails with p = 0.51, so the
+# default 10 retries lose a block with p = 0.51^11 = 6e-4, and the ~60
+# exchanges below would fail a run in 3 %.  (With the default -T of 1 s
+# the clients' own retransmissions add tries; at 0.1 s they come too late.)
 nb_spawn "$srv" "$T" -L -a 192.0.2.1:69 -s "$root" -T 100000 -r timeout \
-    --xferlog "$NB_TMP/xfer.log"
+    --retries 40 --xferlog "$NB_TMP/xfer.log"
 C="ip netns exec $cli"
 nb_wait 5 $C curl -s -o /dev/null tftp://192.0.2.1/f511 ||
     nb_fail "no answer across the veth"
