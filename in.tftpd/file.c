@@ -124,8 +124,11 @@ blksrc_init(struct blksrc *b, int fd, bool ascii, uint16_t blksize,
 	    BLKSRC_RA_BYTES / blksize;
 	if (b->ra > BLKSRC_RA_MAX)
 		b->ra = BLKSRC_RA_MAX;
-	/* The window stays behind the blocks read ahead of it. */
-	b->slots = window + b->ra - 1;
+	/*
+	 * The window sent (it may be resent), the next one read ahead while
+	 * the client takes this one, and the rest of a read-ahead chunk.
+	 */
+	b->slots = 2 * (size_t)window + b->ra - 1;
 	tftp_ascii_init(&b->st);
 	b->ring = calloc(b->slots, (size_t)blksize + TFTP_HDRLEN);
 	b->lens = calloc(b->slots, sizeof(*b->lens));
@@ -249,6 +252,17 @@ blksrc_get(struct blksrc *b, uint64_t k, uint8_t **pkt, uint16_t *len)
 		return -1;
 	*pkt = slot(b, k);
 	*len = b->lens[k % b->slots];
+	return 0;
+}
+
+int
+blksrc_prefetch(struct blksrc *b, uint64_t first)
+{
+	/* Blocks loaded+1..loaded+ra may not reuse the slot of first. */
+	while (!b->eof && b->loaded + b->ra < first + b->slots)
+		if ((b->ascii ? load_ascii_block(b, b->loaded + 1) :
+		    load_octet(b, b->loaded + 1)) == -1)
+			return -1;
 	return 0;
 }
 

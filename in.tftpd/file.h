@@ -27,7 +27,9 @@ int	file_open(const struct tftpd *, int dirfd, const char *path,
  * Octet files are read ahead BLKSRC_RA_BYTES at a time (at most
  * BLKSRC_RA_MAX blocks), one readv() for many blocks: lock-step at 1468
  * makes 11 DATA packets per read instead of one.  A 16 KiB ring per child
- * keeps 64 children smaller than tftpd-hpa's.
+ * keeps 64 children smaller than tftpd-hpa's.  The reads happen after a
+ * window went out (blksrc_prefetch), while the client takes it, so the
+ * answer to its ACK is sent without waiting for the file.
  */
 #define BLKSRC_RA_BYTES	16384
 #define BLKSRC_RA_MAX	64
@@ -38,7 +40,7 @@ struct blksrc {
 	struct tftp_ascii st;
 	uint16_t	 blksize;
 	size_t		 ra;		/* blocks per read (1 for netascii) */
-	size_t		 slots;		/* window + ra - 1 */
+	size_t		 slots;		/* 2 x window + ra - 1 */
 	uint8_t		*ring;		/* slots x (4 + blksize): header room */
 	uint16_t	*lens;
 	uint64_t	 loaded;	/* last block loaded */
@@ -57,6 +59,12 @@ int	blksrc_init(struct blksrc *, int fd, bool ascii, uint16_t blksize,
  * than `window' blocks from the newest one sent.  -1 on a read error.
  */
 int	blksrc_get(struct blksrc *, uint64_t k, uint8_t **pkt, uint16_t *len);
+/*
+ * After a window from block first went out: loads blocks ahead as far as
+ * the ring holds them beside first and the blocks after it, at least the
+ * next window.  -1 on a read error.
+ */
+int	blksrc_prefetch(struct blksrc *, uint64_t first);
 void	blksrc_free(struct blksrc *);
 
 struct blksink {

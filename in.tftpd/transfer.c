@@ -5,11 +5,12 @@
  * recv() until a packet arrives or the armed timer fires, and feed that
  * back to the core.  No signals, no longjmp: the deadline is a number,
  * and SO_RCVTIMEO bounds the wait.  Lock-step costs two system calls per
- * block (send, recv) and a readv() per 16 KiB: no poll(), and the clock
- * is read once per packet; a window goes out in one sendmmsg().  The
- * stray socket (other TIDs) is not polled but drained without blocking
- * every STRAY_MS while packets flow, when the timer fires and at the end:
- * a foreign TID gets its ERROR 5 without a system call per block.
+ * block (send, recv) and a readv() per 16 KiB, made after a send: no
+ * poll(), and the clock is read once per packet; a window goes out in one
+ * sendmmsg().  The stray socket (other TIDs) is not polled but drained
+ * without blocking every STRAY_MS while packets flow, when the timer fires
+ * and at the end: a foreign TID gets its ERROR 5 without a system call per
+ * block.
  */
 #include <sys/ioctl.h>
 #include <sys/socket.h>
@@ -86,6 +87,15 @@ xmit_window(struct session *ss, struct mmsghdr *m, unsigned n)
 	return 0;
 }
 
+static int
+read_failed(struct session *ss)
+{
+	log_warn("%s: %s %s: read", ss->peer, ss->opname, ss->name);
+	sess_error(ss, TFTP_EUNDEF, "Read error");
+	strlcpy(ss->result, "io", sizeof(ss->result));
+	return -1;
+}
+
 /* Sender: DATA blocks first..first+count-1, stopping after the last. */
 static int
 send_window(struct session *ss, const struct tftp_act *a)
@@ -99,13 +109,8 @@ send_window(struct session *ss, const struct tftp_act *a)
 
 	/* The ring keeps every block of the window: pointers stay valid. */
 	for (k = a->first; k < a->first + a->count && n < TFTPD_WINMAX; k++) {
-		if (blksrc_get(&ss->src, k, &pkt, &len) == -1) {
-			log_warn("%s: %s %s: read", ss->peer, ss->opname,
-			    ss->name);
-			sess_error(ss, TFTP_EUNDEF, "Read error");
-			strlcpy(ss->result, "io", sizeof(ss->result));
-			return -1;
-		}
+		if (blksrc_get(&ss->src, k, &pkt, &len) == -1)
+			return read_failed(ss);
 		tftp_data_hdr(pkt, TFTP_HDRLEN, (uint16_t)k);
 		iov[n].iov_base = pkt;
 		iov[n].iov_len = TFTP_HDRLEN + (size_t)len;
@@ -118,10 +123,12 @@ send_window(struct session *ss, const struct tftp_act *a)
 		}
 	}
 	if ((n == 1 ? xmit(ss, iov[0].iov_base, iov[0].iov_len) :
-	    xmit_window(ss, m, n)) == 0)
-		return 0;
-	strlcpy(ss->result, "unreachable", sizeof(ss->result));
-	return -1;
+	    xmit_window(ss, m, n)) == -1) {
+		strlcpy(ss->result, "unreachable", sizeof(ss->result));
+		return -1;
+	}
+	/* Reads for the next window while the client takes this one. */
+	return blksrc_prefetch(&ss->src, a->first) == -1 ? read_failed(ss) : 0;
 }
 
 /* Performs a SEND or WAIT; -1 when the transfer ended. */
