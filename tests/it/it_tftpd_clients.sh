@@ -192,7 +192,8 @@ nb_ok "WRQ refused without -c (new and not o+w files), allowed to o+w"
 wroot=$NB_TMP/wroot
 mkdir -m 0777 "$wroot"
 nb_spawn "$ns" "$T" -L -a 127.0.0.2:69 -s -c -U 022 "$wroot" \
-    --xferlog "$log" -B 1024 -R 40000:40009 -r windowsize
+    --xferlog "$log" -B 1024 -R 40000:40009 -r windowsize -T 100000 \
+    --retries 2
 nb_wait 5 $X "$P" 127.0.0.2 69 rrq none >/dev/null || nb_fail "no -c server"
 (cd "$NB_TMP" && $X tftp -m binary 127.0.0.2 -c put up created) ||
     nb_fail "WRQ with -c"
@@ -209,6 +210,13 @@ port=$(echo "$o" | sed -n 's/^PORT //p')
     nb_fail "-B 1024 / -r windowsize: $o"
 [ "$port" -ge 40000 ] && [ "$port" -le 40009 ] || nb_fail "-R: port $port"
 nb_ok "-B caps blksize, -r refuses windowsize, -R picks the port"
+# A client that stops answering but keeps its port (no ICMP) is given up
+# after --retries 2: DATA at 0, 0.1 and 0.3 s, the last wait ends at 0.7 s
+# (the default 10 would wait 7.1 s).
+$X "$P" -w 2 127.0.0.2 69 rrq created > /dev/null || nb_fail "no DATA"
+grep -qE ' RRQ created 0 0\.[5-9][0-9]{2} fail:timeout$' "$log" ||
+    nb_fail "silent client not given up after 2 retries: $(tail -n 1 "$log")"
+nb_ok "--retries 2: a silent client's transfer ends in 0.7 s (fail:timeout)"
 
 caps() {
 	grep -q '^CapEff:[[:space:]]*0000000000000000$' "/proc/$1/status" &&
