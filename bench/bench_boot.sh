@@ -8,14 +8,17 @@
 # capture on the bridge, the power shim and the node's up report (see
 # lab/timeline.sh).  Then the node boots through the suite with nbkexec:
 # the time from its first up report to its second, after netkexec, beside
-# the time from power-on to the first.  BENCH_BOOTS=3 boots of each kind;
-# medians.  Prints a Markdown section.
+# the time from power-on to the first.  Then the alternating boots again
+# beside BENCH_LOAD (2) busy loops, one per core here: a boot server is not
+# always idle.  BENCH_BOOTS=3 boots of each kind; medians.  Prints a
+# Markdown section.
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/tests/lib/nb.sh"
 . "$top/lab/lab.sh"
 . "$top/lab/serve.sh"
 reps=${BENCH_BOOTS:-3}
+load=${BENCH_LOAD:-2}
 nb_init
 LAB=$top/build/lab-bench
 lab_init "$top"
@@ -38,7 +41,8 @@ power_cycle() {
 	kill -0 "$LAB_POWER_PID" || nb_fail "the power shim died"
 }
 
-# boot SERVER: one power-on of node1, its phases appended to $NB_TMP/SERVER
+# boot SERVER [TAG]: one power-on of node1, its phases appended to
+# $NB_TMP/SERVER (or SERVER-TAG)
 boot() {
 	if [ "$1" = suite ]; then
 		lab_serve_suite "$tftp"
@@ -49,8 +53,8 @@ boot() {
 	_since=$(lab_now)
 	power_cycle "$1"
 	TL_SINCE=$_since TL_FORMAT=tsv sh "$top/lab/timeline.sh" "$LAB_RUN" \
-	    "$LAB/etc/ethers" "$LAB/etc/hosts" >> "$NB_TMP/$1"
-	echo "bench_boot: $1: $(tail -n 1 "$NB_TMP/$1")" >&2
+	    "$LAB/etc/ethers" "$LAB/etc/hosts" >> "$NB_TMP/$1${2:+-$2}"
+	echo "bench_boot: $1 ${2:-}: $(tail -n 1 "$NB_TMP/$1${2:+-$2}")" >&2
 }
 
 # kexec_boot: node1 boots through the suite, reports up, reboots with
@@ -83,6 +87,24 @@ while [ "$i" -lt "$reps" ]; do
 	i=$((i + 1))
 done
 
+lab_configs "$tftp" nbpoweroff
+hogs=
+i=0
+while [ "$i" -lt "$load" ]; do
+	nb_bg timeout 1800 sh -c 'while :; do :; done'
+	hogs="$hogs $NB_PID"
+	i=$((i + 1))
+done
+i=0
+while [ "$i" -lt "$reps" ]; do
+	boot suite load
+	boot dnsmasq load
+	i=$((i + 1))
+done
+for p in $hogs; do
+	nb_stop "$p"
+done
+
 # median COLUMN FILE
 median() {
 	cut -f "$1" "$2" | grep -v '^-$' | sort -n |
@@ -98,17 +120,22 @@ echo "\`sh bench/bench_boot.sh\` (BENCH_BOOTS=$reps boots per server, alternatin
 echo "qemu TCG, SeaBIOS + iPXE, virtio-net, Debian kernel $LAB_KREL, mkrootfs image;"
 echo "the suite's DHCP: $dhcp). Seconds, medians; ratio = suite / dnsmasq."
 echo
-echo "| phase | suite | dnsmasq | ratio |"
-echo "|---|---:|---:|---:|"
-col=2
-for ph in firmware offer dhcp pxelinux kernel initrd+up total; do
-	s=$(median "$col" "$NB_TMP/suite")
-	d=$(median "$col" "$NB_TMP/dnsmasq")
-	r=$(echo "$s $d" | awk '$1 != "-" && $2 != "-" && $2 > 0 {
-	    printf "%.2f", $1 / $2; exit } { print "-" }')
-	echo "| $ph | $s | $d | $r |"
-	col=$((col + 1))
-done
+# phases SUFFIX: the table of phases from $NB_TMP/suite$SUFFIX and
+# dnsmasq$SUFFIX
+phases() {
+	echo "| phase | suite | dnsmasq | ratio |"
+	echo "|---|---:|---:|---:|"
+	col=2
+	for ph in firmware offer dhcp pxelinux kernel initrd+up total; do
+		s=$(median "$col" "$NB_TMP/suite$1")
+		d=$(median "$col" "$NB_TMP/dnsmasq$1")
+		r=$(echo "$s $d" | awk '$1 != "-" && $2 != "-" && $2 > 0 {
+		    printf "%.2f", $1 / $2; exit } { print "-" }')
+		echo "| $ph | $s | $d | $r |"
+		col=$((col + 1))
+	done
+}
+phases ""
 
 echo
 echo "### A reboot with netkexec beside a cold boot"
@@ -126,3 +153,14 @@ echo "| power-on → up (firmware, iPXE, pxelinux, kernel, /init) | $c | 1.00 |"
 echo "| up → up again (netkexec: fetch, kexec, kernel, /init) | $k |" \
     "$(echo "$k $c" | awk '$1 != "-" && $2 > 0 { printf "%.2f", $1 / $2; exit }
     { print "-" }') |"
+
+if [ "$load" -gt 0 ]; then
+	echo
+	echo "### The same boots beside $load busy loops"
+	echo
+	echo "BENCH_LOAD=$load shell loops (\`while :; do :; done\`, nice 0) run on"
+	echo "the $(nproc) cores while the node boots $reps times through each"
+	echo "server, alternating. Seconds, medians."
+	echo
+	phases -load
+fi
