@@ -26,10 +26,10 @@ int	file_open(const struct tftpd *, int dirfd, const char *path,
 /*
  * Octet files are read ahead BLKSRC_RA_BYTES at a time (at most
  * BLKSRC_RA_MAX blocks), one readv() for many blocks: lock-step at 1468
- * makes 11 DATA packets per read instead of one.  A 16 KiB ring per child
- * keeps 64 children smaller than tftpd-hpa's.  The reads happen after a
- * window went out (blksrc_prefetch), while the client takes it, so the
- * answer to its ACK is sent without waiting for the file.
+ * makes 11 DATA packets per read instead of one.  A ring of 12 blocks
+ * (18 KiB) at 1468 keeps 64 children smaller than tftpd-hpa's.  The reads
+ * happen after a window went out (blksrc_prefetch), while the client takes
+ * it, so the answer to its ACK is sent without waiting for the file.
  */
 #define BLKSRC_RA_BYTES	16384
 #define BLKSRC_RA_MAX	64
