@@ -248,8 +248,10 @@ blksrc_get(struct blksrc *b, uint64_t k, uint8_t **pkt, uint16_t *len)
 	if (k == b->loaded + 1 && !b->eof && (b->ascii ?
 	    load_ascii_block(b, k) : load_octet(b, k)) == -1)
 		return -1;
-	if (k > b->loaded || b->loaded - k >= b->slots)
+	if (k > b->loaded || b->loaded - k >= b->slots) {
+		errno = ERANGE;		/* not in the ring: a bug, not the file */
 		return -1;
+	}
 	*pkt = slot(b, k);
 	*len = b->lens[k % b->slots];
 	return 0;
