@@ -205,6 +205,20 @@ tftp_xfer_on_timeout(struct tftp_xfer *x, struct tftp_act *a)
 		send_window(x, a);
 }
 
+void
+tftp_xfer_on_gone(struct tftp_xfer *x, struct tftp_act *a)
+{
+	if ((!x->sender && x->fin) || (x->sender && !x->oack &&
+	    x->last != 0 && x->sent == x->last && x->retries > 0)) {
+		if (x->sender)
+			x->acked = x->last;
+		act_set(a, TFTP_ACT_DONE, 0);
+		a->why = "ok";
+		return;
+	}
+	act_abort(a, TFTP_EUNDEF, NULL, "unreachable");
+}
+
 uint64_t
 tftp_xfer_bytes(const struct tftp_xfer *x)
 {

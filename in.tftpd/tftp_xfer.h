@@ -33,7 +33,8 @@ struct tftp_act {
 	uint32_t	 timeout_ms;
 	uint16_t	 code;		/* ABORT: TFTP error code */
 	const char	*msg;		/* ABORT: ERROR text, NULL: send none */
-	const char	*why;		/* DONE: "ok"; ABORT: "timeout", or NULL
+	const char	*why;		/* DONE: "ok"; ABORT: "timeout",
+					   "unreachable", or NULL
 					   for a TFTP error (code) sent or
 					   received */
 };
@@ -78,6 +79,15 @@ void	tftp_xfer_on_packet(struct tftp_xfer *, const struct tftp_pkt *,
 	    struct tftp_act *);
 /* The timer armed by the last action fired. */
 void	tftp_xfer_on_timeout(struct tftp_xfer *, struct tftp_act *);
+/*
+ * The client's port is closed (ICMP port unreachable).  RFC 1350 lets a
+ * client end as soon as it sent its final ACK; when that ACK is lost, the
+ * retransmitted final window meets a closed port.  So a sender whose
+ * window with the final block went out more than once, or a receiver
+ * holding the final block, is DONE ("ok"), as if the ACK had come; any
+ * other transfer is aborted with why "unreachable".
+ */
+void	tftp_xfer_on_gone(struct tftp_xfer *, struct tftp_act *);
 /* Payload bytes acknowledged (sender) or stored (receiver) so far. */
 uint64_t tftp_xfer_bytes(const struct tftp_xfer *);
 

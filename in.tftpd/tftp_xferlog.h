@@ -12,9 +12,10 @@
  * tab "\t", newline "\n", backslash "\\", other non-printable bytes
  * "\ooo"; strunvis(3) decodes it); payload bytes transferred; duration in
  * seconds with three decimals; "ok" or "fail:<token>": fail:timeout (the
- * client stopped answering), fail:unreachable (ICMP port unreachable),
- * fail:E<code> (a TFTP error sent or received, e.g. fail:E1 for file not
- * found), fail:io (a local read or write error).
+ * client stopped answering), fail:unreachable (ICMP port unreachable
+ * before the client had the final block), fail:E<code> (a TFTP error sent
+ * or received, e.g. fail:E1 for file not found), fail:io (a local read or
+ * write error).
  * Pure: formats into caller storage.
  */
 #ifndef TFTP_XFERLOG_H

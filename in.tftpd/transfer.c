@@ -30,6 +30,7 @@
 
 #define STRAY_MAX	16	/* foreign packets answered per check */
 #define STRAY_MS	100	/* checks for them while packets flow */
+#define GONE		(-2)	/* perform(): the client's port is closed */
 
 /* The client's MAC from the ARP cache, for remap rules (\m). */
 void
@@ -123,20 +124,19 @@ send_window(struct session *ss, const struct tftp_act *a)
 		}
 	}
 	if ((n == 1 ? xmit(ss, iov[0].iov_base, iov[0].iov_len) :
-	    xmit_window(ss, m, n)) == -1) {
-		strlcpy(ss->result, "unreachable", sizeof(ss->result));
-		return -1;
-	}
+	    xmit_window(ss, m, n)) == -1)
+		return GONE;
 	/* Reads for the next window while the client takes this one. */
 	return blksrc_prefetch(&ss->src, a->first) == -1 ? read_failed(ss) : 0;
 }
 
-/* Performs a SEND or WAIT; -1 when the transfer ended. */
+/* Performs a SEND or WAIT; -1 when the transfer failed, or GONE. */
 static int
 perform(struct session *ss, const struct tftp_act *a, const uint8_t *data,
     size_t datalen)
 {
 	uint8_t ack[TFTP_HDRLEN];
+	int r;
 
 	if (a->write && blksink_write(&ss->sink, data, datalen) == -1) {
 		log_warn("%s: WRQ %s: write", ss->peer, ss->name);
@@ -145,16 +145,14 @@ perform(struct session *ss, const struct tftp_act *a, const uint8_t *data,
 	}
 	if (a->kind == TFTP_ACT_WAIT)
 		return 0;
-	if (a->oack) {
-		if (xmit(ss, ss->oack, ss->oacklen) == 0)
-			return 0;
-	} else if (ss->x.sender)
+	if (a->oack)
+		r = xmit(ss, ss->oack, ss->oacklen);
+	else if (ss->x.sender)
 		return send_window(ss, a);
-	else if (xmit(ss, ack, tftp_ack_build(ack, sizeof(ack),
-	    (uint16_t)a->first)) == 0)
-		return 0;
-	strlcpy(ss->result, "unreachable", sizeof(ss->result));
-	return -1;
+	else
+		r = xmit(ss, ack, tftp_ack_build(ack, sizeof(ack),
+		    (uint16_t)a->first));
+	return r == -1 ? GONE : 0;
 }
 
 /* Action done: 1 to go on waiting, 0 when finished, -1 failed. */
@@ -162,6 +160,9 @@ static int
 step(struct session *ss, const struct tftp_act *a, const uint8_t *data,
     size_t datalen, int64_t *deadline)
 {
+	struct tftp_act end;
+	int r;
+
 	switch (a->kind) {
 	case TFTP_ACT_DONE:
 		strlcpy(ss->result, "ok", sizeof(ss->result));
@@ -176,7 +177,11 @@ step(struct session *ss, const struct tftp_act *a, const uint8_t *data,
 			    a->code);
 		return -1;
 	default:
-		if (perform(ss, a, data, datalen) == -1)
+		if ((r = perform(ss, a, data, datalen)) == GONE) {
+			tftp_xfer_on_gone(&ss->x, &end);
+			return step(ss, &end, NULL, 0, deadline);
+		}
+		if (r == -1)
 			return -1;
 		if (a->kind == TFTP_ACT_SEND || a->timeout_ms > 0)
 			*deadline = ss->now + a->timeout_ms;
@@ -234,9 +239,9 @@ rcv_timeout(struct session *ss, int64_t ms)
  * Waits for the next event and feeds it to the core.  Right after a SEND
  * the wait is the armed timeout itself (deadline - now, the same now), so
  * SO_RCVTIMEO is set again only after a packet that did not re-arm, or
- * after a backoff.
+ * after a backoff.  A closed client port (ICMP) is an event too.
  */
-static int
+static void
 next_event(struct session *ss, struct tftp_act *a, size_t *len,
     int64_t deadline)
 {
@@ -249,21 +254,22 @@ next_event(struct session *ss, struct tftp_act *a, size_t *len,
 		strays(ss, false);
 		if ((left = deadline - ss->now) <= 0) {
 			tftp_xfer_on_timeout(&ss->x, a);
-			return 0;
+			return;
 		}
 		rcv_timeout(ss, left);
 		n = recv(ss->s, ss->buf, sizeof(ss->buf), 0);
 		ss->now = now_ms();
 		if (n == -1) {
-			if (errno == ECONNREFUSED)
-				return -1;
-			continue;	/* EAGAIN: the timeout, maybe early */
+			if (errno != ECONNREFUSED)
+				continue;	/* EAGAIN: the timeout, maybe early */
+			tftp_xfer_on_gone(&ss->x, a);
+			return;
 		}
 		if (tftp_pkt_parse(ss->buf, (size_t)n, &p, &errstr) == -1)
 			continue;
 		tftp_xfer_on_packet(&ss->x, &p, a);
 		*len = p.datalen;
-		return 0;
+		return;
 	}
 }
 
@@ -287,10 +293,7 @@ sess_transfer(struct session *ss)
 	ss->now = now_ms();
 	tftp_xfer_start(&ss->x, &a);
 	while ((r = step(ss, &a, ss->buf + TFTP_HDRLEN, len, &deadline)) == 1)
-		if (next_event(ss, &a, &len, deadline) == -1) {
-			strlcpy(ss->result, "unreachable", sizeof(ss->result));
-			break;
-		}
+		next_event(ss, &a, &len, deadline);
 	strays(ss, true);
 	if (!sender && blksink_close(&ss->sink) == -1 && r == 0) {
 		log_warn("%s: WRQ %s", ss->peer, ss->name);

@@ -5,9 +5,10 @@
  * and direction hints; then a 2-byte length and that many request bytes go
  * through tftp_req_parse(), tftp_negotiate() and tftp_path_resolve(); the
  * rest drives a transfer state machine: each event byte is a timeout, an
- * end-of-file for the sender, or a packet (a length byte and the bytes)
- * through tftp_pkt_parse() and tftp_xfer_on_packet().  DATA payloads also
- * pass through the netascii decoder.  Invariants are asserted.
+ * end-of-file for the sender, the client's port closing, or a packet (a
+ * length byte and the bytes) through tftp_pkt_parse() and
+ * tftp_xfer_on_packet().  DATA payloads also pass through the netascii
+ * decoder.  Invariants are asserted.
  */
 #include <assert.h>
 #include <stddef.h>
@@ -55,6 +56,13 @@ run_events(struct tftp_xfer *x, const uint8_t *p, size_t len)
 			    (uint16_t)(p[0] % x->blksize));
 			p++, len--;
 			continue;
+		} else if (p[0] == 32) {
+			tftp_xfer_on_gone(x, &a);
+			assert(a.kind == TFTP_ACT_DONE ||
+			    a.kind == TFTP_ACT_ABORT);
+			assert(a.kind != TFTP_ACT_DONE || !x->sender ||
+			    (x->last != 0 && x->acked == x->last));
+			p++, len--;
 		} else {
 			n = len > 1 ? p[1] : 0;
 			if (n > len - (len > 1 ? 2 : 1))

@@ -128,6 +128,23 @@ rm -f "$out/w"
 nb_ok "40 MiB byte-exact with windows acknowledged in part (tftpwin):" \
     "blksize 1468/512/65464/1468, windowsize 16/4/8/1"
 
+# RFC 1350 lets a client close right after its final ACK; if that ACK is
+# lost, the resent final block meets a closed port.  tftpwin -n never sends
+# it: the transfer counts as complete.  A client gone before the final
+# block (tftpprobe takes DATA 1 of 10 and leaves) is a failure.
+head -c 5000 /dev/urandom > "$root/lastack"
+chmod 0644 "$root/lastack"
+$X "$B/tests/tftpwin" -n 127.0.0.1 69 lastack 512 4 5 > "$out/w" ||
+    nb_fail "tftpwin -n"
+same "$root/lastack" "$out/w" "tftpwin -n"
+nb_wait 5 grep -qE ' RRQ lastack 5000 [0-9.]+ ok$' "$log" ||
+    nb_fail "final ACK lost, port closed: not logged ok with 5000 bytes"
+$X "$P" 127.0.0.1 69 rrq lastack > /dev/null || nb_fail "no DATA 1"
+nb_wait 5 grep -qE ' RRQ lastack 0 [0-9.]+ fail:unreachable$' "$log" ||
+    nb_fail "client gone after DATA 1: not logged fail:unreachable"
+nb_ok "port closed after the final block: ok, 5000 bytes;" \
+    "after the first: fail:unreachable"
+
 (cd "$out" && $X tftp -m ascii 127.0.0.1 -c get text t2) || nb_fail "ascii"
 same "$root/text" "$out/t2" "netascii round trip"
 nb_ok "netascii"

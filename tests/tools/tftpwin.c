@@ -6,11 +6,13 @@
  * lose packets only by chance; this loses them on purpose, every window,
  * so the server's ring of blocks wraps many times with resends in it.
  *
- *   tftpwin addr port file blksize windowsize seed > copy
+ *   tftpwin [-n] addr port file blksize windowsize seed > copy
  *
  * After each whole window (or the last, short block) it keeps a prefix of
  * 0..windowsize blocks chosen by a xorshift of seed (0 at most NONE_MAX
- * times), writes them to stdout, and ACKs the last one kept.  Exit 0 when the file is complete,
+ * times), writes them to stdout, and ACKs the last one kept.  With -n the
+ * final ACK is never sent, as if lost: the port closes right after the
+ * final block, which RFC 1350 allows.  Exit 0 when the file is complete,
  * 1 on a timeout (5 s), a bad packet or an ERROR, 64 on bad usage.
  */
 #include <sys/socket.h>
@@ -85,12 +87,16 @@ main(int argc, char *argv[])
 	size_t blk, w, got, keep, i, none = 0;
 	struct wbuf wb;
 	ssize_t n;
-	int s, rcvbuf = 16 << 20;
+	int s, rcvbuf = 16 << 20, noack, done;
 
+	if ((noack = argc > 1 && strcmp(argv[1], "-n") == 0)) {
+		argc--;
+		argv++;
+	}
 	if (argc != 7 || inet_pton(AF_INET, argv[1], &srv.sin_addr) != 1 ||
 	    (blk = strtoul(argv[4], NULL, 10)) < 8 || blk > 65464 ||
 	    (w = strtoul(argv[5], NULL, 10)) < 1 || w > WINMAX) {
-		fprintf(stderr, "usage: tftpwin addr port file blksize "
+		fprintf(stderr, "usage: tftpwin [-n] addr port file blksize "
 		    "windowsize seed\n");
 		return EX_USAGE;
 	}
@@ -150,8 +156,10 @@ main(int argc, char *argv[])
 		for (i = 0; i < keep; i++)
 			fwrite(win[i], 1, winlen[i], stdout);
 		acked += keep;
-		ack(s, acked, &srv);
-		if (keep > 0 && winlen[keep - 1] < blk)
+		done = keep > 0 && winlen[keep - 1] < blk;
+		if (!done || !noack)
+			ack(s, acked, &srv);
+		if (done)
 			return fflush(stdout) == 0 ? 0 : 1;
 	}
 }

@@ -3,7 +3,7 @@
  * Unit tests for in.tftpd/tftp_xfer.c: lock-step and windowed sending,
  * duplicate and old ACKs (no Sorcerer's Apprentice resend), timeouts with
  * backoff and a bounded retry count, block-number rollover, files that end
- * on a block boundary, and the WRQ receiver.
+ * on a block boundary, the WRQ receiver, and a client whose port closed.
  */
 #include <string.h>
 
@@ -249,6 +249,53 @@ START_TEST(test_receiver_end)
 }
 END_TEST
 
+/*
+ * A closed client port: after the final window went out again, the
+ * client had it (it may end right after its final ACK); before, it
+ * vanished.
+ */
+START_TEST(test_gone)
+{
+	struct tftp_xfer x;
+	struct tftp_act a;
+
+	mk(&x, true, 512, 2, true);
+	tftp_xfer_start(&x, &a);
+	tftp_xfer_on_gone(&x, &a);		/* at the OACK */
+	ck_assert_int_eq(a.kind, TFTP_ACT_ABORT);
+	ck_assert_str_eq(a.why, "unreachable");
+	ck_assert_ptr_null(a.msg);
+
+	mk(&x, true, 512, 2, false);
+	tftp_xfer_start(&x, &a);
+	want_send(&a, 1, 2);
+	tftp_xfer_on_gone(&x, &a);		/* mid-transfer */
+	ck_assert_int_eq(a.kind, TFTP_ACT_ABORT);
+	ack(&x, 2, &a);
+	want_send(&a, 3, 2);
+	tftp_xfer_eof(&x, 3, 100);		/* the final block goes out */
+	tftp_xfer_on_gone(&x, &a);		/* ... and meets no one */
+	ck_assert_int_eq(a.kind, TFTP_ACT_ABORT);
+	ck_assert_uint_eq(tftp_xfer_bytes(&x), 1024);
+	tftp_xfer_on_timeout(&x, &a);		/* sent again */
+	want_send(&a, 3, 1);
+	tftp_xfer_on_gone(&x, &a);		/* the final ACK was lost */
+	ck_assert_int_eq(a.kind, TFTP_ACT_DONE);
+	ck_assert_str_eq(a.why, "ok");
+	ck_assert_uint_eq(tftp_xfer_bytes(&x), 1124);
+
+	mk(&x, false, 512, 1, false);
+	tftp_xfer_start(&x, &a);
+	data(&x, 1, 512, &a);
+	tftp_xfer_on_gone(&x, &a);		/* receiver, mid-transfer */
+	ck_assert_int_eq(a.kind, TFTP_ACT_ABORT);
+	data(&x, 2, 7, &a);
+	tftp_xfer_on_gone(&x, &a);		/* dallying: all stored */
+	ck_assert_int_eq(a.kind, TFTP_ACT_DONE);
+	ck_assert_uint_eq(tftp_xfer_bytes(&x), 519);
+}
+END_TEST
+
 START_TEST(test_receiver_timeout)
 {
 	struct tftp_xfer x;
@@ -285,6 +332,7 @@ tftp_xfer_suite(void)
 	tcase_add_test(tc, test_receiver);
 	tcase_add_test(tc, test_receiver_end);
 	tcase_add_test(tc, test_receiver_timeout);
+	tcase_add_test(tc, test_gone);
 	suite_add_tcase(s, tc);
 	return s;
 }
