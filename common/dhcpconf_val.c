@@ -248,7 +248,8 @@ dhcpconf_optval_format(const struct dc_optdef *d, const struct dc_opt *o,
 			return 0;
 		break;
 	case DC_OT_STRING:
-		if (o->len > 0 && dc_printable(o->data, o->len) &&
+		/* "" too: hex of nothing would print no value at all. */
+		if (dc_printable(o->data, o->len) &&
 		    dc_fmt_text(buf, sz, o->data, o->len))
 			return 0;
 		break;

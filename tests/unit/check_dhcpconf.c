@@ -273,6 +273,26 @@ START_TEST(test_roundtrip)
 }
 END_TEST
 
+/* An empty string value prints as "", which parses again (fuzz_dhcpconf). */
+START_TEST(test_empty_string)
+{
+	struct dhcpconf c, c2;
+	char *a;
+	size_t alen;
+	FILE *f;
+
+	parse_ok(&c, "option vendor-class-identifier \"\";\n");
+	ck_assert_ptr_nonnull(f = open_memstream(&a, &alen));
+	dhcpconf_print(f, &c);
+	fclose(f);
+	ck_assert_ptr_nonnull(strstr(a, "option vendor-class-identifier \"\";"));
+	parse_ok(&c2, a);
+	free(a);
+	dhcpconf_free(&c);
+	dhcpconf_free(&c2);
+}
+END_TEST
+
 START_TEST(test_prefixes)
 {
 	struct dhcpconf c;
@@ -299,6 +319,7 @@ dhcpconf_suite(void)
 	tcase_add_test(tc, test_class_match);
 	tcase_add_test(tc, test_ethers);
 	tcase_add_test(tc, test_roundtrip);
+	tcase_add_test(tc, test_empty_string);
 	tcase_add_test(tc, test_prefixes);
 	suite_add_tcase(s, tc);
 	return s;
