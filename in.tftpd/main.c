@@ -31,6 +31,7 @@
 #define OPT_VERBOSITY	257
 #define OPT_HELP	258
 #define OPT_RETRIES	259
+#define OPT_THREADS	260
 
 static const struct option longopts[] = {
 	{ "ipv4", no_argument, NULL, '4' },
@@ -53,6 +54,7 @@ static const struct option longopts[] = {
 	{ "refuse", required_argument, NULL, 'r' },
 	{ "blocksize", required_argument, NULL, 'B' },
 	{ "port-range", required_argument, NULL, 'R' },
+	{ "threads", no_argument, NULL, OPT_THREADS },
 	{ "xferlog", required_argument, NULL, OPT_XFERLOG },
 	{ "version", no_argument, NULL, 'V' },
 	{ "help", no_argument, NULL, OPT_HELP },
@@ -65,7 +67,8 @@ usage(FILE *fp, int status)
 	fprintf(fp,
 "usage: in.tftpd [-clLpsv] [-a addr[:port]] [-B blksize] [-m remapfile]\n"
 "                [-P pidfile] [-R lo:hi] [-r option] [-t idle] [-T usec]\n"
-"                [-u user] [-U umask] [--retries n] [--xferlog file]\n"
+"                [-u user] [-U umask] [--retries n] [--threads]\n"
+"                [--xferlog file]\n"
 "                directory...\n"
 "TFTP server (RFC 1350, 2347, 2348, 2349, 7440).  Started by xinetd\n"
 "(wait = yes) it serves requests arriving on fd 0 until idle for -t seconds.\n"
@@ -87,6 +90,8 @@ usage(FILE *fp, int status)
 "  -T, --retransmit USEC  first retransmission timeout (default 1000000)\n"
 "      --retries N        retransmissions of one packet before giving up\n"
 "                         (1..100, default 10)\n"
+"      --threads          each transfer in a thread, not a forked child:\n"
+"                         less CPU, no isolation between transfers\n"
 "  -v, --verbose          log more (twice: debug); --verbosity N sets it\n"
 "      --xferlog FILE     append one line per transfer to FILE\n"
 "  -V, --version          print the version and exit\n"
@@ -156,6 +161,7 @@ parse_opt(struct tftpd *d, int ch, int *verbose)
 		    TFTP_BLKSIZE_MAX, "blocksize");
 		break;
 	case 'R': parse_range(d, optarg); break;
+	case OPT_THREADS: d->threads = true; break;
 	case OPT_XFERLOG: d->xferlog = optarg; break;
 	case 'V': printf("in.tftpd (nodeboot) 1.0, IPv4, remap, "
 		    "windowsize\n");

@@ -6,3 +6,4 @@ in.tftpd_CORE := in.tftpd/tftp_proto.c in.tftpd/tftp_xfer.c \
 in.tftpd_SHELL := in.tftpd/main.c in.tftpd/server.c in.tftpd/session.c \
     in.tftpd/file.c in.tftpd/transfer.c
 in.tftpd_MAN := in.tftpd/in.tftpd.8
+in.tftpd_LIBS := -pthread

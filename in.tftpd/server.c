@@ -2,11 +2,12 @@
 /*
  * The listener: the UDP socket on fd 0 that xinetd hands over (wait =
  * yes), or one bound by -l/-L.  It receives each request with IP_PKTINFO
- * (so the child can answer from the address the client used) and forks a
- * child for the transfer, as tftp-hpa's main() does.  Under inetd it exits
- * after -t idle seconds so that xinetd takes the socket back; the children
- * finish on their own.  The listener runs without privileges and never
- * parses a request: the child does.
+ * (so the transfer can answer from the address the client used) and forks
+ * a child for the transfer, as tftp-hpa's main() does, or with --threads
+ * starts a thread for it.  Under inetd it exits after -t idle seconds so
+ * that xinetd takes the socket back; children finish on their own, threads
+ * are waited for.  The listener runs without privileges and never parses a
+ * request: the transfer does.
  */
 #include <sys/socket.h>
 
@@ -15,7 +16,9 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -24,14 +27,14 @@
 #include "common/log.h"
 #include "in.tftpd/tftpd.h"
 
-#define RECENT_MAX	64
+#define JOBS_MAX	256	/* requests kept; --threads: transfers at once */
 
-/* A request recently handed to a child (duplicate()). */
-struct recent {
-	pid_t			pid;
-	struct sockaddr_in	peer;
-	size_t			len;
-	uint8_t			req[128];	/* its first bytes */
+/* A request handed to a child or a thread, kept for duplicate(). */
+struct job {
+	pid_t			pid;	/* the child; 0 for a thread */
+	atomic_bool		live;	/* a thread's, until it returns */
+	struct tftpd		*d;
+	struct tftpd_req	r;	/* what the thread serves */
 };
 
 static volatile sig_atomic_t quit;
@@ -116,63 +119,140 @@ recv_req(int s, struct tftpd_req *r)
 	return 0;
 }
 
+static bool
+alive(struct job *j)
+{
+	if (j->pid > 0)
+		return kill(j->pid, 0) == 0;
+	return atomic_load_explicit(&j->live, memory_order_acquire);
+}
+
 /*
  * A client whose first answer got lost sends its request again, from the
- * same port.  A second child for it would answer from a second TID, which
- * some clients (atftp: "unexpected OACK") treat as fatal.  So a request
- * equal to one whose child is still alive is dropped: the child's own
- * retransmission answers it.
+ * same port.  A second transfer for it would answer from a second TID,
+ * which some clients (atftp: "unexpected OACK") treat as fatal.  So a
+ * request equal to one whose transfer is still alive is dropped: that
+ * transfer's own retransmission answers it.
  */
 static bool
-duplicate(struct recent *rc, const struct tftpd_req *r)
+duplicate(struct job **jobs, const struct tftpd_req *r)
 {
+	struct job *j;
 	size_t i;
 
-	for (i = 0; i < RECENT_MAX; i++)
-		if (rc[i].pid > 0 && rc[i].len == r->len &&
-		    rc[i].peer.sin_addr.s_addr == r->peer.sin_addr.s_addr &&
-		    rc[i].peer.sin_port == r->peer.sin_port &&
-		    memcmp(rc[i].req, r->buf, r->len < sizeof(rc[i].req) ?
-		    r->len : sizeof(rc[i].req)) == 0 &&
-		    kill(rc[i].pid, 0) == 0)
+	for (i = 0; i < JOBS_MAX; i++)
+		if ((j = jobs[i]) != NULL && j->r.len == r->len &&
+		    j->r.peer.sin_addr.s_addr == r->peer.sin_addr.s_addr &&
+		    j->r.peer.sin_port == r->peer.sin_port &&
+		    memcmp(j->r.buf, r->buf, r->len) == 0 && alive(j))
 			return true;
 	return false;
 }
 
+/* Threads still serving, for the idle exit. */
+static bool
+busy(struct job **jobs)
+{
+	size_t i;
+
+	for (i = 0; i < JOBS_MAX; i++)
+		if (jobs[i] != NULL && jobs[i]->pid == 0 && alive(jobs[i]))
+			return true;
+	return false;
+}
+
+static void *
+thread_main(void *arg)
+{
+	struct job *j = arg;
+
+	session_run(j->d, &j->r);
+	atomic_store_explicit(&j->live, false, memory_order_release);
+	return NULL;
+}
+
+/* The transfer as a thread, with every signal left to the listener. */
+static int
+start_thread(struct job *j)
+{
+	pthread_attr_t attr;
+	pthread_t t;
+	sigset_t all, old;
+	int e;
+
+	sigfillset(&all);
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	atomic_store(&j->live, true);
+	if ((e = pthread_create(&t, &attr, thread_main, j)) != 0)
+		atomic_store(&j->live, false);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	pthread_attr_destroy(&attr);
+	errno = e;
+	return e == 0 ? 0 : -1;
+}
+
+/*
+ * The slot for a new job: the oldest for a child (a ring), a free one for
+ * a thread (a live thread still reads its job).  NULL: all threads busy.
+ */
+static struct job **
+slot(struct tftpd *d, struct job **jobs, size_t *next)
+{
+	size_t i, k;
+
+	for (i = 0; i < JOBS_MAX; i++) {
+		k = (*next + i) % JOBS_MAX;
+		if (!d->threads || jobs[k] == NULL || !alive(jobs[k])) {
+			*next = (k + 1) % JOBS_MAX;
+			return &jobs[k];
+		}
+	}
+	return NULL;
+}
+
 static void
-spawn(struct tftpd *d, const struct tftpd_req *r, struct recent *rc,
+spawn(struct tftpd *d, const struct tftpd_req *r, struct job **jobs,
     size_t *next)
 {
-	struct recent *e;
-	pid_t pid;
+	struct job **sp, *j;
 
-	if (duplicate(rc, r)) {
+	if (duplicate(jobs, r)) {
 		log_debug("duplicate request ignored");
 		return;
 	}
-	if ((pid = fork()) == -1) {
-		log_warn("fork");
+	if ((sp = slot(d, jobs, next)) == NULL) {
+		log_warnx("%d transfers at once: request dropped", JOBS_MAX);
 		return;
 	}
-	if (pid == 0) {
+	if ((j = *sp) == NULL && (j = *sp = calloc(1, sizeof(*j))) == NULL) {
+		log_warn("calloc");
+		return;
+	}
+	j->d = d;
+	j->r = *r;
+	j->pid = 0;
+	if (d->threads) {
+		if (start_thread(j) == -1)
+			log_warn("pthread_create");
+		return;
+	}
+	if ((j->pid = fork()) == -1)
+		log_warn("fork");
+	else if (j->pid == 0) {
 		close(d->sock);
 		log_procinit("transfer");
 		session_run(d, r);
+		_exit(0);
 	}
-	e = &rc[*next];
-	*next = (*next + 1) % RECENT_MAX;
-	e->pid = pid;
-	e->peer = r->peer;
-	e->len = r->len;
-	memcpy(e->req, r->buf, r->len < sizeof(e->req) ? r->len :
-	    sizeof(e->req));
 }
 
 void
 server_run(struct tftpd *d)
 {
 	struct sigaction sa = { .sa_handler = SIG_IGN };
-	struct recent *rc;
+	struct job **jobs;
 	struct tftpd_req *r;
 	size_t next = 0;
 	struct pollfd pfd = { .fd = d->sock, .events = POLLIN };
@@ -187,7 +267,7 @@ server_run(struct tftpd *d)
 	if (setsockopt(d->sock, IPPROTO_IP, IP_PKTINFO, &on, sizeof(on)) == -1)
 		fatal("IP_PKTINFO (is fd 0 a UDP socket?)");
 	if ((r = malloc(sizeof(*r))) == NULL ||
-	    (rc = calloc(RECENT_MAX, sizeof(*rc))) == NULL)
+	    (jobs = calloc(JOBS_MAX, sizeof(*jobs))) == NULL)
 		fatal("malloc");
 	idle_ms = d->standalone || d->idle_s == 0 ? -1 : (int)d->idle_s * 1000;
 	while (!quit) {
@@ -196,13 +276,13 @@ server_run(struct tftpd *d)
 				fatal("poll");
 			continue;
 		}
-		if (n == 0)
+		if (n == 0 && !busy(jobs))
 			break;		/* idle: xinetd takes the socket back */
-		if (recv_req(d->sock, r) == 0)
-			spawn(d, r, rc, &next);
+		if (n > 0 && recv_req(d->sock, r) == 0)
+			spawn(d, r, jobs, &next);
 	}
 	if (d->pidfile != NULL && quit)
 		unlink(d->pidfile);
-	free(rc);
+	/* The jobs stay: a thread may read its own until exit(). */
 	free(r);
 }

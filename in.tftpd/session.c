@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: ISC
 /*
- * One transfer, in a forked child.  The child answers from a fresh socket
+ * One transfer, in a forked child or (--threads) a thread of the
+ * listener; it releases all it took, so both can return.  It answers from
+ * a fresh socket
  * bound to the address the request arrived on and connect()ed to the
  * client, so the kernel filters the client's packets for us; a second
  * socket on the same address and port catches packets from any other TID,
@@ -51,25 +53,23 @@ bind_port(const struct tftpd *d, int s, struct in_addr local)
 }
 
 /* The connected socket, and the stray one beside it (best effort). */
-static void
+static int
 sess_sockets(struct session *ss)
 {
 	struct sockaddr_in me;
 	socklen_t len = sizeof(me);
 	int on = 1;
 
-	ss->stray = -1;
-	if ((ss->s = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0)) == -1)
-		fatal("socket");
-	if (bind_port(ss->d, ss->s, ss->r->local) == -1)
-		fatal("bind");
-	/* After bind: an autobind must not share a port with another. */
-	if (setsockopt(ss->s, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on)) ==
-	    -1 || getsockname(ss->s, (struct sockaddr *)&me, &len) == -1)
-		fatal("socket setup");
-	if (connect(ss->s, (const struct sockaddr *)&ss->r->peer,
-	    sizeof(ss->r->peer)) == -1)
-		fatal("connect");
+	if ((ss->s = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0)) == -1 ||
+	    bind_port(ss->d, ss->s, ss->r->local) == -1 ||
+	    /* After bind: an autobind must not share a port with another. */
+	    setsockopt(ss->s, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on)) ==
+	    -1 || getsockname(ss->s, (struct sockaddr *)&me, &len) == -1 ||
+	    connect(ss->s, (const struct sockaddr *)&ss->r->peer,
+	    sizeof(ss->r->peer)) == -1) {
+		log_warn("%s: transfer socket", ss->peer);
+		return -1;
+	}
 	if ((ss->stray = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0)) ==
 	    -1 || setsockopt(ss->stray, SOL_SOCKET, SO_REUSEADDR, &on,
 	    sizeof(on)) == -1 ||
@@ -79,6 +79,7 @@ sess_sockets(struct session *ss)
 			close(ss->stray);
 		ss->stray = -1;
 	}
+	return 0;
 }
 
 /* min(-B, MTU - 32 of the arrival interface): fragments break PXE ROMs. */
@@ -177,25 +178,17 @@ sess_log(struct session *ss)
 		log_warn("%s", ss->d->xferlog);
 }
 
-void
-session_run(struct tftpd *d, const struct tftpd_req *r)
+static void
+sess_serve(struct session *ss)
 {
-	struct session *ss;
 	const char *errstr;
 	uint16_t code;
 
-	if ((ss = calloc(1, sizeof(*ss))) == NULL)
-		fatal("calloc");
-	ss->d = d;
-	ss->r = r;
-	ss->fd = -1;
-	clock_gettime(CLOCK_REALTIME, &ss->start);
-	ip4_ntoa(ntohl(r->peer.sin_addr.s_addr), ss->peer);
-	sess_sockets(ss);
-	if (tftp_req_parse(r->buf, r->len, &ss->req, &code, &errstr) == -1) {
+	if (tftp_req_parse(ss->r->buf, ss->r->len, &ss->req, &code,
+	    &errstr) == -1) {
 		logit(LOG_NOTICE, "%s: bad request: %s", ss->peer, errstr);
 		sess_error(ss, code, errstr);
-		_exit(0);
+		return;
 	}
 	ss->opname = ss->req.op == TFTP_RRQ ? "RRQ" : "WRQ";
 	/* Names reach syslog vis-encoded: no forged lines, no escapes. */
@@ -206,5 +199,29 @@ session_run(struct tftpd *d, const struct tftpd_req *r)
 	if (sess_request(ss) == 0)
 		sess_transfer(ss);
 	sess_log(ss);
-	_exit(0);
+}
+
+void
+session_run(struct tftpd *d, const struct tftpd_req *r)
+{
+	struct session *ss;
+
+	if ((ss = calloc(1, sizeof(*ss))) == NULL) {
+		log_warn("transfer");
+		return;
+	}
+	ss->d = d;
+	ss->r = r;
+	ss->s = ss->stray = ss->fd = -1;
+	clock_gettime(CLOCK_REALTIME, &ss->start);
+	ip4_ntoa(ntohl(r->peer.sin_addr.s_addr), ss->peer);
+	if (sess_sockets(ss) == 0)
+		sess_serve(ss);
+	if (ss->fd != -1)
+		close(ss->fd);
+	if (ss->stray != -1)
+		close(ss->stray);
+	if (ss->s != -1)
+		close(ss->s);
+	free(ss);
 }

@@ -25,6 +25,7 @@ struct tftpd {
 	bool		 permissive;	/* -p */
 	bool		 standalone;	/* -l or -L */
 	bool		 foreground;	/* -L */
+	bool		 threads;	/* --threads */
 	const char	*user;		/* -u, NULL when not root */
 	const char	*addr;		/* -a */
 	const char	*pidfile;	/* -P */
@@ -60,8 +61,10 @@ struct tftpd_req {
 int	server_listen_socket(const char *addr);
 void	server_run(struct tftpd *);
 
-/* session.c: serves one request in a forked child; never returns. */
-void	session_run(struct tftpd *, const struct tftpd_req *)
-	    __attribute__((__noreturn__));
+/*
+ * session.c: serves one request, in a forked child or a thread, and
+ * returns with everything it opened or allocated released.
+ */
+void	session_run(struct tftpd *, const struct tftpd_req *);
 
 #endif

@@ -222,26 +222,28 @@ strays(struct session *ss, bool force)
 }
 
 /* recv()'s timeout; a system call only when it changes. */
-static void
+static int
 rcv_timeout(struct session *ss, int64_t ms)
 {
 	struct timeval tv = { .tv_sec = (time_t)(ms / 1000),
 	    .tv_usec = (suseconds_t)(ms % 1000) * 1000 };
 
 	if (ms == ss->rcvto_ms)
-		return;
+		return 0;
 	if (setsockopt(ss->s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)) == -1)
-		fatal("SO_RCVTIMEO");
+		return -1;
 	ss->rcvto_ms = ms;
+	return 0;
 }
 
 /*
- * Waits for the next event and feeds it to the core.  Right after a SEND
- * the wait is the armed timeout itself (deadline - now, the same now), so
- * SO_RCVTIMEO is set again only after a packet that did not re-arm, or
- * after a backoff.  A closed client port (ICMP) is an event too.
+ * Waits for the next event and feeds it to the core; -1 when the wait
+ * itself failed.  Right after a SEND the wait is the armed timeout itself
+ * (deadline - now, the same now), so SO_RCVTIMEO is set again only after
+ * a packet that did not re-arm, or after a backoff.  A closed client port
+ * (ICMP) is an event too.
  */
-static void
+static int
 next_event(struct session *ss, struct tftp_act *a, size_t *len,
     int64_t deadline)
 {
@@ -254,22 +256,23 @@ next_event(struct session *ss, struct tftp_act *a, size_t *len,
 		strays(ss, false);
 		if ((left = deadline - ss->now) <= 0) {
 			tftp_xfer_on_timeout(&ss->x, a);
-			return;
+			return 0;
 		}
-		rcv_timeout(ss, left);
+		if (rcv_timeout(ss, left) == -1)
+			return -1;
 		n = recv(ss->s, ss->buf, sizeof(ss->buf), 0);
 		ss->now = now_ms();
 		if (n == -1) {
 			if (errno != ECONNREFUSED)
 				continue;	/* EAGAIN: the timeout, maybe early */
 			tftp_xfer_on_gone(&ss->x, a);
-			return;
+			return 0;
 		}
 		if (tftp_pkt_parse(ss->buf, (size_t)n, &p, &errstr) == -1)
 			continue;
 		tftp_xfer_on_packet(&ss->x, &p, a);
 		*len = p.datalen;
-		return;
+		return 0;
 	}
 }
 
@@ -286,19 +289,31 @@ sess_transfer(struct session *ss)
 	tftp_xfer_init(&ss->x, &ss->par, sender, ss->d->retries,
 	    ss->par.timeout_ms * 8);
 	if (sender && blksrc_init(&ss->src, ss->fd, ascii, ss->par.blksize,
-	    ss->par.windowsize) == -1)
-		fatal("blksrc");
+	    ss->par.windowsize) == -1) {
+		log_warn("%s: RRQ %s", ss->peer, ss->name);
+		sess_error(ss, TFTP_EUNDEF, "Out of memory");
+		blksrc_free(&ss->src);
+		return;
+	}
 	if (!sender)
 		blksink_init(&ss->sink, ss->fd, ascii);
 	ss->now = now_ms();
 	tftp_xfer_start(&ss->x, &a);
 	while ((r = step(ss, &a, ss->buf + TFTP_HDRLEN, len, &deadline)) == 1)
-		next_event(ss, &a, &len, deadline);
+		if (next_event(ss, &a, &len, deadline) == -1) {
+			log_warn("%s: %s %s", ss->peer, ss->opname, ss->name);
+			strlcpy(ss->result, "io", sizeof(ss->result));
+			r = -1;
+			break;
+		}
 	strays(ss, true);
-	if (!sender && blksink_close(&ss->sink) == -1 && r == 0) {
-		log_warn("%s: WRQ %s", ss->peer, ss->name);
-		strlcpy(ss->result, "io", sizeof(ss->result));
-	}
 	if (sender)
-		close(ss->fd);
+		blksrc_free(&ss->src);
+	else {
+		ss->fd = -1;	/* closed by blksink_close() */
+		if (blksink_close(&ss->sink) == -1 && r == 0) {
+			log_warn("%s: WRQ %s", ss->peer, ss->name);
+			strlcpy(ss->result, "io", sizeof(ss->result));
+		}
+	}
 }

@@ -10,6 +10,9 @@
 # to a foreign TID; a traversal corpus refused with nothing outside the
 # root read (atime); WRQ refused without -c and working with it; CapEff 0
 # in the listener and a child; the transfer log's 7-field lines.
+# IT_TFTPD_THREADS=1 (it_tftpd_threads.sh) runs it all with --threads and
+# checks the threads instead of the children: CapEff 0, none left behind
+# and no descriptor leaked.
 
 . "$(dirname "$0")/../lib/nb.sh"
 nb_init
@@ -17,6 +20,8 @@ B=${NB_BUILD:-build}
 T=$B/bin/in.tftpd
 P=$B/tests/tftpprobe
 [ -x "$T" ] && [ -x "$P" ] || nb_fail "build first: $T, $P"
+M=
+[ -n "${IT_TFTPD_THREADS:-}" ] && M=--threads
 
 "$T" --help | grep -q 'usage: in.tftpd' || nb_fail "--help"
 "$T" --bogus /tmp 2>/dev/null
@@ -50,11 +55,22 @@ log=$NB_TMP/xfer.log
 # Remap rules as tftp-hpa users write them (backslashes, case, a prefix).
 printf '%s\n' 'rg \\ /' 'r ^alias/(.*)$ \1' 'ri ^PXELINUX\.0$ f513' \
     'a ^forbidden' > "$NB_TMP/map"
-nb_spawn "$ns" "$T" -L -a 127.0.0.1:69 -s "$root" -T 200000 \
+nb_spawn "$ns" "$T" $M -L -a 127.0.0.1:69 -s "$root" -T 200000 \
     --xferlog "$log" -P "$NB_TMP/pid" -m "$NB_TMP/map"
 nb_wait 5 test -s "$NB_TMP/pid" || nb_fail "no pid file"
 pid=$(cat "$NB_TMP/pid")
 nb_wait 5 $X "$P" 127.0.0.1 69 rrq f0 >/dev/null || nb_fail "no answer"
+tasks() {
+	ls "/proc/$pid/task" | wc -l
+}
+one_task() {
+	[ "$(tasks)" = 1 ]
+}
+more_tasks() {
+	[ "$(tasks)" -gt 1 ]
+}
+nb_wait 5 one_task || nb_fail "the first transfer's thread stays"
+fds=$(ls "/proc/$pid/fd" | wc -l)
 
 same() {
 	cmp -s "$1" "$2" || nb_fail "$3: $2 differs from $1"
@@ -114,6 +130,30 @@ same "$root/big" "$out/big2" "40 MiB at 1468, window 16"
 rm -f "$out/big2"
 nb_ok "40 MiB byte-exact: curl blksize 512 (81920 blocks) with ERROR 5 to" \
     "a foreign TID meanwhile, atftp window 16"
+
+# Concurrent transfers (threads share the listener's memory): 24 at once,
+# every one byte-exact.
+i=0
+pids=
+while [ "$i" -lt 24 ]; do
+	case $((i % 3)) in
+	0) f=f16149 bs=512 ;;
+	1) f=f513 bs=1468 ;;
+	*) f=f16384 bs=65464 ;;
+	esac
+	$X curl -sS --tftp-blksize "$bs" -o "$out/p$i" \
+	    "tftp://127.0.0.1/$f" && cmp -s "$root/$f" "$out/p$i" ||
+	    echo "$i $f" >> "$out/pfail" &
+	pids="$pids $!"
+	i=$((i + 1))
+done
+$X atftp --option "blksize 1468" --option "windowsize 16" -g -r big \
+    -l "$out/pbig" 127.0.0.1 >/dev/null 2>&1 || echo big >> "$out/pfail"
+wait $pids
+[ -e "$out/pfail" ] && nb_fail "concurrent transfers: $(cat "$out/pfail")"
+same "$root/big" "$out/pbig" "40 MiB beside 24 others"
+rm -f "$out"/p*
+nb_ok "24 transfers at once beside a 40 MiB one, all byte-exact"
 
 # Partial ACKs: tftpwin keeps a random prefix of each window (a few times
 # none), so in.tftpd resends from inside the window it sent, through a
@@ -208,7 +248,7 @@ nb_ok "WRQ refused without -c (new and not o+w files), allowed to o+w"
 
 wroot=$NB_TMP/wroot
 mkdir -m 0777 "$wroot"
-nb_spawn "$ns" "$T" -L -a 127.0.0.2:69 -s -c -U 022 "$wroot" \
+nb_spawn "$ns" "$T" $M -L -a 127.0.0.2:69 -s -c -U 022 "$wroot" \
     --xferlog "$log" -B 1024 -R 40000:40009 -r windowsize -T 100000 \
     --retries 2
 nb_wait 5 $X "$P" 127.0.0.2 69 rrq none >/dev/null || nb_fail "no -c server"
@@ -243,25 +283,39 @@ caps() {
 caps "$pid" || nb_fail "listener keeps privileges"
 $X "$P" -w 3 127.0.0.1 69 rrq big > /dev/null &
 probe=$!
-nb_wait 3 sh -c "pgrep -P $pid > $NB_TMP/kids" || nb_fail "no child"
-# A child of an earlier transfer may exit meanwhile: only one gone from
-# /proc is excused, and the probe's child is still there to be checked.
-checked=0
-for k in $(cat "$NB_TMP/kids"); do
-	if ! caps "$k"; then
-		[ -e "/proc/$k" ] && nb_fail "child $k keeps privileges"
-		continue
-	fi
-	checked=$((checked + 1))
-done
-[ "$checked" -gt 0 ] || nb_fail "no child left to check"
-wait "$probe"
-nb_ok "CapEff/CapPrm 0 and uid nobody in listener $pid and its child"
-
-nb_wait 10 sh -c "! pgrep -P $pid >/dev/null" ||
-    nb_fail "children left after their transfers"
-ps -o stat= --ppid "$pid" | grep -q Z && nb_fail "zombies"
-nb_ok "no child and no zombie left"
+if [ -n "$M" ]; then
+	nb_wait 3 more_tasks || nb_fail "no transfer thread"
+	for k in $(ls "/proc/$pid/task"); do
+		caps "$pid/task/$k" || nb_fail "thread $k keeps privileges"
+	done
+	wait "$probe"
+	nb_ok "CapEff/CapPrm 0 and uid nobody in every thread of $pid"
+	nb_wait 10 one_task || nb_fail "threads left after" \
+	    "their transfers: $(tasks)"
+	[ "$(ls "/proc/$pid/fd" | wc -l)" = "$fds" ] ||
+	    nb_fail "descriptors leaked: $fds before, now" \
+	    "$(ls "/proc/$pid/fd" | wc -l)"
+	nb_ok "no thread and no descriptor left ($fds open, as at the start)"
+else
+	nb_wait 3 sh -c "pgrep -P $pid > $NB_TMP/kids" || nb_fail "no child"
+	# A child of an earlier transfer may exit meanwhile: only one gone
+	# from /proc is excused; the probe's child is still there.
+	checked=0
+	for k in $(cat "$NB_TMP/kids"); do
+		if ! caps "$k"; then
+			[ -e "/proc/$k" ] && nb_fail "child $k keeps privileges"
+			continue
+		fi
+		checked=$((checked + 1))
+	done
+	[ "$checked" -gt 0 ] || nb_fail "no child left to check"
+	wait "$probe"
+	nb_ok "CapEff/CapPrm 0 and uid nobody in listener $pid and its child"
+	nb_wait 10 sh -c "! pgrep -P $pid >/dev/null" ||
+	    nb_fail "children left after their transfers"
+	ps -o stat= --ppid "$pid" | grep -q Z && nb_fail "zombies"
+	nb_ok "no child and no zombie left"
+fi
 
 re='^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z '
 re="$re"'127\.0\.0\.1 (RRQ|WRQ) [^ ]+ [0-9]+ [0-9]+\.[0-9]{3} '

@@ -6,7 +6,8 @@
 # in a namespace: inetd wait mode on fd 0, files of 0, 511, 512, 513 bytes
 # and 40 MiB byte-exact through curl, tftp-hpa and atftp, CapEff 0 in the
 # xinetd-started listener, the idle exit after -t seconds and xinetd
-# starting it again on the next request.
+# starting it again on the next request.  With --threads the listener is
+# the transfer too: it stays past -t while a thread serves, then exits.
 
 . "$(dirname "$0")/../lib/nb.sh"
 nb_init
@@ -100,6 +101,36 @@ kill -0 "$xpid" || nb_fail "xinetd died"
 $X "$P" 127.0.0.1 69 rrq f513 | grep -q '^DATA 1 512$' ||
     nb_fail "xinetd did not take the socket back"
 nb_ok "idle exit after -t, xinetd answers the next request again"
+
+# --threads: a client that holds its transfer 3 s (no ACK, port open)
+# keeps the listener past -t 1, which then exits once the thread ended.
+sed "s|-t 2|-t 1 --threads|" "$NB_TMP/xinetd.conf" > "$NB_TMP/xinetd2.conf"
+grep -q -- '-t 1 --threads' "$NB_TMP/xinetd2.conf" ||
+    nb_fail "could not adapt the service for --threads"
+nb_ns thr
+Y="ip netns exec $NB_NS"
+nb_spawn "$NB_NS" xinetd -dontfork -stayalive -f "$NB_TMP/xinetd2.conf" \
+    -pidfile "$NB_TMP/xinetd2.pid"
+ypid=$NB_PID
+nb_wait 10 $Y "$P" 127.0.0.1 69 rrq f513 >/dev/null ||
+    nb_fail "no answer from in.tftpd --threads"
+$Y "$P" -w 3 127.0.0.1 69 rrq f41943040 >/dev/null &
+probe=$!
+nb_wait 3 sh -c "pgrep -P $ypid -x in.tftpd > $NB_TMP/tpid" ||
+    nb_fail "no in.tftpd --threads under xinetd"
+tpid=$(head -n 1 "$NB_TMP/tpid")
+sleep 2.5
+kill -0 "$tpid" 2>/dev/null ||
+    nb_fail "in.tftpd --threads left at -t 1 with a transfer running"
+[ "$(ls "/proc/$tpid/task" | wc -l)" -gt 1 ] ||
+    nb_fail "no transfer thread in $tpid"
+wait "$probe"
+nb_wait 8 sh -c "! kill -0 $tpid 2>/dev/null" ||
+    nb_fail "in.tftpd --threads did not exit once idle"
+$Y "$P" 127.0.0.1 69 rrq f513 | grep -q '^DATA 1 512$' ||
+    nb_fail "xinetd did not take the socket back from --threads"
+nb_ok "--threads: the listener outlives -t while a thread serves, then" \
+    "exits and xinetd answers again"
 
 grep -qE ' RRQ f41943040 41943040 [0-9.]+ ok$' "$log" ||
     nb_fail "transfer log under xinetd"
