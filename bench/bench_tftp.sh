@@ -7,6 +7,7 @@
 # same run.  Prints a Markdown section: lock-step throughput with curl at
 # several block sizes, RFC 7440 windows with the atftp client, and many
 # concurrent clients with the servers' CPU seconds per GiB and peak memory
+# (there in.tftpd twice: forking a child per transfer, and --threads)
 # (from a cgroup per server; files are read once beforehand so their page
 # cache is not charged to it, and page cache charged to it by an earlier
 # table is subtracted).  Medians of BENCH_RUNS (3) repetitions.
@@ -55,13 +56,14 @@ cleanup() {
 	sleep 0.5
 	for p in $(ip netns pids "$ns" 2>/dev/null); do kill -9 "$p"; done
 	ip netns del "$ns" 2>/dev/null
-	for s in $servers; do
+	for s in $all; do
 		rmdir "/sys/fs/cgroup/cpuacct/$ns-$s" \
 		    "/sys/fs/cgroup/memory/$ns-$s" 2>/dev/null
 	done
 	rm -rf "$tmp"
 }
 servers="in.tftpd tftpd-hpa atftpd dnsmasq"
+all="$servers in.tftpd-threads"
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
 chmod 0755 "$tmp"
@@ -94,6 +96,7 @@ start() {
 	done
 }
 start in.tftpd "$T" -L -a 127.0.0.1:69 -s "$root"
+start in.tftpd-threads "$T" --threads -L -a 127.0.0.5:69 -s "$root"
 start tftpd-hpa /usr/sbin/in.tftpd -L -a 127.0.0.2:69 -s "$root"
 start atftpd "$A" --daemon --no-fork --bind-address 127.0.0.3 --port 69 \
     --user nobody --group nogroup --logfile /dev/null "$root"
@@ -106,10 +109,11 @@ addr() {
 	case $1 in
 	in.tftpd) echo 127.0.0.1 ;; tftpd-hpa) echo 127.0.0.2 ;;
 	atftpd) echo 127.0.0.3 ;; dnsmasq) echo 127.0.0.4 ;;
+	in.tftpd-threads) echo 127.0.0.5 ;;
 	esac
 }
 f=$(echo "$sizes" | cut -d' ' -f1)
-for s in $servers; do
+for s in $all; do
 	i=0
 	until $X curl -m 2 -s -o /dev/null "tftp://$(addr "$s")/ping"; do
 		i=$((i + 1))
@@ -157,7 +161,7 @@ for v in BENCH_FULL BENCH_PART BENCH_CLIENTS BENCH_RUNS; do
 done
 echo "Command: \`$cmd\` (\`make bench\` runs it bare;" \
     "\`BENCH_FULL=1\` adds 64 MiB, blksize 8192 and 64 clients)."
-echo "Loopback inside a network namespace, all four servers up in the same"
+echo "Loopback inside a network namespace, all servers up in the same"
 echo "run, $runs runs each after a warm-up, medians; clients curl" \
     "$(curl -V | head -n 1 | cut -d' ' -f2) and atftp $(atftp -V 2>&1 |
     head -n 1 | sed 's/atftp-\([^ ]*\).*/\1/')."
@@ -213,43 +217,38 @@ if has windows; then
 	echo
 fi
 
-# conc SERVER N: median wall s, CPU s and peak KiB of N clients at once,
-# or "fail fail fail" if a client failed in any run.
+# conc SERVER N: one run of N clients at once; appends its wall ms, CPU
+# ms and peak KiB to $tmp/SERVER.{walls,cpus,peaks}, failures to .fails.
 conc() {
 	cg=/sys/fs/cgroup
-	: > "$tmp/walls"
-	: > "$tmp/cpus"
-	: > "$tmp/peaks"
-	: > "$tmp/fails"
-	r=0
-	while [ "$r" -lt "$runs" ]; do
-		c0=$(cat "$cg/cpuacct/$ns-$1/cpuacct.usage")
-		# Page cache charged to the server earlier (pages of the
-		# files read back after an eviction) is not its memory.
-		m0=$(awk '$1 == "cache" { print $2 }' \
-		    "$cg/memory/$ns-$1/memory.stat")
-		echo 0 > "$cg/memory/$ns-$1/memory.max_usage_in_bytes"
-		t0=$(date +%s%N)
-		$X sh "$tmp/conc.sh" "$(addr "$1")" "$2" "f$f" "$tmp/fails"
-		t1=$(date +%s%N)
-		c1=$(cat "$cg/cpuacct/$ns-$1/cpuacct.usage")
-		echo $(((t1 - t0) / 1000000)) >> "$tmp/walls"
-		echo $(((c1 - c0) / 1000000)) >> "$tmp/cpus"
-		echo $((($(cat "$cg/memory/$ns-$1/memory.max_usage_in_bytes") -
-		    m0) / 1024)) >> "$tmp/peaks"
-		r=$((r + 1))
-	done
-	if [ -s "$tmp/fails" ]; then
-		echo "bench_tftp: $1, $2 clients: $(wc -l < "$tmp/fails")" \
+	c0=$(cat "$cg/cpuacct/$ns-$1/cpuacct.usage")
+	# Page cache charged to the server earlier (pages of the files read
+	# back after an eviction) is not its memory.
+	m0=$(awk '$1 == "cache" { print $2 }' "$cg/memory/$ns-$1/memory.stat")
+	echo 0 > "$cg/memory/$ns-$1/memory.max_usage_in_bytes"
+	t0=$(date +%s%N)
+	$X sh "$tmp/conc.sh" "$(addr "$1")" "$2" "f$f" "$tmp/$1.fails"
+	t1=$(date +%s%N)
+	c1=$(cat "$cg/cpuacct/$ns-$1/cpuacct.usage")
+	echo $(((t1 - t0) / 1000000)) >> "$tmp/$1.walls"
+	echo $(((c1 - c0) / 1000000)) >> "$tmp/$1.cpus"
+	echo $((($(cat "$cg/memory/$ns-$1/memory.max_usage_in_bytes") - m0) /
+	    1024)) >> "$tmp/$1.peaks"
+}
+med() {
+	sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+# concmed SERVER N: the medians of its runs, or "fail fail fail" if a
+# client failed in any of them.
+concmed() {
+	if [ -s "$tmp/$1.fails" ]; then
+		echo "bench_tftp: $1, $2 clients: $(wc -l < "$tmp/$1.fails")" \
 		    "curl failures" >&2
 		echo fail fail fail
 		return
 	fi
-	med() {
-		sort -n "$1" |
-		    awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
-	}
-	echo "$(med "$tmp/walls") $(med "$tmp/cpus") $(med "$tmp/peaks")"
+	echo "$(med "$tmp/$1.walls") $(med "$tmp/$1.cpus")" \
+	    "$(med "$tmp/$1.peaks")"
 }
 # fmt AWK-EXPR: the expression over w (wall ms), c (CPU ms), k (peak KiB),
 # n, f and g (GiB moved), or "fail".
@@ -269,15 +268,29 @@ if has clients; then
 	echo "| clients | server | wall s | aggregate MB/s | server CPU s/GiB |" \
 	    "peak MiB | CPU/GiB vs tftpd-hpa |"
 	echo "|---:|---|---:|---:|---:|---:|---:|"
+	csrv="tftpd-hpa in.tftpd in.tftpd-threads atftpd dnsmasq"
 	for n in $concs; do
 		gib=$(awk -v n="$n" -v f="$f" 'BEGIN { print n * f / 1024 }')
+		for srv in $csrv; do
+			rm -f "$tmp/$srv".*
+		done
+		# Round robin: the machine's slow minutes hit every server.
+		r=0
+		while [ "$r" -lt "$runs" ]; do
+			for srv in $csrv; do
+				conc "$srv" "$n"
+			done
+			r=$((r + 1))
+		done
 		hcpu=fail
-		for srv in tftpd-hpa in.tftpd atftpd dnsmasq; do
-			set -- $(conc "$srv" "$n")
+		for srv in $csrv; do
+			set -- $(concmed "$srv" "$n")
 			w=$1 c=$2 k=$3
 			cpg=$(fmt '"%.2f", c / 1000 / g')
 			[ "$srv" = tftpd-hpa ] && hcpu=$cpg
-			echo "| $n | $srv | $(fmt '"%.2f", w / 1000') |" \
+			name=$srv
+			[ "$srv" = in.tftpd-threads ] && name="in.tftpd --threads"
+			echo "| $n | $name | $(fmt '"%.2f", w / 1000') |" \
 			    "$(fmt '"%.1f", n * f * 1.048576 / (w / 1000)') |" \
 			    "$cpg | $(fmt '"%.1f", k / 1024') |" \
 			    "$(ratio "$cpg" "$hcpu") |"
