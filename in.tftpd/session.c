@@ -2,14 +2,13 @@
 /*
  * One transfer, in a forked child or (--threads) a thread of the
  * listener; it releases all it took, so both can return.  It answers from
- * a fresh socket
- * bound to the address the request arrived on and connect()ed to the
- * client, so the kernel filters the client's packets for us; a second
- * socket on the same address and port catches packets from any other TID,
- * which get ERROR 5 without disturbing the transfer (RFC 1350 section 4).
- * The request is parsed here, after the listener dropped privileges.  The
- * core (tftp_xfer) decides every step; this file sends, receives, reads,
- * writes and keeps the clock.
+ * a fresh socket bound to the address the request arrived on and
+ * connect()ed to the client, so the kernel filters the client's packets
+ * for us; a second socket on the same address and port catches packets
+ * from any other TID, which get ERROR 5 without disturbing the transfer
+ * (RFC 1350 section 4).  The request is parsed here, after the listener
+ * dropped privileges.  The core (tftp_xfer) decides every step; this file
+ * sends, receives, reads, writes and keeps the clock.
  */
 #include <sys/ioctl.h>
 #include <sys/socket.h>
