@@ -82,7 +82,12 @@ nb_ok "gzip cpio + virtio-net + ip=: NODEBOOT-UP node1 198.51.100.5," \
 
 nb_ns boot
 ns=$NB_NS
-nb_spawn "$ns" timeout 150 busybox nc -l -p 5140 > "$t/report"
+# The listener starts only once the node's first try was refused: the
+# report must arrive by a later try.
+: > "$t/boot2.log"
+nb_spawn "$ns" timeout 150 sh -c 'until grep -q "can.t connect" "$1"; do
+	sleep 0.1; done; exec busybox nc -l -p 5140' sh "$t/boot2.log" \
+    > "$t/report"
 # qemu's user network: its DHCP server and 10.0.2.2 -> 127.0.0.1 of ns.
 NS=$ns run_qemu "$t/boot2.log" -initrd "$t/rootfs.zst" \
     -append "console=ttyS0 quiet nbup=5140 nbpoweroff" \
@@ -93,5 +98,8 @@ grep -q 'lease of 10.0.2.15 obtained' "$t/boot2.log" ||
 grep -q '^NODEBOOT-UP node7 10.0.2.15' "$t/boot2.log" || nb_fail "marker 2"
 nb_wait 5 grep -q '^nodeboot-up node7 10.0.2.15$' "$t/report" ||
     nb_fail "no report: '$(cat "$t/report")'"
+grep -q "nc: can't connect" "$t/boot2.log" || nb_fail "no refused first try"
+! grep -q 'report to .* failed' "$t/boot2.log" ||
+    nb_fail "report said failed: $(tail -20 "$t/boot2.log")"
 nb_ok "zstd cpio + e1000 + DHCP: NODEBOOT-UP node7 10.0.2.15, report" \
-    "(nbup=PORT: to the DHCP server) received over TCP"
+    "(nbup=PORT: to the DHCP server) received over TCP after a refused try"
