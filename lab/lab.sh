@@ -89,6 +89,12 @@ lab_net() {
 	nb_ns lab
 	LAB_NS=$NB_NS
 	nb_bridge "$LAB_NS" br0
+	# A bridge without an address of its own takes the lowest of its
+	# ports'; a node's tap (random address) joining later would change the
+	# server's MAC under the nodes already up, whose ARP caches then send
+	# to the old one for seconds (make demo lost a node's up report so).
+	ip -n "$LAB_NS" link set br0 address 02:00:00:0b:00:fe ||
+	    nb_fail "br0 address"
 	# A bridge whose ports all lack carrier (every node powered off) loses
 	# carrier itself, and the kernel then drops what is sent on it before
 	# packet sockets see it: the power shim would miss the next magic
