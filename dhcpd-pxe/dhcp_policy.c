@@ -163,9 +163,11 @@ dhcp_addr_pick(struct dhcp_ctx *x, int *pool, const char **why)
 	for (i = 0; i < c->nranges; i++) {
 		if (!dhcp_pool_ok(x, c->ranges[i].pool))
 			continue;
+		x->exhausted = true;	/* until an address is found */
 		ip = lease_alloc(x->srv->leases, c, i, x->mac, x->srv->now,
 		    dhcp_reserved_cb, x);
 		if (ip != 0) {
+			x->exhausted = false;
 			*pool = c->ranges[i].pool;
 			return ip;
 		}

@@ -32,6 +32,7 @@ struct dhcp_ctx {
 	const struct dc_host	 *host;		/* NULL: unknown client */
 	int			  classes[DHCP_CLASSES_MAX];
 	size_t			  nclasses;
+	bool			  exhausted;	/* its pools are full */
 };
 
 void	dhcp_ctx_init(struct dhcp_ctx *, const struct dhcp_server *,
@@ -44,7 +45,9 @@ void	dhcp_ctx_init(struct dhcp_ctx *, const struct dhcp_server *,
 bool	dhcp_addr_ok(const struct dhcp_ctx *, uint32_t ip, int *pool);
 /*
  * The address to offer: the fixed address, the client's current lease,
- * the requested address (option 50), or a new one.  0 with *why if none.
+ * the requested address (option 50), or a new one.  0 with *why if none;
+ * x->exhausted then says whether pools the client may use were all full
+ * (rather than none allowing it).
  */
 uint32_t dhcp_addr_pick(struct dhcp_ctx *, int *pool, const char **why);
 /* The chain for a reply about ip from pool (-1: none). */

@@ -53,6 +53,7 @@ dhcp_discover(struct dhcp_ctx *x, struct dhcp_result *r)
 
 	if ((ip = dhcp_addr_pick(x, &pool, &why)) == 0) {
 		dhcp_drop(r, why);
+		r->exhausted = x->exhausted;
 		return;
 	}
 	dhcp_chain(x, pool, &ch);

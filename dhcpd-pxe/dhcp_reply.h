@@ -30,6 +30,7 @@ struct dhcp_result {
 	bool		commit;		/* write `lease' durably first */
 	bool		ping;		/* ping yiaddr before this OFFER */
 	uint32_t	ping_timeout;	/* seconds to wait for an answer */
+	bool		exhausted;	/* dropped: the client's pools are full */
 	struct lease	lease;
 	const char	*why;		/* drop or NAK reason, for the log */
 	uint8_t		pkt[DHCP_MAX_LEN];

@@ -24,6 +24,13 @@
 #define DHCPD_BATCH	64	/* requests per group commit */
 #define DHCPD_PINGS	1024	/* offers waiting on a ping at once */
 
+#define DHCPD_WARNS	10	/* lines of one kind a minute */
+
+struct dhcpd_rate {
+	time_t		 minute;
+	unsigned	 n;
+};
+
 struct dhcpd {
 	const char		*cf, *lf, *pf, *user;
 	bool			 debug, foreground, ethers;
@@ -36,8 +43,7 @@ struct dhcpd {
 	struct lease_table	 leases;
 	struct leasedb		 db;
 	struct netio		 io;
-	time_t			 warn_minute;	/* bad-packet log limit */
-	unsigned		 warns;
+	struct dhcpd_rate	 badpkt, nofree;	/* log limits */
 	int			 icmp;		/* ping-check; -1: none */
 	uint16_t		 icmp_id;
 	struct dhcp_ping_table	 pings;

@@ -73,6 +73,32 @@ lease_slot_mac(const struct lease_table *t, const uint8_t *mac)
 	return i;
 }
 
+/*
+ * Empties slot i of bymac and moves later entries of its probe run back
+ * into the hole (Knuth's algorithm R for linear probing), so no lookup
+ * has to walk over dead slots and every run stays as short as inserts
+ * made it.
+ */
+static void
+lease_unindex_mac(struct lease_table *t, size_t i)
+{
+	size_t mask = t->hcap - 1, j = i, home;
+
+	t->bymac[i] = 0;
+	for (;;) {
+		j = (j + 1) & mask;
+		if (t->bymac[j] == 0)
+			return;
+		home = lease_hash_mac(t->v[t->bymac[j] - 1].mac) & mask;
+		/* Stays if its home lies cyclically in (i, j]. */
+		if (i <= j ? (i < home && home <= j) : (i < home || home <= j))
+			continue;
+		t->bymac[i] = t->bymac[j];
+		t->bymac[j] = 0;
+		i = j;
+	}
+}
+
 /* Doubles the hashes (kept at most half full) and reindexes. */
 static int
 lease_rehash(struct lease_table *t)
@@ -125,7 +151,7 @@ struct lease *
 lease_put(struct lease_table *t, const struct lease *l)
 {
 	struct lease *cur, *v;
-	size_t cap;
+	size_t cap, i;
 
 	if ((cur = lease_by_ip(t, l->ip)) == NULL) {
 		if (t->n == t->cap) {
@@ -140,11 +166,56 @@ lease_put(struct lease_table *t, const struct lease *l)
 		cur = &t->v[t->n++];
 		*cur = *l;
 		t->byip[lease_slot_ip(t, l->ip)] = (uint32_t)t->n;
-	} else
+	} else {
+		/*
+		 * The address changes hands: its old MAC must not keep a
+		 * slot that points at a record that is no longer its own.
+		 */
+		if (memcmp(cur->mac, l->mac, MAC_LEN) != 0) {
+			i = lease_slot_mac(t, cur->mac);
+			if (t->bymac[i] == (uint32_t)(cur - t->v) + 1)
+				lease_unindex_mac(t, i);
+		}
 		*cur = *l;
+	}
 	/* The MAC index points at the record written last. */
 	t->bymac[lease_slot_mac(t, l->mac)] = (uint32_t)(cur - t->v) + 1;
 	return cur;
+}
+
+const char *
+lease_table_verify(const struct lease_table *t, size_t *maxprobe)
+{
+	size_t s, mask = t->hcap - 1, d;
+	const struct lease *l;
+
+	*maxprobe = 0;
+	if (t->hcap == 0)
+		return t->n == 0 ? NULL : "records without an index";
+	if (t->n * 2 > t->hcap)
+		return "index more than half full";
+	for (s = 0; s < t->hcap; s++) {
+		if (t->byip[s] > t->n || t->bymac[s] > t->n)
+			return "index entry past the records";
+		if (t->byip[s] != 0) {
+			l = &t->v[t->byip[s] - 1];
+			if (lease_slot_ip(t, l->ip) != s)
+				return "address index entry its address misses";
+			d = ((s - lease_hash_ip(l->ip)) & mask) + 1;
+			*maxprobe = d > *maxprobe ? d : *maxprobe;
+		}
+		if (t->bymac[s] != 0) {
+			l = &t->v[t->bymac[s] - 1];
+			if (lease_slot_mac(t, l->mac) != s)
+				return "MAC index entry its MAC misses";
+			d = ((s - lease_hash_mac(l->mac)) & mask) + 1;
+			*maxprobe = d > *maxprobe ? d : *maxprobe;
+		}
+	}
+	for (s = 0; s < t->n; s++)
+		if (lease_by_ip(t, t->v[s].ip) != &t->v[s])
+			return "a record the address index misses";
+	return NULL;
 }
 
 struct lease *

@@ -52,11 +52,26 @@ void	lease_table_free(struct lease_table *);
 int	lease_table_ranges(struct lease_table *, size_t nranges);
 
 struct lease *lease_by_ip(const struct lease_table *, uint32_t ip);
-/* The MAC's most recently written lease. */
+/*
+ * The MAC's most recently written lease that is still its own: when an
+ * address passes to another MAC, the old MAC loses its index entry (an
+ * older record of it, if any, is no longer found by MAC).
+ */
 struct lease *lease_by_mac(const struct lease_table *,
 	    const uint8_t mac[MAC_LEN]);
 /* Inserts or replaces the record for l->ip; the stored copy or NULL. */
 struct lease *lease_put(struct lease_table *, const struct lease *l);
+
+/*
+ * Checks the indexes (what the unit soak and the stateful fuzz harness
+ * assert after every step): every address and MAC entry is the one a
+ * lookup of its record's own address or MAC reaches, so none is stale or
+ * doubled; every record is reachable by its address; the index is at most
+ * half full.  NULL, or what is wrong; *maxprobe gets the longest probe
+ * run a lookup walks.
+ */
+const char *lease_table_verify(const struct lease_table *,
+	    size_t *maxprobe);
 
 /*
  * Marks ip abandoned until now + LEASE_ABANDON_TIME (it answered a ping:

@@ -169,6 +169,16 @@ lease_file_parse(struct lease_table *tab, const char *text, size_t len,
 				break;
 			}
 			in = true;
+		} else if (in && lease_field(line, 0, ip, sizeof(ip)) != NULL &&
+		    strcmp(ip, "lease") == 0) {
+			/*
+			 * A record with no `}' before the next: ISC refuses
+			 * the file, and so do we (merging the two would give
+			 * the first record's address to the second's MAC).
+			 */
+			perr_set(err, file, start, "lease record has no `}' "
+			    "before the next record");
+			return -1;
 		} else if (in && line[strspn(line, " \t")] == '}') {
 			if (lease_put(tab, &l) == NULL) {
 				perr_set(err, file, start, "out of memory");

@@ -44,20 +44,45 @@ dhcpd_facility(const char *name)
 	return LOG_DAEMON;
 }
 
-/* At most 10 bad-packet lines a minute (OpenBSD's counters, in a struct). */
+/*
+ * At most DHCPD_WARNS lines of a kind a minute (OpenBSD's counters, in a
+ * struct): 1 to log, 2 to log and say the rest of the minute is quiet.
+ */
+static int
+dhcpd_rate(struct dhcpd_rate *rl)
+{
+	time_t m = time(NULL) / 60;
+
+	if (m != rl->minute) {
+		rl->minute = m;
+		rl->n = 0;
+	}
+	if (rl->n >= DHCPD_WARNS)
+		return 0;
+	return ++rl->n == DHCPD_WARNS ? 2 : 1;
+}
+
 static void
 dhcpd_badpkt(struct dhcpd *d, uint32_t src, const char *nf, const char *why)
 {
 	char a[IP4_STRLEN];
-	time_t m = time(NULL) / 60;
+	int k;
 
-	if (m != d->warn_minute) {
-		d->warn_minute = m;
-		d->warns = 0;
-	}
-	if (d->warns++ < 10)
-		log_warnx("%s via %s: bad packet: %s", ip4_ntoa(src, a), nf,
-		    why);
+	if ((k = dhcpd_rate(&d->badpkt)) != 0)
+		log_warnx("%s via %s: bad packet: %s%s", ip4_ntoa(src, a), nf,
+		    why, k == 2 ? " (more this minute not logged)" : "");
+}
+
+/* ISC's words, so the admin's greps still work; rate-limited. */
+static void
+dhcpd_nofree(struct dhcpd *d, uint8_t type, const char *mac, const char *nf)
+{
+	int k;
+
+	if ((k = dhcpd_rate(&d->nofree)) != 0)
+		log_warnx("%s from %s via %s: no free leases%s",
+		    dhcp_type_name(type), mac, nf,
+		    k == 2 ? " (more this minute not logged)" : "");
 }
 
 bool
@@ -88,7 +113,9 @@ dhcpd_answer(struct dhcpd *d, const uint8_t *pkt, size_t len,
 		return false;
 	}
 	if (o->r.dest == DHCP_DST_NONE) {
-		if (log_getverbose() > 0 || o->r.commit)
+		if (o->r.exhausted)
+			dhcpd_nofree(d, m.type, mac, nf->name);
+		else if (log_getverbose() > 0 || o->r.commit)
 			log_info("%s from %s via %s: %s",
 			    dhcp_type_name(m.type), mac, nf->name, o->r.why);
 		return false;

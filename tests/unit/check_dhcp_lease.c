@@ -115,6 +115,62 @@ START_TEST(test_alloc)
 }
 END_TEST
 
+/*
+ * An address passing from MAC to MAC (a small pool, many clients): the
+ * old MAC loses its index entry.  It used to keep a stale slot, so after
+ * about 64 clients through 4 addresses the MAC index filled up and the
+ * next lookup never returned (issue 16, repro leasehash.c).
+ */
+START_TEST(test_owner_change)
+{
+	struct lease_table t;
+	struct lease l, *p;
+	const char *e;
+	size_t probe;
+	uint32_t k;
+
+	lease_table_init(&t);
+	for (k = 0; k < 2000; k++) {
+		l = mk(0xc0000264 + k % 4, 0, LEASE_OFFERED, 100);
+		l.mac[3] = (uint8_t)(k >> 16);
+		l.mac[4] = (uint8_t)(k >> 8);
+		l.mac[5] = (uint8_t)k;
+		ck_assert_ptr_null(lease_by_mac(&t, l.mac));
+		ck_assert_ptr_nonnull(p = lease_put(&t, &l));
+		p->state = LEASE_FREE;
+		ck_assert_ptr_eq(lease_by_mac(&t, l.mac), p);
+		e = lease_table_verify(&t, &probe);
+		ck_assert_msg(e == NULL, "after %u clients: %s", k + 1, e);
+		ck_assert_uint_le(probe, 4);
+	}
+	ck_assert_uint_eq(t.n, 4);
+	ck_assert_uint_eq(t.hcap, 64);	/* no growth from stale entries */
+	/* A previous owner is not found by its MAC. */
+	l.mac[5] = (uint8_t)(k - 4 - 1);	/* held .103 */
+	ck_assert_ptr_null(lease_by_mac(&t, l.mac));
+	lease_table_free(&t);
+}
+END_TEST
+
+/* An older record of a MAC stays indexed when a newer one is not its. */
+START_TEST(test_owner_keeps_latest)
+{
+	struct lease_table t;
+	struct lease a = mk(10, 1, LEASE_ACTIVE, 100), b = mk(11, 1,
+	    LEASE_ACTIVE, 100), c = mk(10, 2, LEASE_ACTIVE, 100);
+	size_t probe;
+
+	lease_table_init(&t);
+	lease_put(&t, &a);
+	lease_put(&t, &b);	/* MAC 1's latest: 11 */
+	lease_put(&t, &c);	/* 10 passes to MAC 2: MAC 1 keeps 11 */
+	ck_assert_uint_eq(lease_by_mac(&t, a.mac)->ip, 11);
+	ck_assert_uint_eq(lease_by_mac(&t, c.mac)->ip, 10);
+	ck_assert_ptr_null(lease_table_verify(&t, &probe));
+	lease_table_free(&t);
+}
+END_TEST
+
 Suite *
 dhcp_lease_suite(void)
 {
@@ -124,6 +180,10 @@ dhcp_lease_suite(void)
 	tcase_add_test(tc, test_table);
 	tcase_add_test(tc, test_states);
 	tcase_add_test(tc, test_alloc);
+	tcase_add_test(tc, test_owner_change);
+	tcase_add_test(tc, test_owner_keeps_latest);
+	/* A hang in the MAC index must fail, not stall the run. */
+	tcase_set_timeout(tc, 30);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -5,6 +5,7 @@
  * statements skipped, a torn last record cut off (the crash case) and
  * every prefix of a journal loading cleanly.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "tests.h"
@@ -129,6 +130,64 @@ START_TEST(test_corrupt_middle)
 }
 END_TEST
 
+/*
+ * A record missing its `}' in the middle of the journal is refused with
+ * its line, never merged into the next record (which gave the first
+ * record's address to the second's MAC; issue 16, repro
+ * journal-record-without-brace.leases).
+ */
+START_TEST(test_no_brace)
+{
+	static const char bad[] = "lease 192.0.2.100 {\n"
+	    "  binding state active;\n  hardware ethernet 02:30:00:00:00:00;\n"
+	    "}\n"
+	    "lease 192.0.2.101 {\n"
+	    "  binding state active;\n  hardware ethernet 02:30:00:00:00:01;\n"
+	    "lease 192.0.2.102 {\n"
+	    "  binding state active;\n  hardware ethernet 02:30:00:00:00:02;\n"
+	    "}\n";
+	struct lease_table t;
+	struct perr err;
+	size_t valid;
+
+	lease_table_init(&t);
+	ck_assert_int_eq(lease_file_parse(&t, bad, strlen(bad), "f", &valid,
+	    &err), -1);
+	ck_assert_str_eq(err.msg, "f:5: lease record has no `}' before the "
+	    "next record");
+	lease_table_free(&t);
+}
+END_TEST
+
+/*
+ * A journal of 70 past clients on 4 addresses loads into a consistent
+ * index, and a stranger's lookup returns (it hung the restarted server:
+ * repro journal-70-macs-4-ips.leases).
+ */
+START_TEST(test_many_owners)
+{
+	static char text[70 * 128];
+	struct lease_table t;
+	struct perr err;
+	size_t valid, off = 0, probe;
+	uint8_t stranger[MAC_LEN] = { 2, 0x40, 0, 0, 0, 1 };
+	int k;
+
+	for (k = 0; k < 70; k++)
+		off += (size_t)snprintf(text + off, sizeof(text) - off,
+		    "lease 192.0.2.%d {\n  binding state free;\n"
+		    "  hardware ethernet 02:20:00:00:00:%02x;\n}\n",
+		    100 + k % 4, k);
+	lease_table_init(&t);
+	ck_assert_int_eq(lease_file_parse(&t, text, off, "f", &valid, &err),
+	    0);
+	ck_assert_uint_eq(t.n, 4);
+	ck_assert_ptr_null(lease_table_verify(&t, &probe));
+	ck_assert_ptr_null(lease_by_mac(&t, stranger));
+	lease_table_free(&t);
+}
+END_TEST
+
 /* Dates out of what ISC writes are damage, not numbers to wrap. */
 START_TEST(test_bad_dates)
 {
@@ -164,6 +223,9 @@ dhcp_leasefile_suite(void)
 	tcase_add_test(tc, test_torn);
 	tcase_add_test(tc, test_corrupt_middle);
 	tcase_add_test(tc, test_bad_dates);
+	tcase_add_test(tc, test_no_brace);
+	tcase_add_test(tc, test_many_owners);
+	tcase_set_timeout(tc, 30);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -43,9 +43,13 @@ dhcp_srv_free(struct dhcpconf *c, struct lease_table *lt)
 	dhcpconf_free(c);
 }
 
+/*
+ * A BOOTREQUEST of the given type from chaddr mac (xid: the MAC's last
+ * byte), with opts[0..olen) after option 53, decoded into m.
+ */
 static inline void
-dhcp_req(struct dhcp_msg *m, uint8_t type, uint8_t macbyte, uint32_t ciaddr,
-    uint32_t giaddr, const uint8_t *opts, size_t olen)
+dhcp_req_mac(struct dhcp_msg *m, uint8_t type, const uint8_t mac[6],
+    uint32_t ciaddr, uint32_t giaddr, const uint8_t *opts, size_t olen)
 {
 	uint8_t p[DHCP_MAX_LEN];
 	const char *e;
@@ -55,7 +59,7 @@ dhcp_req(struct dhcp_msg *m, uint8_t type, uint8_t macbyte, uint32_t ciaddr,
 	p[0] = BOOTREQUEST;
 	p[1] = 1;
 	p[2] = 6;
-	p[4] = macbyte;		/* xid */
+	p[4] = mac[5];		/* xid */
 	p[12] = (uint8_t)(ciaddr >> 24);
 	p[13] = (uint8_t)(ciaddr >> 16);
 	p[14] = (uint8_t)(ciaddr >> 8);
@@ -64,8 +68,7 @@ dhcp_req(struct dhcp_msg *m, uint8_t type, uint8_t macbyte, uint32_t ciaddr,
 	p[25] = (uint8_t)(giaddr >> 16);
 	p[26] = (uint8_t)(giaddr >> 8);
 	p[27] = (uint8_t)giaddr;
-	memcpy(p + 28, "\x02\x00\x00\x00\x00", 5);
-	p[33] = macbyte;
+	memcpy(p + 28, mac, 6);
 	memcpy(p + 236, "\x63\x82\x53\x63", 4);
 	p[n++] = DHO_MSG_TYPE;
 	p[n++] = 1;
@@ -75,6 +78,16 @@ dhcp_req(struct dhcp_msg *m, uint8_t type, uint8_t macbyte, uint32_t ciaddr,
 	n += olen;
 	p[n++] = DHO_END;
 	ck_assert_int_eq(dhcp_msg_decode(p, n, m, &e), 0);
+}
+
+/* The same from MAC 02:00:00:00:00:macbyte. */
+static inline void
+dhcp_req(struct dhcp_msg *m, uint8_t type, uint8_t macbyte, uint32_t ciaddr,
+    uint32_t giaddr, const uint8_t *opts, size_t olen)
+{
+	const uint8_t mac[6] = { 2, 0, 0, 0, 0, macbyte };
+
+	dhcp_req_mac(m, type, mac, ciaddr, giaddr, opts, olen);
 }
 
 /* Decodes r's reply packet into m (as if it were a request). */
