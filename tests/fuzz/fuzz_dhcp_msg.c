@@ -4,7 +4,8 @@
  * DHCP request and, if they decode, answer them with the reply core
  * against a PXE configuration and a lease table that lives across inputs
  * (so later inputs meet leases earlier ones made).  Every reply must fit
- * its buffer and decode again.
+ * its buffer and decode again, and the lease table's indexes must verify
+ * after every input.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -51,6 +52,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct perr err;
 	const char *e;
 	uint8_t p[DHCP_MAX_LEN];
+	size_t probe;
 
 	if (!ready) {
 		if (dhcpconf_parse(&c, conf, strlen(conf), "f", &err) == -1 ||
@@ -68,6 +70,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	srv.ifaddr = 0xc0000201;
 	srv.now = 1000000 + (int64_t)(m.xid & 0xffff);
 	dhcp_reply(&srv, &m, &r);
+	if (lease_table_verify(&lt, &probe) != NULL || probe > 32)
+		abort();
 	if (r.dest == DHCP_DST_NONE)
 		return 0;
 	if (r.len < DHCP_MIN_LEN || r.len > sizeof(r.pkt))

@@ -17,6 +17,8 @@
 #include "dhcpd-pxe/dhcp_msg.h"
 #include "dhcpd-pxe/dhcp_reply.h"
 
+#include "dhcp_pkt.h"
+
 /*
  * Parses text into c, makes lt an empty lease table for it, and srv a
  * server over both on 192.0.2.1 at time 1000000.
@@ -53,30 +55,8 @@ dhcp_req_mac(struct dhcp_msg *m, uint8_t type, const uint8_t mac[6],
 {
 	uint8_t p[DHCP_MAX_LEN];
 	const char *e;
-	size_t n = DHCP_MIN_LEN;
+	size_t n = dhcp_pkt_build(p, type, mac, ciaddr, giaddr, opts, olen);
 
-	memset(p, 0, sizeof(p));
-	p[0] = BOOTREQUEST;
-	p[1] = 1;
-	p[2] = 6;
-	p[4] = mac[5];		/* xid */
-	p[12] = (uint8_t)(ciaddr >> 24);
-	p[13] = (uint8_t)(ciaddr >> 16);
-	p[14] = (uint8_t)(ciaddr >> 8);
-	p[15] = (uint8_t)ciaddr;
-	p[24] = (uint8_t)(giaddr >> 24);
-	p[25] = (uint8_t)(giaddr >> 16);
-	p[26] = (uint8_t)(giaddr >> 8);
-	p[27] = (uint8_t)giaddr;
-	memcpy(p + 28, mac, 6);
-	memcpy(p + 236, "\x63\x82\x53\x63", 4);
-	p[n++] = DHO_MSG_TYPE;
-	p[n++] = 1;
-	p[n++] = type;
-	if (olen > 0)
-		memcpy(p + n, opts, olen);
-	n += olen;
-	p[n++] = DHO_END;
 	ck_assert_int_eq(dhcp_msg_decode(p, n, m, &e), 0);
 }
 
