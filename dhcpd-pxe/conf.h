@@ -8,7 +8,7 @@
 #ifndef CONF_H
 #define CONF_H
 
-#include "common/dhcpconf.h"
+#include "dhcpconf/dhcpconf.h"
 
 #define CONF_DIRS	4
 

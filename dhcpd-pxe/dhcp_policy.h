@@ -9,7 +9,7 @@
 #ifndef DHCP_POLICY_H
 #define DHCP_POLICY_H
 
-#include "common/dhcpconf.h"
+#include "dhcpconf/dhcpconf.h"
 #include "dhcpd-pxe/dhcp_msg.h"
 #include "dhcpd-pxe/dhcp_pxe.h"
 #include "dhcpd-pxe/lease.h"

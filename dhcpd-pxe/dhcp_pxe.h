@@ -10,7 +10,7 @@
 #ifndef DHCP_PXE_H
 #define DHCP_PXE_H
 
-#include "common/dhcpconf.h"
+#include "dhcpconf/dhcpconf.h"
 #include "dhcpd-pxe/dhcp_msg.h"
 
 /* RFC 4578 §2.1 / IANA processor architecture types. */

@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <time.h>
 
-#include "common/dhcpconf.h"
+#include "dhcpconf/dhcpconf.h"
 #include "dhcpd-pxe/conf.h"
 #include "dhcpd-pxe/dhcp_ping.h"
 #include "dhcpd-pxe/lease.h"

@@ -15,7 +15,7 @@
 #include <stdint.h>
 
 #include "common/addr.h"
-#include "common/dhcpconf.h"
+#include "dhcpconf/dhcpconf.h"
 
 #define LEASE_HOSTNAME_MAX	64
 #define LEASE_OFFER_HOLD	60	/* seconds an offer reserves */

@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "common/dhcpconf.h"
+#include "dhcpconf/dhcpconf.h"
 #include "pxecfg_conf.h"
 #include "pxecfg_nodes.h"
 

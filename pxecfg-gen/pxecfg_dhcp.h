@@ -10,7 +10,7 @@
 #ifndef PXECFG_DHCP_H
 #define PXECFG_DHCP_H
 
-#include "common/dhcpconf.h"
+#include "dhcpconf/dhcpconf.h"
 #include "pxecfg_nodes.h"
 
 /*

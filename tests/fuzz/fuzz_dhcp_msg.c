@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/dhcpconf.h"
+#include "dhcpconf/dhcpconf.h"
 #include "dhcpd-pxe/dhcp_msg.h"
 #include "dhcpd-pxe/dhcp_reply.h"
 

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/dhcpconf.h"
+#include "dhcpconf/dhcpconf.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -12,7 +12,7 @@
 #include <sysexits.h>
 
 #include "common/conftok.h"
-#include "common/dhcpconf.h"
+#include "dhcpconf/dhcpconf.h"
 #include "common/ethers.h"
 #include "common/fileio.h"
 #include "common/hosts.h"

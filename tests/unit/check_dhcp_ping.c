@@ -11,7 +11,7 @@
 #include "tests.h"
 #include "dhcp_req.h"
 
-#include "common/dhcpconf.h"
+#include "dhcpconf/dhcpconf.h"
 #include "dhcpd-pxe/dhcp_frame.h"
 #include "dhcpd-pxe/dhcp_ping.h"
 #include "dhcpd-pxe/dhcp_reply.h"

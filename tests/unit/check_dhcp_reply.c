@@ -11,7 +11,7 @@
 #include "dhcp_fixture.h"
 #include "dhcp_req.h"
 
-#include "common/dhcpconf.h"
+#include "dhcpconf/dhcpconf.h"
 #include "dhcpd-pxe/dhcp_enc.h"
 #include "dhcpd-pxe/dhcp_reply.h"
 

@@ -10,7 +10,7 @@
 
 #include "tests.h"
 
-#include "common/dhcpconf.h"
+#include "dhcpconf/dhcpconf.h"
 
 static const char seed[] =
     "ddns-update-style none;\n"

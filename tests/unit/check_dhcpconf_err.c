@@ -4,7 +4,7 @@
 
 #include "tests.h"
 
-#include "common/dhcpconf.h"
+#include "dhcpconf/dhcpconf.h"
 
 static const struct {
 	const char	*text;

@@ -11,7 +11,7 @@
 
 #include <check.h>
 
-#include "common/dhcpconf.h"
+#include "dhcpconf/dhcpconf.h"
 #include "common/perr.h"
 
 #include "dhcpd-pxe/dhcp_msg.h"

@@ -6,7 +6,7 @@
 #ifndef NB_DHCPCONF_INT_H
 #define NB_DHCPCONF_INT_H
 
-#include "conftok.h"
+#include "common/conftok.h"
 #include "dhcpconf.h"
 
 #define DC_DEPTH_MAX	8	/* nested blocks */

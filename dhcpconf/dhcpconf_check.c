@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "dhcpconf_int.h"
-#include "fileio.h"
+#include "common/fileio.h"
 
 static int
 dc_check_nets(const struct dhcpconf *c, const char *file, struct perr *err)

@@ -24,10 +24,10 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "addr.h"
-#include "ethers.h"
-#include "hosts.h"
-#include "perr.h"
+#include "common/addr.h"
+#include "common/ethers.h"
+#include "common/hosts.h"
+#include "common/perr.h"
 
 #define DC_NAME_MAX	64	/* option, space, class and host names */
 #define DC_FILE_MAX	128	/* BOOTP `file' field */

@@ -1,0 +1,9 @@
+# SPDX-License-Identifier: ISC
+# dhcpconf/: the ISC dhcpd.conf library (dhcpd-pxe, pxecfg-gen): the
+# parser, the configuration model and its lookups, the printer, and the
+# loader of the bundle (dhcpd.conf, with ethers and hosts when it asks).
+LIBRARIES += dhcpconf
+dhcpconf_SRC := dhcpconf/dhcpconf.c dhcpconf/dhcpconf_parse.c \
+    dhcpconf/dhcpconf_decl.c dhcpconf/dhcpconf_stmt.c \
+    dhcpconf/dhcpconf_opt.c dhcpconf/dhcpconf_val.c \
+    dhcpconf/dhcpconf_check.c dhcpconf/dhcpconf_print.c
