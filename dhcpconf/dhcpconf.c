@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: ISC
 /*
  * dhcpconf tables and lookups: growing the tables, scopes and their
- * parameters, freeing, finding subnets and hosts, chains of scopes and
- * the effective value of each parameter along a chain (most specific
- * scope first, the global scope last), and class matching.  Pure.
+ * parameters, freeing, finding subnets and hosts, and the effective value
+ * of each parameter along a chain (most specific scope first, the global
+ * scope last; chains are built in dhcpconf_chain.c).  Pure.
  */
 #include <stddef.h>
 #include <stdlib.h>
@@ -41,6 +41,8 @@ dc_params_init(struct dc_params *pa)
 	pa->ping_check = -1;
 	pa->ping_timeout = -1;
 	pa->vendor_space = -1;
+	pa->site_space = -1;
+	pa->filename_expr = -1;
 }
 
 int
@@ -55,6 +57,7 @@ dc_scope_new(struct dhcpconf *c, enum dc_kind k, int parent, unsigned line)
 	s->parent = parent;
 	s->index = -1;
 	s->line = line;
+	s->cond = s->prev = s->first_cond = s->next_cond = -1;
 	dc_params_init(&s->p);
 	return (int)c->nscopes - 1;
 }
@@ -88,6 +91,9 @@ dhcpconf_free(struct dhcpconf *c)
 	free(c->classes);
 	free(c->defs);
 	free(c->spaces);
+	free(c->exprs);
+	free(c->blob);
+	free(c->vars);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -122,45 +128,6 @@ dhcpconf_host_by_name(const struct dhcpconf *c, const char *name)
 		if (strcasecmp(c->hosts[i].name, name) == 0)
 			return &c->hosts[i];
 	return NULL;
-}
-
-void
-dhcpconf_chain_add(const struct dhcpconf *c, struct dc_chain *ch, int scope)
-{
-	bool first = true;
-	size_t i;
-
-	for (; scope > DC_GLOBAL; scope = c->scopes[scope].parent) {
-		if (!first && c->scopes[scope].kind == DC_K_SUBNET)
-			return;
-		first = false;
-		for (i = 0; i < ch->n; i++)
-			if (ch->v[i] == scope)
-				break;
-		if (i == ch->n && ch->n < DC_CHAIN_MAX)
-			ch->v[ch->n++] = scope;
-	}
-}
-
-void
-dhcpconf_host_chain(const struct dhcpconf *c, const struct dc_host *h,
-    struct dc_chain *ch)
-{
-	ch->n = 0;
-	dhcpconf_chain_add(c, ch, h->scope);
-	if (h->subnet >= 0)
-		dhcpconf_chain_add(c, ch, c->subnets[h->subnet].scope);
-}
-
-void
-dhcpconf_addr_chain(const struct dhcpconf *c, uint32_t ip,
-    struct dc_chain *ch)
-{
-	const struct dc_subnet *sn;
-
-	ch->n = 0;
-	if ((sn = dhcpconf_subnet_for(c, ip)) != NULL)
-		dhcpconf_chain_add(c, ch, sn->scope);
 }
 
 /* The i-th scope's parameters along the chain, the global scope last. */
@@ -217,14 +184,24 @@ dhcpconf_next_server(const struct dhcpconf *c, const struct dc_chain *ch,
 }
 
 const char *
-dhcpconf_filename(const struct dhcpconf *c, const struct dc_chain *ch)
+dhcpconf_filename(const struct dhcpconf *c, const struct dc_chain *ch,
+    const struct dc_env *env, char *buf, size_t sz)
 {
 	const struct dc_params *pa;
-	size_t i;
+	size_t i, len;
 
-	for (i = 0; (pa = dc_at(c, ch, i)) != NULL; i++)
-		if (pa->has_filename)
+	for (i = 0; (pa = dc_at(c, ch, i)) != NULL; i++) {
+		if (!pa->has_filename)
+			continue;
+		if (pa->filename_expr == -1)
 			return pa->filename;
+		if (env == NULL || sz == 0 || dhcpconf_eval_data(c,
+		    pa->filename_expr, env, (uint8_t *)buf, sz - 1, &len) ==
+		    -1 || memchr(buf, '\0', len) != NULL)
+			return NULL;
+		buf[len] = '\0';
+		return buf;
+	}
 	return NULL;
 }
 
@@ -288,6 +265,12 @@ dhcpconf_vendor_space(const struct dhcpconf *c, const struct dc_chain *ch)
 	return (int)DC_FIRST(c, ch, vendor_space, -1);
 }
 
+int
+dhcpconf_site_space(const struct dhcpconf *c, const struct dc_chain *ch)
+{
+	return (int)DC_FIRST(c, ch, site_space, -1);
+}
+
 bool
 dhcpconf_authoritative(const struct dhcpconf *c, const struct dc_chain *ch)
 {
@@ -315,24 +298,6 @@ dhcpconf_netmask(const struct dhcpconf *c, const struct dc_chain *ch,
 	if (dhcpconf_opt_ip(c, ch, 1, &m))
 		return m;
 	return sn != NULL ? sn->mask : 0;
-}
-
-bool
-dhcpconf_class_match(const struct dc_class *cl,
-    const uint8_t *(*get)(void *, uint8_t, size_t *), void *arg)
-{
-	const uint8_t *v;
-	size_t len, n;
-
-	if ((v = get(arg, cl->code, &len)) == NULL)
-		return false;
-	if (!cl->substr)
-		return len == cl->vlen && memcmp(v, cl->val, len) == 0;
-	/* ISC substring(): clipped to the data; compare what remains. */
-	if (cl->off > len)
-		return false;
-	n = len - cl->off < cl->len ? len - cl->off : cl->len;
-	return n == cl->vlen && memcmp(v + cl->off, cl->val, n) == 0;
 }
 
 enum dc_permit

@@ -28,13 +28,14 @@
 #include "common/ethers.h"
 #include "common/hosts.h"
 #include "common/perr.h"
+#include "dhcpconf/dhcpconf_expr.h"
 
 #define DC_NAME_MAX	64	/* option, space, class and host names */
 #define DC_FILE_MAX	128	/* BOOTP `file' field */
 #define DC_SNAME_MAX	64	/* BOOTP `sname' field */
 #define DC_PATH_MAX	256	/* source file names */
 #define DC_OPT_MAX	255	/* one DHCP option's value */
-#define DC_CHAIN_MAX	16
+#define DC_CHAIN_MAX	64
 #define DC_GLOBAL	0	/* index of the global scope */
 #define DC_SPACE_DHCP	0	/* the standard option space */
 
@@ -44,7 +45,8 @@ enum dc_kind {
 	DC_K_SUBNET,
 	DC_K_POOL,
 	DC_K_HOST,
-	DC_K_CLASS
+	DC_K_CLASS,
+	DC_K_COND	/* an if/elsif/else branch, or what follows one */
 };
 
 /* Option value types of `option NAME code N = TYPE'. */
@@ -55,7 +57,12 @@ enum dc_otype {
 	DC_OT_U32,	/* unsigned integer 32 */
 	DC_OT_TEXT,	/* text: a "string" */
 	DC_OT_STRING,	/* string: "string" or colon-separated hex */
-	DC_OT_BOOL	/* boolean: true, false, on, off */
+	DC_OT_BOOL,	/* boolean: true, false, on, off */
+	DC_OT_ENCAP,	/* encapsulate SPACE: that space's options */
+	DC_OT_S8,	/* signed integer 8 */
+	DC_OT_S16,
+	DC_OT_S32,
+	DC_OT_DOMAINS	/* domain-list: "a.example", ... as RFC 1035 names */
 };
 
 struct dc_optdef {
@@ -63,16 +70,21 @@ struct dc_optdef {
 	uint8_t		code;
 	enum dc_otype	type;
 	bool		array;		/* "array of TYPE" */
+	int		encap;		/* DC_OT_ENCAP: the space */
 	char		name[DC_NAME_MAX];	/* without the space prefix */
 	unsigned	line;		/* 0 for built-in definitions */
 };
 
-/* An option set in a scope, already in wire form. */
+/*
+ * An option set in a scope: in wire form, or (`option NAME = EXPR')
+ * an expression evaluated for each client (dhcpconf_optval()).
+ */
 struct dc_opt {
 	int		space;
 	uint8_t		code;
 	uint8_t		len;
 	uint8_t		data[DC_OPT_MAX];
+	int		expr;		/* -1: data holds the value */
 };
 
 enum dc_permit {
@@ -89,24 +101,38 @@ struct dc_params {
 	uint32_t	 next_server;
 	char		 filename[DC_FILE_MAX];	/* "" : unset */
 	bool		 has_filename;
+	int		 filename_expr;		/* `filename = EXPR', -1 */
 	char		 server_name[DC_SNAME_MAX];
 	bool		 has_server_name;
 	int		 authoritative;		/* -1 unset, 0, 1 */
 	int		 ping_check;		/* -1 unset, 0, 1 */
 	int64_t		 ping_timeout;		/* seconds; -1: unset */
 	int		 vendor_space;		/* -1 unset, else a space */
+	int		 site_space;		/* -1 unset, else a space */
 	enum dc_permit	 unknown_clients;
 	enum dc_permit	 known_clients;
 	struct dc_opt	*opt;
 	size_t		 nopt;
 };
 
+/*
+ * A scope's conditional children (DC_K_COND), in declaration order, are
+ * the branches of its if/elsif/else statements and the statements that
+ * follow each of them (a continuation: cond -1, prev -1), so that a
+ * statement after an `if' overrides what the `if' set, as ISC executes
+ * statements in order.  A branch applies when its condition is true (an
+ * `else' has none) and the branches before it (prev) did not apply.
+ */
 struct dc_scope {
 	enum dc_kind	 kind;
 	int		 parent;	/* -1 for the global scope */
 	int		 index;		/* into subnets/pools/hosts/classes */
 	unsigned	 line;
 	struct dc_params p;
+	int		 cond;		/* DC_K_COND: expression, -1 none */
+	int		 prev;		/* DC_K_COND: the branch before, -1 */
+	int		 first_cond;	/* first conditional child, -1 */
+	int		 next_cond;	/* next sibling, -1 */
 };
 
 struct dc_subnet {
@@ -153,20 +179,19 @@ struct dc_host {
 };
 
 /*
- * `match if substring (option NAME, OFF, LEN) = VALUE' (substr true) or
- * `match if option NAME = VALUE': a byte comparison on the raw option.
+ * A class: `match if EXPR' (boolean), and/or `match EXPR' or `spawn with
+ * EXPR' (data) whose value picks a subclass (`subclass "class" VALUE'),
+ * which is a dc_class too, with its parent and its value in the blob.
  */
 struct dc_class {
 	char		name[DC_NAME_MAX];
 	int		scope;
 	unsigned	line;
-	uint8_t		code;		/* DHCP option matched */
-	bool		substr;
-	uint32_t	off;
-	uint32_t	len;
-	uint8_t		val[DC_OPT_MAX];
-	size_t		vlen;
-	bool		val_text;	/* written as a "string" */
+	int		match;		/* boolean expression, -1 none */
+	int		submatch;	/* data expression, -1 none */
+	bool		spawn;
+	int		parent;		/* a subclass's class, -1 */
+	uint32_t	off, len;	/* a subclass's value */
 };
 
 struct dhcpconf {
@@ -187,6 +212,12 @@ struct dhcpconf {
 	size_t		  ndefs;
 	char		(*spaces)[DC_NAME_MAX];	/* [0] is "dhcp" */
 	size_t		  nspaces;
+	struct dc_expr	 *exprs;
+	size_t		  nexprs;
+	uint8_t		 *blob;		/* constant data of expressions */
+	size_t		  nblob;
+	struct dc_var	 *vars;
+	size_t		  nvars;
 	char		  log_facility[DC_NAME_MAX];	/* "" : unset */
 	bool		  ddns_none;	/* `ddns-update-style none' seen */
 	bool		  ethers_hosts;	/* `ethers-hosts' seen */
@@ -242,30 +273,47 @@ const struct dc_optdef *dhcpconf_optdef_bycode(const struct dhcpconf *,
 	    int space, uint8_t code);
 
 /*
- * Chains.  dhcpconf_chain_add() appends a scope and its enclosing groups,
- * stopping before the enclosing subnet (added separately, after pools and
- * classes) and before the global scope (always consulted last); scopes
- * already present are skipped.  dhcpconf_host_chain() is the chain of a
- * known host: its scopes, then the subnet of its fixed address.
+ * Chains (dhcpconf_chain.c).  dhcpconf_chain_add() appends a scope and
+ * its enclosing groups, stopping before the enclosing subnet (added
+ * separately, after pools and classes), each with the if/elsif/else
+ * branches that apply to the client env describes (NULL: no client,
+ * every condition false); scopes already present are skipped.  Adding
+ * DC_GLOBAL adds the global scope's branches (the global scope itself is
+ * always consulted last).  dhcpconf_host_chain() is the chain of a known
+ * host: its scopes, then the subnet of its fixed address.
  */
 void	dhcpconf_chain_add(const struct dhcpconf *, struct dc_chain *,
-	    int scope);
+	    int scope, const struct dc_env *env);
 void	dhcpconf_host_chain(const struct dhcpconf *, const struct dc_host *,
-	    struct dc_chain *);
+	    struct dc_chain *, const struct dc_env *env);
 /* Chain of the subnet holding ip (just the global scope if none). */
 void	dhcpconf_addr_chain(const struct dhcpconf *, uint32_t ip,
-	    struct dc_chain *);
+	    struct dc_chain *, const struct dc_env *env);
+/* Is the client env describes a member of the class (or subclass)? */
+bool	dhcpconf_class_match(const struct dhcpconf *, const struct dc_class *,
+	    const struct dc_env *env);
 
 /* Effective values along a chain (then the global scope). */
 const struct dc_opt *dhcpconf_option(const struct dhcpconf *,
 	    const struct dc_chain *, int space, uint8_t code);
+/*
+ * An option's value for a client: its data, or its expression evaluated
+ * with env.  0 with buf[0..*len), or -1: the expression is null.
+ */
+int	dhcpconf_optval(const struct dhcpconf *, const struct dc_opt *,
+	    const struct dc_env *, uint8_t *buf, size_t cap, size_t *len);
+/* The options of a space along ch as code/length/value; the length. */
+size_t	dhcpconf_encapsulate(const struct dhcpconf *, const struct dc_chain *,
+	    const struct dc_env *, int space, uint8_t *buf, size_t cap);
 /* Options 1 (mask), 3 (first router): true if set. */
 bool	dhcpconf_opt_ip(const struct dhcpconf *, const struct dc_chain *,
 	    uint8_t code, uint32_t *ip);
 bool	dhcpconf_next_server(const struct dhcpconf *,
 	    const struct dc_chain *, uint32_t *ip);
+/* The boot file name for env's client in buf; NULL if unset or null. */
 const char *dhcpconf_filename(const struct dhcpconf *,
-	    const struct dc_chain *);		/* NULL if unset */
+	    const struct dc_chain *, const struct dc_env *env, char *buf,
+	    size_t bufsz);
 const char *dhcpconf_server_name(const struct dhcpconf *,
 	    const struct dc_chain *);		/* NULL if unset */
 /* Lease times: default 43200 and max 86400 when nowhere set (ISC). */
@@ -274,6 +322,9 @@ uint32_t dhcpconf_default_lease(const struct dhcpconf *,
 uint32_t dhcpconf_max_lease(const struct dhcpconf *,
 	    const struct dc_chain *);
 int	dhcpconf_vendor_space(const struct dhcpconf *,
+	    const struct dc_chain *);		/* -1 if unset */
+/* site-option-space: its options go out as DHCP options of their codes. */
+int	dhcpconf_site_space(const struct dhcpconf *,
 	    const struct dc_chain *);		/* -1 if unset */
 bool	dhcpconf_authoritative(const struct dhcpconf *,
 	    const struct dc_chain *);
@@ -288,14 +339,6 @@ enum dc_permit dhcpconf_permit(const struct dhcpconf *,
 /* The subnet's mask from `option subnet-mask' or the declaration. */
 uint32_t dhcpconf_netmask(const struct dhcpconf *, const struct dc_chain *,
 	    const struct dc_subnet *);
-
-/*
- * Does a client with these raw options match the class?  get(arg, code,
- * &len) returns the option's bytes or NULL; the caller owns the storage.
- */
-bool	dhcpconf_class_match(const struct dc_class *,
-	    const uint8_t *(*get)(void *arg, uint8_t code, size_t *len),
-	    void *arg);
 
 /*
  * Formats an option value as config text ("192.0.2.1, 192.0.2.2", a

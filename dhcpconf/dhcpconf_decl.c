@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: ISC
 /*
  * dhcpconf host and class declarations: `host NAME { hardware ethernet
- * MAC; fixed-address IP; ... }' and `class "NAME" { match if ...; ... }'
- * with the two match forms diskless clusters use (RFC 4578 PXE clients by
- * vendor class, BIOS or UEFI by client architecture, option 93):
- *	match if substring (option NAME, OFFSET, LENGTH) = VALUE;
- *	match if option NAME = VALUE;
+ * MAC; fixed-address IP; ... }', `class "NAME" { match if EXPR; match
+ * EXPR; spawn with EXPR; ... }' and `subclass "NAME" VALUE { ... }' (the
+ * client is in the subclass when the class's `match' value equals VALUE;
+ * its statements inherit the class's).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -98,109 +97,121 @@ dc_stmt_fixed(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 	return 0;
 }
 
+/* A class or subclass: its scope and table entry; the class index. */
+static int
+dc_class_new(struct dc_parser *p, int scope, struct dc_class *cl)
+{
+	struct dhcpconf *c = p->c;
+	int s;
+
+	if ((s = dc_new(p, DC_K_CLASS, scope, cl->line)) == -1)
+		return -1;
+	cl->scope = s;
+	if (dc_grow(&c->classes, &c->nclasses, sizeof(*cl)) == -1)
+		return dc_fail(p, cl->line, "out of memory");
+	c->classes[c->nclasses - 1] = *cl;
+	c->scopes[s].index = (int)c->nclasses - 1;
+	return (int)c->nclasses - 1;
+}
+
+static int
+dc_class_find(const struct dhcpconf *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->nclasses; i++)
+		if (c->classes[i].parent == -1 &&
+		    strcmp(c->classes[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
 int
 dc_stmt_class(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 {
-	struct dhcpconf *c = p->c;
 	struct dc_class cl;
-	size_t i;
-	int s;
+	int k;
 
 	memset(&cl, 0, sizeof(cl));
 	cl.line = kw->line;
+	cl.match = cl.submatch = cl.parent = -1;
 	if (dc_name(p, cl.name, sizeof(cl.name), "class") == -1)
 		return -1;
-	for (i = 0; i < c->nclasses; i++)
-		if (strcmp(c->classes[i].name, cl.name) == 0)
-			return dc_fail(p, kw->line, "class \"%s\" already "
-			    "declared at line %u", cl.name,
-			    c->classes[i].line);
-	if ((s = dc_new(p, DC_K_CLASS, scope, kw->line)) == -1)
+	if ((k = dc_class_find(p->c, cl.name)) != -1)
+		return dc_fail(p, kw->line, "class \"%s\" already declared at "
+		    "line %u", cl.name, p->c->classes[k].line);
+	if ((k = dc_class_new(p, scope, &cl)) == -1)
 		return -1;
-	cl.scope = s;
-	if (dc_grow(&c->classes, &c->nclasses, sizeof(cl)) == -1)
-		return dc_fail(p, kw->line, "out of memory");
-	c->classes[c->nclasses - 1] = cl;
-	c->scopes[s].index = (int)c->nclasses - 1;
-	if (dc_subblock(p, s) == -1)
-		return -1;
-	if (c->classes[c->scopes[s].index].vlen == 0)
-		return dc_fail(p, kw->line, "class \"%s\" has no 'match if'",
-		    cl.name);
-	return 0;
+	return dc_subblock(p, p->c->classes[k].scope);
 }
 
-/* "option NAME" inside a match: a DHCP-space option's code. */
-static int
-dc_match_option(struct dc_parser *p, struct dc_class *cl)
+/* subclass "CLASS" VALUE; or subclass "CLASS" VALUE { ... } */
+int
+dc_stmt_subclass(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 {
-	const struct dc_optdef *d;
+	struct dhcpconf *c = p->c;
+	struct dc_class cl;
 	struct conftok_tok t;
+	uint8_t v[DC_OPT_MAX];
+	bool text;
+	int k, n;
 
-	if (dc_word(p, &t, "'option'") == -1)
+	memset(&cl, 0, sizeof(cl));
+	cl.line = kw->line;
+	cl.match = cl.submatch = -1;
+	if (dc_name(p, cl.name, sizeof(cl.name), "class") == -1)
 		return -1;
-	if (strcasecmp(t.text, "option") != 0)
-		return dc_fail(p, t.line, "unsupported match expression "
-		    "'%s'", t.text);
-	if (dc_word(p, &t, "an option name") == -1)
+	if ((cl.parent = dc_class_find(c, cl.name)) == -1)
+		return dc_fail(p, kw->line, "unknown class '%s'", cl.name);
+	if (c->classes[cl.parent].submatch == -1)
+		return dc_fail(p, kw->line, "class \"%s\" has no 'match' or "
+		    "'spawn with' for subclasses", cl.name);
+	if ((n = dc_bytes_read(p, v, sizeof(v), &text)) == -1)
 		return -1;
-	if ((d = dhcpconf_optdef_byname(p->c, t.text)) == NULL ||
-	    d->space != DC_SPACE_DHCP)
-		return dc_fail(p, t.line, "unsupported option '%s'", t.text);
-	cl->code = d->code;
-	dc_code_used(p, d->space, d->code);
-	return 0;
+	if ((k = dc_blob_add(p, v, (size_t)n, kw->line)) == -1)
+		return -1;
+	cl.off = (uint32_t)k;
+	cl.len = (uint32_t)n;
+	/* Its statements inherit the class's: the class scope is its parent. */
+	if ((k = dc_class_new(p, c->classes[cl.parent].scope, &cl)) == -1 ||
+	    conftok_peek(&p->tok, &t, p->err) == -1)
+		return -1;
+	if (conftok_is(&t, ';'))
+		return dc_semi(p);
+	return dc_subblock(p, c->classes[k].scope);
 }
 
-static int
-dc_match_num(struct dc_parser *p, uint32_t *v)
-{
-	struct conftok_tok t;
-	const char *e;
-
-	if (dc_word(p, &t, "a number") == -1)
-		return -1;
-	*v = (uint32_t)strtonum(t.text, 0, DC_OPT_MAX, &e);
-	if (e != NULL)
-		return dc_fail(p, t.line, "substring bound '%s' %s", t.text,
-		    e);
-	return 0;
-}
-
+/* match if EXPR; match EXPR; spawn with EXPR; (in a class) */
 int
 dc_stmt_match(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 {
 	struct dc_class *cl = &p->c->classes[p->c->scopes[scope].index];
 	struct conftok_tok t;
-	int n;
+	bool spawn = kw->text[0] == 's' || kw->text[0] == 'S';
+	bool cond = false;
+	int e;
 
-	if (dc_word(p, &t, "'if'") == -1)
-		return -1;
-	if (strcasecmp(t.text, "if") != 0)
-		return dc_fail(p, t.line, "unsupported statement 'match %s' "
-		    "(only 'match if')", t.text);
-	if (cl->vlen != 0)
-		return dc_fail(p, kw->line, "second 'match' in class \"%s\"",
-		    cl->name);
+	if (cl->parent != -1)
+		return dc_fail(p, kw->line, "'%s' in a subclass", kw->text);
 	if (conftok_peek(&p->tok, &t, p->err) == -1)
 		return -1;
-	if (t.type == CT_WORD && strcasecmp(t.text, "substring") == 0) {
+	if (t.type == CT_WORD && strcasecmp(t.text, spawn ? "with" : "if")
+	    == 0) {
 		(void)dc_next(p, &t);
-		cl->substr = true;
-		if (dc_expect(p, '(') == -1 || dc_match_option(p, cl) == -1 ||
-		    dc_expect(p, ',') == -1 || dc_match_num(p, &cl->off) ||
-		    dc_expect(p, ',') == -1 || dc_match_num(p, &cl->len) ||
-		    dc_expect(p, ')') == -1)
-			return -1;
-	} else if (dc_match_option(p, cl) == -1)
+		cond = !spawn;
+	} else if (spawn)
+		return dc_fail(p, t.line, "expected 'spawn with'");
+	if ((cond && cl->match != -1) || (!cond && cl->submatch != -1))
+		return dc_fail(p, kw->line, "second '%s%s' in class \"%s\"",
+		    kw->text, cond ? " if" : spawn ? " with" : "", cl->name);
+	if (dc_expr_read(p, cond ? DX_BOOL : DX_DATA, &e) == -1)
 		return -1;
-	if (dc_expect(p, '=') == -1)
-		return -1;
-	if ((n = dc_bytes_read(p, cl->val, sizeof(cl->val), &cl->val_text))
-	    == -1)
-		return -1;
-	if (n == 0)
-		return dc_fail(p, kw->line, "empty match value");
-	cl->vlen = (size_t)n;
+	cl = &p->c->classes[p->c->scopes[scope].index];
+	if (cond)
+		cl->match = e;
+	else {
+		cl->submatch = e;
+		cl->spawn = spawn;
+	}
 	return dc_semi(p);
 }

@@ -60,22 +60,71 @@ int	dc_stmt_host(struct dc_parser *, int scope,
 	    const struct conftok_tok *kw);
 int	dc_stmt_class(struct dc_parser *, int scope,
 	    const struct conftok_tok *kw);
+int	dc_stmt_subclass(struct dc_parser *, int scope,
+	    const struct conftok_tok *kw);
 int	dc_stmt_hardware(struct dc_parser *, int scope,
 	    const struct conftok_tok *kw);
 int	dc_stmt_fixed(struct dc_parser *, int scope,
 	    const struct conftok_tok *kw);
-/* `match if ...' in a class. */
+/* `match if', `match', `spawn with' in a class. */
 int	dc_stmt_match(struct dc_parser *, int scope,
 	    const struct conftok_tok *kw);
 
 #define DC_IN(k)	(1u << (k))
 #define DC_IN_ANY	0x3fu
+#define DC_EXEC		(1u << 31)	/* may stand in an if, after one */
+
+/* Conditionals (dhcpconf_cond.c). */
+int	dc_stmt_if(struct dc_parser *, int scope,
+	    const struct conftok_tok *kw);
+int	dc_stmt_set(struct dc_parser *, int scope,
+	    const struct conftok_tok *kw);
+/* A continuation of scope (statements after an `if'); or -1. */
+int	dc_cont(struct dc_parser *, int scope, unsigned line);
+/* s, or the block a continuation continues. */
+int	dc_real_scope(const struct dhcpconf *, int s);
 
 /* Appends v as a "quoted string" (\" \\ and \ooo escapes); false if
  * it does not fit. */
 bool	dc_fmt_text(char *buf, size_t bufsz, const uint8_t *v, size_t n);
+/* Is every byte of v printable ASCII? */
+bool	dc_printable(const uint8_t *v, size_t n);
 /* Appends v as colon-separated hex bytes ("00:07"). */
 bool	dc_fmt_hex(char *buf, size_t bufsz, const uint8_t *v, size_t n);
+
+/* Expressions (dhcpconf_expr.c): the type an expression has. */
+enum dc_ectx { DX_ANY, DX_BOOL, DX_DATA, DX_NUM };
+enum dc_ectx dc_expr_type(const struct dhcpconf *, int expr);
+/* Appends v[0..n) to the constants; its offset, or -1. */
+int	dc_blob_add(struct dc_parser *, const void *v, size_t n,
+	    unsigned line);
+/* A new expression node; its index, or -1. */
+int	dc_enew(struct dc_parser *, enum dc_eop op, unsigned line);
+/* One operand of the wanted type (DX_ANY: any) into *out; or -1. */
+int	dc_e_arg(struct dc_parser *, enum dc_ectx want, int depth, int *out);
+/* A keyword or function at t (dhcpconf_exprfn.c): its expression, -1
+ * on error, -2 if t is no keyword. */
+int	dc_e_keyword(struct dc_parser *, const struct conftok_tok *t,
+	    int depth);
+/* Reads an expression of the wanted type into *out; or -1. */
+int	dc_expr_read(struct dc_parser *, enum dc_ectx want, int *out);
+/* "0:7", "00:07:ff": groups of one or two hex digits; length or -1. */
+int	dc_hex_parse(const char *s, uint8_t *buf, size_t bufsz);
+/* An option's value at an evaluation depth (dhcpconf_eval.c). */
+int	dc_optval_eval(const struct dhcpconf *, const struct dc_opt *,
+	    const struct dc_env *, uint8_t *buf, size_t cap, size_t *len,
+	    int depth);
+/* The client's option of a space (dhcpconf_value.c); NULL: none. */
+const uint8_t *dc_client_opt(const struct dhcpconf *, const struct dc_env *,
+	    int space, uint8_t code, size_t *len);
+/* A space's options along ch as code/length/value; the length. */
+size_t	dc_encapsulate(const struct dhcpconf *, const struct dc_chain *,
+	    const struct dc_env *, int space, uint8_t *buf, size_t cap,
+	    int depth);
+
+/* The standard options, by ISC's names (dhcpconf_opttab.c). */
+extern const struct dc_optdef dc_builtin[];
+extern const size_t dc_nbuiltin;
 
 /* Post-parse checks (dhcpconf_check.c). */
 int	dc_check(struct dhcpconf *, const char *file, struct perr *);

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: ISC
 /*
- * dhcpconf options: the built-in definitions of the supported standard
- * options (RFC 2132 names as ISC spells them, plus RFC 4578's option 93
- * and RFC 3004's user class for class matches), `option space' and
+ * dhcpconf options: lookups in the standard options (dhcpconf_opttab.c)
+ * and the config's own definitions, `option space' and
  * `option NAME code N = TYPE' definitions, and option values in both
  * directions: config text -> wire bytes, wire bytes -> config text.
  */
@@ -14,20 +13,7 @@
 
 #include "dhcpconf_int.h"
 
-static const struct dc_optdef dc_builtin[] = {
-	{ 0, 1, DC_OT_IP, false, "subnet-mask", 0 },
-	{ 0, 3, DC_OT_IP, true, "routers", 0 },
-	{ 0, 6, DC_OT_IP, true, "domain-name-servers", 0 },
-	{ 0, 12, DC_OT_TEXT, false, "host-name", 0 },
-	{ 0, 15, DC_OT_TEXT, false, "domain-name", 0 },
-	{ 0, 17, DC_OT_TEXT, false, "root-path", 0 },
-	{ 0, 28, DC_OT_IP, false, "broadcast-address", 0 },
-	{ 0, 42, DC_OT_IP, true, "ntp-servers", 0 },
-	{ 0, 60, DC_OT_STRING, false, "vendor-class-identifier", 0 },
-	{ 0, 77, DC_OT_STRING, false, "user-class", 0 },
-	{ 0, 93, DC_OT_U16, true, "pxe-system-type", 0 },
-};
-#define DC_NBUILTIN	(sizeof(dc_builtin) / sizeof(dc_builtin[0]))
+#define DC_NBUILTIN	dc_nbuiltin
 
 static const struct {
 	const char	*name;
@@ -35,6 +21,7 @@ static const struct {
 } dc_types[] = {
 	{ "ip-address", DC_OT_IP }, { "text", DC_OT_TEXT },
 	{ "string", DC_OT_STRING }, { "boolean", DC_OT_BOOL },
+	{ "domain-list", DC_OT_DOMAINS },
 };
 
 int
@@ -140,6 +127,7 @@ dc_type_read(struct dc_parser *p, struct dc_optdef *d)
 	const char *e;
 	size_t i;
 	long long bits;
+	bool sign;
 
 	if (dc_word(p, &t, "option type") == -1)
 		return -1;
@@ -152,24 +140,46 @@ dc_type_read(struct dc_parser *p, struct dc_optdef *d)
 		if (dc_word(p, &t, "option type") == -1)
 			return -1;
 	}
+	if (strcasecmp(t.text, "encapsulate") == 0 && !d->array) {
+		if (dc_word(p, &t, "an option space") == -1)
+			return -1;
+		if ((d->encap = dhcpconf_space_find(p->c, t.text)) <=
+		    DC_SPACE_DHCP)
+			return dc_fail(p, t.line, "unknown option space '%s'",
+			    t.text);
+		d->type = DC_OT_ENCAP;
+		return dc_semi(p);
+	}
 	for (i = 0; i < sizeof(dc_types) / sizeof(dc_types[0]); i++)
 		if (strcasecmp(t.text, dc_types[i].name) == 0) {
 			d->type = dc_types[i].type;
 			return dc_semi(p);
 		}
-	if (strcasecmp(t.text, "unsigned") != 0)
-		return dc_fail(p, t.line, "unsupported option type '%s'",
-		    t.text);
+	if (strcasecmp(t.text, "unsigned") == 0)
+		sign = false;
+	else if (strcasecmp(t.text, "signed") != 0) {
+		if (strcasecmp(t.text, "integer") != 0)
+			return dc_fail(p, t.line, "unsupported option type "
+			    "'%s'", t.text);
+		sign = true;		/* ISC: a bare `integer' is signed */
+		goto width;
+	}
 	if (dc_word(p, &t, "'integer'") == -1)
 		return -1;
 	if (strcasecmp(t.text, "integer") != 0)
 		return dc_fail(p, t.line, "expected 'integer'");
+width:
 	if (dc_word(p, &t, "integer width") == -1)
 		return -1;
 	bits = strtonum(t.text, 8, 32, &e);
 	if (e != NULL || (bits != 8 && bits != 16 && bits != 32))
 		return dc_fail(p, t.line, "integer width must be 8, 16 or 32");
-	d->type = bits == 8 ? DC_OT_U8 : bits == 16 ? DC_OT_U16 : DC_OT_U32;
+	if (sign)
+		d->type = bits == 8 ? DC_OT_S8 : bits == 16 ? DC_OT_S16 :
+		    DC_OT_S32;
+	else
+		d->type = bits == 8 ? DC_OT_U8 : bits == 16 ? DC_OT_U16 :
+		    DC_OT_U32;
 	return dc_semi(p);
 }
 
@@ -251,8 +261,17 @@ dc_stmt_option(struct dc_parser *p, int scope, unsigned line)
 	memset(&o, 0, sizeof(o));
 	o.space = d->space;
 	o.code = d->code;
+	o.expr = -1;
 	dc_code_used(p, d->space, d->code);
-	if (dc_optval_read(p, d, &o) == -1)
+	if (conftok_peek(&p->tok, &t, p->err) == -1)
+		return -1;
+	if (conftok_is(&t, '=')) {		/* computed per client */
+		(void)dc_next(p, &t);
+		if (dc_expr_read(p, DX_DATA, &o.expr) == -1 ||
+		    dc_semi(p) == -1)
+			return -1;
+		pa = &p->c->scopes[scope].p;
+	} else if (dc_optval_read(p, d, &o) == -1)
 		return -1;
 	if (dc_grow(&pa->opt, &pa->nopt, sizeof(o)) == -1)
 		return dc_fail(p, line, "out of memory");

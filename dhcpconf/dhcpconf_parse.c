@@ -16,7 +16,7 @@
 #include "dhcpconf_int.h"
 
 static const char *const dc_kind_name[] = {
-	"top level", "group", "subnet", "pool", "host", "class"
+	"top level", "group", "subnet", "pool", "host", "class", "if"
 };
 
 int
@@ -260,6 +260,8 @@ static const struct {
 	    DC_IN(DC_K_SUBNET) },
 	{ "class", dc_stmt_class, DC_IN(DC_K_GLOBAL) | DC_IN(DC_K_GROUP) |
 	    DC_IN(DC_K_SUBNET) },
+	{ "subclass", dc_stmt_subclass, DC_IN(DC_K_GLOBAL) |
+	    DC_IN(DC_K_GROUP) | DC_IN(DC_K_SUBNET) },
 	{ "pool", st_pool, DC_IN(DC_K_SUBNET) },
 	{ "range", st_range, DC_IN(DC_K_SUBNET) | DC_IN(DC_K_POOL) },
 	{ "hardware", dc_stmt_hardware, DC_IN(DC_K_HOST) },
@@ -279,25 +281,44 @@ dc_stmt_find(const char *kw, unsigned *where)
 	return dc_param_stmt(kw, where);
 }
 
-/* Statements up to the '}' closing scope (or the end, at top level). */
+/* May statement kw (allowed `where') stand in a block of kind k? */
+static int
+dc_allowed(struct dc_parser *p, const struct conftok_tok *t, unsigned where,
+    enum dc_kind k)
+{
+	if (k == DC_K_COND && (where & DC_EXEC) == 0)
+		return dc_fail(p, t->line, "'%s' is not allowed in an if",
+		    t->text);
+	if (k != DC_K_COND && (where & DC_IN(k)) == 0)
+		return dc_fail(p, t->line, "'%s' is not allowed %s%s", t->text,
+		    k == DC_K_GLOBAL ? "at the " : "in a ", dc_kind_name[k]);
+	return 0;
+}
+
+/*
+ * Statements up to the '}' closing scope (or the end, at top level).
+ * Executable statements after an `if' go to a continuation scope (ps),
+ * declarations to the block itself.
+ */
 static int
 dc_block(struct dc_parser *p, int scope)
 {
-	const struct dc_scope *s;
 	struct conftok_tok t;
 	dc_stmt_fn fn;
 	unsigned where;
+	int ps = scope;
+	bool after_if = false;
 
 	for (;;) {
 		if (conftok_next(&p->tok, &t, p->err) == -1)
 			return -1;
-		s = &p->c->scopes[scope];
 		if (t.type == CT_EOF && scope == DC_GLOBAL)
 			return 0;
 		if (t.type == CT_EOF)
 			return dc_fail(p, t.line, "missing '}' of the %s "
-			    "declared at line %u", dc_kind_name[s->kind],
-			    s->line);
+			    "declared at line %u",
+			    dc_kind_name[p->c->scopes[scope].kind],
+			    p->c->scopes[scope].line);
 		if (conftok_is(&t, '}') && scope != DC_GLOBAL)
 			return 0;
 		if (t.type != CT_WORD)
@@ -305,11 +326,20 @@ dc_block(struct dc_parser *p, int scope)
 		if ((fn = dc_stmt_find(t.text, &where)) == NULL)
 			return dc_fail(p, t.line, "unsupported statement '%s'",
 			    t.text);
-		if ((where & DC_IN(s->kind)) == 0)
-			return dc_fail(p, t.line, "'%s' is not allowed %s%s",
-			    t.text, s->kind == DC_K_GLOBAL ? "at the " :
-			    "in a ", dc_kind_name[s->kind]);
-		if (fn(p, scope, &t) == -1)
+		if (dc_allowed(p, &t, where, p->c->scopes[scope].kind) == -1)
+			return -1;
+		if (fn == dc_stmt_if) {
+			if (dc_stmt_if(p, scope, &t) == -1)
+				return -1;
+			after_if = true;
+			continue;
+		}
+		if ((where & DC_EXEC) != 0 && after_if) {
+			if ((ps = dc_cont(p, scope, t.line)) == -1)
+				return -1;
+			after_if = false;
+		}
+		if (fn(p, (where & DC_EXEC) != 0 ? ps : scope, &t) == -1)
 			return -1;
 	}
 }

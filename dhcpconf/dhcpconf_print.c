@@ -13,7 +13,9 @@
 
 static const char *const dc_tnames[] = {
 	"ip-address", "unsigned integer 8", "unsigned integer 16",
-	"unsigned integer 32", "text", "string", "boolean"
+	"unsigned integer 32", "text", "string", "boolean", "encapsulate",
+	"signed integer 8", "signed integer 16", "signed integer 32",
+	"domain-list"
 };
 
 static void
@@ -39,13 +41,34 @@ dc_print_opt(FILE *f, const struct dhcpconf *c, const struct dc_opt *o,
 	char v[DC_OPT_MAX * 4 + 8];
 
 	d = dhcpconf_optdef_bycode(c, o->space, o->code);
-	dhcpconf_optval_format(d, o, v, sizeof(v));
 	dc_ind(f, depth);
 	if (o->space != DC_SPACE_DHCP)
-		fprintf(f, "option %s.%s %s;\n", c->spaces[o->space], d->name,
-		    v);
+		fprintf(f, "option %s.%s ", c->spaces[o->space], d->name);
 	else
-		fprintf(f, "option %s %s;\n", d->name, v);
+		fprintf(f, "option %s ", d->name);
+	if (o->expr != -1) {
+		fputs("= ", f);
+		dhcpconf_expr_print(f, c, o->expr);
+		fputs(";\n", f);
+		return;
+	}
+	dhcpconf_optval_format(d, o, v, sizeof(v));
+	fprintf(f, "%s;\n", v);
+}
+
+/* The `set' statements made in scope. */
+static void
+dc_print_vars(FILE *f, const struct dhcpconf *c, int scope, int depth)
+{
+	size_t i;
+
+	for (i = 0; i < c->nvars; i++)
+		if (c->vars[i].scope == scope) {
+			dc_ind(f, depth);
+			fprintf(f, "set %s = ", c->vars[i].name);
+			dhcpconf_expr_print(f, c, c->vars[i].expr);
+			fputs(";\n", f);
+		}
 }
 
 static void
@@ -90,13 +113,23 @@ dc_print_params(FILE *f, const struct dhcpconf *c, const struct dc_params *pa,
 	}
 	if (pa->has_filename) {
 		dc_ind(f, d);
-		fprintf(f, "filename %s;\n",
-		    dc_quote(q, sizeof(q), pa->filename));
+		if (pa->filename_expr != -1) {
+			fputs("filename = ", f);
+			dhcpconf_expr_print(f, c, pa->filename_expr);
+			fputs(";\n", f);
+		} else
+			fprintf(f, "filename %s;\n",
+			    dc_quote(q, sizeof(q), pa->filename));
 	}
 	if (pa->vendor_space != -1) {
 		dc_ind(f, d);
 		fprintf(f, "vendor-option-space %s;\n",
 		    c->spaces[pa->vendor_space]);
+	}
+	if (pa->site_space != -1) {
+		dc_ind(f, d);
+		fprintf(f, "site-option-space \"%s\";\n",
+		    c->spaces[pa->site_space]);
 	}
 	if (pa->unknown_clients != DC_PERMIT_UNSET) {
 		dc_ind(f, d);
@@ -115,33 +148,76 @@ static void
 dc_print_match(FILE *f, const struct dhcpconf *c, const struct dc_class *cl,
     int d)
 {
-	const struct dc_optdef *def;
-	char v[DC_OPT_MAX * 4 + 8];
-
-	def = dhcpconf_optdef_bycode(c, DC_SPACE_DHCP, cl->code);
-	v[0] = '\0';
-	if (cl->val_text)
-		dc_fmt_text(v, sizeof(v), cl->val, cl->vlen);
-	else
-		dc_fmt_hex(v, sizeof(v), cl->val, cl->vlen);
-	dc_ind(f, d);
-	if (cl->substr)
-		fprintf(f, "match if substring (option %s, %u, %u) = %s;\n",
-		    def->name, cl->off, cl->len, v);
-	else
-		fprintf(f, "match if option %s = %s;\n", def->name, v);
+	if (cl->match != -1) {
+		dc_ind(f, d);
+		fputs("match if ", f);
+		dhcpconf_expr_print(f, c, cl->match);
+		fputs(";\n", f);
+	}
+	if (cl->submatch != -1) {
+		dc_ind(f, d);
+		fputs(cl->spawn ? "spawn with " : "match ", f);
+		dhcpconf_expr_print(f, c, cl->submatch);
+		fputs(";\n", f);
+	}
 }
 
 static void dc_print_scope(FILE *, const struct dhcpconf *, int, int);
 
+static bool
+dc_is_subclass(const struct dhcpconf *c, int scope)
+{
+	return c->scopes[scope].kind == DC_K_CLASS &&
+	    c->classes[c->scopes[scope].index].parent != -1;
+}
+
+/* The declarations in scope (a class's subclasses follow it). */
 static void
 dc_print_children(FILE *f, const struct dhcpconf *c, int scope, int d)
 {
-	size_t i;
+	size_t i, k;
 
-	for (i = (size_t)scope + 1; i < c->nscopes; i++)
-		if (c->scopes[i].parent == scope)
-			dc_print_scope(f, c, (int)i, d);
+	for (i = (size_t)scope + 1; i < c->nscopes; i++) {
+		if (c->scopes[i].parent != scope ||
+		    c->scopes[i].kind == DC_K_COND || dc_is_subclass(c, (int)i))
+			continue;
+		dc_print_scope(f, c, (int)i, d);
+		if (c->scopes[i].kind != DC_K_CLASS)
+			continue;
+		for (k = i + 1; k < c->nscopes; k++)
+			if (c->scopes[k].parent == (int)i &&
+			    dc_is_subclass(c, (int)k))
+				dc_print_scope(f, c, (int)k, d);
+	}
+}
+
+/* scope's statements: parameters, `set's, then its if/elsif/else. */
+static void
+dc_print_body(FILE *f, const struct dhcpconf *c, int scope, int d)
+{
+	const struct dc_scope *k;
+	int s;
+
+	dc_print_params(f, c, &c->scopes[scope].p, d);
+	dc_print_vars(f, c, scope, d);
+	for (s = c->scopes[scope].first_cond; s != -1; s = k->next_cond) {
+		k = &c->scopes[s];
+		if (k->prev == -1 && k->cond == -1) {	/* continuation */
+			dc_print_body(f, c, s, d);
+			continue;
+		}
+		dc_ind(f, d);
+		fputs(k->prev == -1 ? "if " : k->cond != -1 ? "} elsif " :
+		    "} else", f);
+		if (k->cond != -1)
+			dhcpconf_expr_print(f, c, k->cond);
+		fputs(" {\n", f);
+		dc_print_body(f, c, s, d + 1);
+		if (k->next_cond == -1 || c->scopes[k->next_cond].prev != s) {
+			dc_ind(f, d);
+			fputs("}\n", f);
+		}
+	}
 }
 
 static void
@@ -164,7 +240,9 @@ dc_print_head(FILE *f, const struct dhcpconf *c, const struct dc_scope *s,
     int d)
 {
 	const struct dc_host *h;
+	const struct dc_class *cl;
 	char a[IP4_STRLEN], b[IP4_STRLEN], q[DC_NAME_MAX * 4 + 3];
+	char v[DC_OPT_MAX * 4 + 3];
 
 	dc_ind(f, d);
 	switch (s->kind) {
@@ -180,8 +258,21 @@ dc_print_head(FILE *f, const struct dhcpconf *c, const struct dc_scope *s,
 		fprintf(f, "pool {\n");
 		break;
 	case DC_K_CLASS:
-		fprintf(f, "class %s {\n",
-		    dc_quote(q, sizeof(q), c->classes[s->index].name));
+		cl = &c->classes[s->index];
+		fprintf(f, "%s %s ", cl->parent == -1 ? "class" : "subclass",
+		    dc_quote(q, sizeof(q), cl->name));
+		if (cl->parent != -1) {
+			v[0] = '\0';
+			if (!dc_printable(c->blob + cl->off, cl->len) ||
+			    cl->len == 0)
+				dc_fmt_hex(v, sizeof(v), c->blob + cl->off,
+				    cl->len);
+			else
+				dc_fmt_text(v, sizeof(v), c->blob + cl->off,
+				    cl->len);
+			fprintf(f, "%s ", v);
+		}
+		fputs("{\n", f);
 		break;
 	default:
 		h = &c->hosts[s->index];
@@ -219,7 +310,7 @@ dc_print_scope(FILE *f, const struct dhcpconf *c, int scope, int d)
 		}
 	} else if (s->kind == DC_K_CLASS)
 		dc_print_match(f, c, &c->classes[s->index], d + 1);
-	dc_print_params(f, c, &s->p, d + 1);
+	dc_print_body(f, c, scope, d + 1);
 	if (s->kind == DC_K_POOL) {
 		pl = &c->pools[s->index];
 		for (i = 0; i < pl->nmembers; i++) {
@@ -255,11 +346,12 @@ dhcpconf_print(FILE *f, const struct dhcpconf *c)
 		fprintf(f, "option space %s;\n", c->spaces[i]);
 	for (i = 0; i < c->ndefs; i++) {
 		d = &c->defs[i];
-		fprintf(f, "option %s%s%s code %u = %s%s;\n",
+		fprintf(f, "option %s%s%s code %u = %s%s%s%s;\n",
 		    d->space ? c->spaces[d->space] : "", d->space ? "." : "",
 		    d->name, d->code, d->array ? "array of " : "",
-		    dc_tnames[d->type]);
+		    dc_tnames[d->type], d->type == DC_OT_ENCAP ? " " : "",
+		    d->type == DC_OT_ENCAP ? c->spaces[d->encap] : "");
 	}
-	dc_print_params(f, c, &c->scopes[DC_GLOBAL].p, 0);
+	dc_print_body(f, c, DC_GLOBAL, 0);
 	dc_print_children(f, c, DC_GLOBAL, 0);
 }

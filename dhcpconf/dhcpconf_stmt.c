@@ -51,43 +51,62 @@ st_next_server(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 	return dc_semi(p);
 }
 
-/* filename "x"; server-name "x": BOOTP fields, so bounded by them. */
+/*
+ * filename "x"; server-name "x": BOOTP fields, so bounded by them.
+ * `filename = EXPR;' is computed for each client.
+ */
 static int
 st_bootstr(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 {
 	struct dc_params *pa = &p->c->scopes[scope].p;
 	struct conftok_tok t;
-	bool file = kw->text[0] == 'f';
+	bool file = kw->text[0] == 'f' || kw->text[0] == 'F';
 	char *dst = file ? pa->filename : pa->server_name;
 	size_t sz = file ? sizeof(pa->filename) : sizeof(pa->server_name);
+	int e;
 
 	if (dc_next(p, &t) == -1)
 		return -1;
+	if (file && conftok_is(&t, '=')) {
+		if (dc_expr_read(p, DX_DATA, &e) == -1)
+			return -1;
+		pa = &p->c->scopes[scope].p;
+		pa->filename_expr = e;
+		pa->has_filename = true;
+		return dc_semi(p);
+	}
 	if (t.type != CT_STRING)
 		return dc_fail(p, t.line, "%s needs a \"string\"", kw->text);
-	if (t.len == 0 || t.len >= sz)
-		return dc_fail(p, t.line, "%s must have 1 to %zu characters",
+	if (t.len >= sz)
+		return dc_fail(p, t.line, "%s must have at most %zu characters",
 		    kw->text, sz - 1);
 	memcpy(dst, t.text, t.len + 1);
-	if (file)
+	if (file) {
 		pa->has_filename = true;
-	else
+		pa->filename_expr = -1;
+	} else
 		pa->has_server_name = true;
 	return dc_semi(p);
 }
 
+/* vendor-option-space NAME; site-option-space "NAME"; */
 static int
 st_vspace(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 {
 	struct conftok_tok t;
 	int sp;
 
-	if (dc_word(p, &t, "option space name") == -1)
+	if (dc_next(p, &t) == -1)
 		return -1;
+	if (t.type != CT_WORD && t.type != CT_STRING)
+		return dc_fail(p, t.line, "expected an option space name");
 	if ((sp = dhcpconf_space_find(p->c, t.text)) <= DC_SPACE_DHCP)
 		return dc_fail(p, t.line, "unknown option space '%s'",
 		    t.text);
-	p->c->scopes[scope].p.vendor_space = sp;
+	if (kw->text[0] == 's' || kw->text[0] == 'S')
+		p->c->scopes[scope].p.site_space = sp;
+	else
+		p->c->scopes[scope].p.vendor_space = sp;
 	return dc_semi(p);
 }
 
@@ -253,23 +272,27 @@ static const struct {
 	dc_stmt_fn	 fn;
 	unsigned	 where;
 } dc_params_tab[] = {
-	{ "option", st_option, DC_IN_ANY },
-	{ "default-lease-time", st_seconds, DC_IN_ANY },
-	{ "max-lease-time", st_seconds, DC_IN_ANY },
-	{ "next-server", st_next_server, DC_IN_ANY },
-	{ "filename", st_bootstr, DC_IN_ANY },
-	{ "server-name", st_bootstr, DC_IN_ANY },
-	{ "vendor-option-space", st_vspace, DC_IN_ANY },
+	{ "option", st_option, DC_IN_ANY | DC_EXEC },
+	{ "default-lease-time", st_seconds, DC_IN_ANY | DC_EXEC },
+	{ "max-lease-time", st_seconds, DC_IN_ANY | DC_EXEC },
+	{ "next-server", st_next_server, DC_IN_ANY | DC_EXEC },
+	{ "filename", st_bootstr, DC_IN_ANY | DC_EXEC },
+	{ "server-name", st_bootstr, DC_IN_ANY | DC_EXEC },
+	{ "vendor-option-space", st_vspace, DC_IN_ANY | DC_EXEC },
+	{ "site-option-space", st_vspace, DC_IN_ANY | DC_EXEC },
 	{ "authoritative", st_flag, DC_IN_ANY },
 	{ "not", st_flag, DC_IN_ANY },
-	{ "ping-check", st_flag, DC_IN_ANY },
-	{ "ping-timeout", st_seconds, DC_IN_ANY },
-	{ "allow", st_permit, DC_IN_ANY },
-	{ "deny", st_permit, DC_IN_ANY },
+	{ "ping-check", st_flag, DC_IN_ANY | DC_EXEC },
+	{ "ping-timeout", st_seconds, DC_IN_ANY | DC_EXEC },
+	{ "allow", st_permit, DC_IN_ANY | DC_EXEC },
+	{ "deny", st_permit, DC_IN_ANY | DC_EXEC },
 	{ "ddns-update-style", st_global, DC_IN(DC_K_GLOBAL) },
 	{ "log-facility", st_global, DC_IN(DC_K_GLOBAL) },
 	{ "ethers-hosts", st_ethers, DC_IN(DC_K_GLOBAL) },
 	{ "match", dc_stmt_match, DC_IN(DC_K_CLASS) },
+	{ "spawn", dc_stmt_match, DC_IN(DC_K_CLASS) },
+	{ "if", dc_stmt_if, DC_IN_ANY | DC_EXEC },
+	{ "set", dc_stmt_set, DC_IN_ANY | DC_EXEC },
 };
 
 dc_stmt_fn

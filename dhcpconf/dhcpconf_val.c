@@ -11,8 +11,7 @@
 
 #include "dhcpconf_int.h"
 
-/* "0:7", "00:07:ff": groups of one or two hex digits; length or -1. */
-static int
+int
 dc_hex_parse(const char *s, uint8_t *buf, size_t bufsz)
 {
 	size_t n = 0;
@@ -68,23 +67,70 @@ dc_put(struct dc_parser *p, struct dc_opt *o, const void *v, size_t n,
 	return 0;
 }
 
+/* The width in bytes of a fixed-size element type. */
+static size_t
+dc_width(enum dc_otype type)
+{
+	switch (type) {
+	case DC_OT_IP: case DC_OT_U32: case DC_OT_S32:
+		return 4;
+	case DC_OT_U16: case DC_OT_S16:
+		return 2;
+	default:
+		return 1;
+	}
+}
+
+static bool
+dc_signed(enum dc_otype type)
+{
+	return type == DC_OT_S8 || type == DC_OT_S16 || type == DC_OT_S32;
+}
+
 static int
 dc_int_read(struct dc_parser *p, const struct conftok_tok *t,
     enum dc_otype type, struct dc_opt *o)
 {
-	static const long long max[] = { 0xff, 0xffff, 0xffffffffLL };
 	uint8_t b[4];
 	const char *e;
-	long long v;
-	int w = type == DC_OT_U8 ? 0 : type == DC_OT_U16 ? 1 : 2;
-	size_t sz = (size_t)1 << w, i;
+	long long v, max;
+	size_t sz = dc_width(type), i;
 
-	v = strtonum(t->text, 0, max[w], &e);
+	max = sz == 4 ? 0xffffffffLL : sz == 2 ? 0xffff : 0xff;
+	if (dc_signed(type))
+		v = strtonum(t->text, -(max / 2) - 1, max / 2, &e);
+	else
+		v = strtonum(t->text, 0, max, &e);
 	if (e != NULL)
 		return dc_fail(p, t->line, "integer '%s' %s", t->text, e);
 	for (i = 0; i < sz; i++)
-		b[i] = (uint8_t)(v >> (8 * (sz - 1 - i)));
+		b[i] = (uint8_t)((unsigned long long)v >> (8 * (sz - 1 - i)));
 	return dc_put(p, o, b, sz, t->line);
+}
+
+/* A domain name as RFC 1035 labels (no compression), for domain-list. */
+static int
+dc_domain_read(struct dc_parser *p, const struct conftok_tok *t,
+    struct dc_opt *o)
+{
+	const char *s = t->text, *dot;
+	size_t n;
+	uint8_t len;
+
+	while (*s != '\0') {
+		dot = strchr(s, '.');
+		n = dot != NULL ? (size_t)(dot - s) : strlen(s);
+		if (n == 0 || n > 63)
+			return dc_fail(p, t->line, "bad domain name '%s'",
+			    t->text);
+		len = (uint8_t)n;
+		if (dc_put(p, o, &len, 1, t->line) == -1 ||
+		    dc_put(p, o, s, n, t->line) == -1)
+			return -1;
+		s += n + (dot != NULL);
+	}
+	len = 0;
+	return dc_put(p, o, &len, 1, t->line);
 }
 
 /* One element of a value (one address, integer, string...). */
@@ -96,10 +142,15 @@ dc_elem_read(struct dc_parser *p, const struct dc_optdef *d,
 	uint32_t ip;
 	int n;
 
-	if (d->type == DC_OT_TEXT || d->type == DC_OT_STRING) {
+	if (d->type == DC_OT_DOMAINS)
+		return dc_domain_read(p, t, o);
+	if (d->type == DC_OT_TEXT && t->type == CT_WORD)
+		return dc_put(p, o, t->text, t->len, t->line);	/* as ISC */
+	if (d->type == DC_OT_TEXT || d->type == DC_OT_STRING ||
+	    d->type == DC_OT_ENCAP) {
 		if (t->type == CT_STRING)
 			return dc_put(p, o, t->text, t->len, t->line);
-		if (d->type == DC_OT_STRING && t->type == CT_WORD &&
+		if (d->type != DC_OT_TEXT && t->type == CT_WORD &&
 		    (n = dc_hex_parse(t->text, hex, sizeof(hex))) >= 0)
 			return dc_put(p, o, hex, (size_t)n, t->line);
 		return dc_fail(p, t->line, "expected a \"string\"");
@@ -151,7 +202,7 @@ dc_optval_read(struct dc_parser *p, const struct dc_optdef *d,
 		if (!conftok_is(&t, ','))
 			return dc_fail(p, t.line, "expected ';' after option "
 			    "value");
-		if (!d->array)
+		if (!d->array && d->type != DC_OT_DOMAINS)
 			return dc_fail(p, t.line, "option '%s' takes one "
 			    "value", d->name);
 	}
@@ -164,7 +215,7 @@ dc_cat(char *buf, size_t sz, const char *s)
 	return strlcat(buf, s, sz) < sz;
 }
 
-static bool
+bool
 dc_printable(const uint8_t *v, size_t n)
 {
 	size_t i;
@@ -216,8 +267,7 @@ dc_fmt_elems(char *buf, size_t sz, enum dc_otype type, const uint8_t *v,
     size_t n)
 {
 	char e[24];
-	size_t w = type == DC_OT_IP || type == DC_OT_U32 ? 4 :
-	    type == DC_OT_U16 ? 2 : 1, i, k;
+	size_t w = dc_width(type), i, k;
 	uint32_t x;
 
 	for (i = 0; i < n; i += w) {
@@ -227,9 +277,40 @@ dc_fmt_elems(char *buf, size_t sz, enum dc_otype type, const uint8_t *v,
 			ip4_ntoa(x, e);
 		else if (type == DC_OT_BOOL)
 			strlcpy(e, x ? "true" : "false", sizeof(e));
+		else if (dc_signed(type))
+			snprintf(e, sizeof(e), "%lld", (long long)(w == 4 ?
+			    (int32_t)x : w == 2 ? (int16_t)x : (int8_t)x));
 		else
 			snprintf(e, sizeof(e), "%u", x);
 		if ((i > 0 && !dc_cat(buf, sz, ", ")) || !dc_cat(buf, sz, e))
+			return false;
+	}
+	return true;
+}
+
+/* RFC 1035 names back to "a.example", "b.example"; false if not such. */
+static bool
+dc_fmt_domains(char *buf, size_t sz, const uint8_t *v, size_t n)
+{
+	char name[DC_OPT_MAX + 1];
+	size_t i = 0, k;
+
+	while (i < n) {
+		k = 0;
+		while (i < n && v[i] != 0) {
+			if (v[i] > 63 || i + 1 + v[i] > n)
+				return false;
+			if (k > 0)
+				name[k++] = '.';
+			memcpy(name + k, v + i + 1, v[i]);
+			k += v[i];
+			i += 1 + (size_t)v[i];
+		}
+		if (i++ >= n || k == 0)
+			return false;
+		name[k] = '\0';
+		if ((buf[0] != '\0' && !dc_cat(buf, sz, ", ")) ||
+		    !dc_fmt_text(buf, sz, (const uint8_t *)name, k))
 			return false;
 	}
 	return true;
@@ -248,14 +329,18 @@ dhcpconf_optval_format(const struct dc_optdef *d, const struct dc_opt *o,
 			return 0;
 		break;
 	case DC_OT_STRING:
+	case DC_OT_ENCAP:
 		/* "" too: hex of nothing would print no value at all. */
 		if (dc_printable(o->data, o->len) &&
 		    dc_fmt_text(buf, sz, o->data, o->len))
 			return 0;
 		break;
+	case DC_OT_DOMAINS:
+		if (dc_fmt_domains(buf, sz, o->data, o->len))
+			return 0;
+		break;
 	default:
-		w = d->type == DC_OT_IP || d->type == DC_OT_U32 ? 4 :
-		    d->type == DC_OT_U16 ? 2 : 1;
+		w = dc_width(d->type);
 		if (o->len > 0 && o->len % w == 0 &&
 		    (d->array || o->len == w) &&
 		    dc_fmt_elems(buf, sz, d->type, o->data, o->len))
@@ -264,5 +349,5 @@ dhcpconf_optval_format(const struct dc_optdef *d, const struct dc_opt *o,
 	}
 	buf[0] = '\0';
 	dc_fmt_hex(buf, sz, o->data, o->len);
-	return d->type == DC_OT_STRING && o->len > 0 ? 0 : -1;
+	return d->type != DC_OT_TEXT && o->len > 0 ? 0 : -1;
 }

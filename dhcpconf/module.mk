@@ -6,4 +6,8 @@ LIBRARIES += dhcpconf
 dhcpconf_SRC := dhcpconf/dhcpconf.c dhcpconf/dhcpconf_parse.c \
     dhcpconf/dhcpconf_decl.c dhcpconf/dhcpconf_stmt.c \
     dhcpconf/dhcpconf_opt.c dhcpconf/dhcpconf_val.c \
-    dhcpconf/dhcpconf_check.c dhcpconf/dhcpconf_print.c
+    dhcpconf/dhcpconf_check.c dhcpconf/dhcpconf_print.c \
+    dhcpconf/dhcpconf_expr.c dhcpconf/dhcpconf_eval.c \
+    dhcpconf/dhcpconf_value.c dhcpconf/dhcpconf_chain.c \
+    dhcpconf/dhcpconf_cond.c dhcpconf/dhcpconf_exprprint.c \
+    dhcpconf/dhcpconf_opttab.c dhcpconf/dhcpconf_exprfn.c

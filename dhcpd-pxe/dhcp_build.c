@@ -5,7 +5,8 @@
  * server identifier, lease time, T1 and T2 (RFC 2131 §4.4.5: 0.5 and
  * 0.875 of the lease), subnet mask, then for PXE clients options 60, 97
  * and 43, then the options the client asked for in option 55, in its
- * order (RFC 2132 §9.8), or every configured option if it sent no list.
+ * order (RFC 2132 §9.8), or the config's own list, or every configured
+ * option if there is no list.
  * Destination per RFC 2131 §4.1.
  */
 #include <string.h>
@@ -66,52 +67,77 @@ dhcp_hdr_from(const struct dhcp_ctx *x, struct dhcp_hdr *h, uint32_t yiaddr)
 	memcpy(h->chaddr, x->m->chaddr, sizeof(h->chaddr));
 }
 
-/* The PXE options: 60 echo (or the config's), 97 UUID echo, 43. */
-static void
-dhcp_build_pxe(const struct dhcp_ctx *x, const struct dc_chain *ch,
-    struct dhcp_enc *e)
+/*
+ * The config's value of DHCP option code for this client: set in the
+ * chain (as data, or computed), set in the site option space, or built
+ * from the space a definition of code encapsulates.  False if none.
+ */
+static bool
+dhcp_cfg_opt(const struct dhcp_ctx *x, const struct dc_env *env,
+    uint8_t code, uint8_t *buf, size_t *len)
 {
 	const struct dhcpconf *c = x->srv->conf;
 	const struct dc_opt *o;
-	uint8_t v43[DC_OPT_MAX];
+	const struct dc_optdef *d;
+	int site;
+
+	if ((o = dhcpconf_option(c, env->chain, DC_SPACE_DHCP, code)) ==
+	    NULL && (site = dhcpconf_site_space(c, env->chain)) > 0)
+		o = dhcpconf_option(c, env->chain, site, code);
+	if (o != NULL)
+		return dhcpconf_optval(c, o, env, buf, DC_OPT_MAX, len) == 0;
+	d = dhcpconf_optdef_bycode(c, DC_SPACE_DHCP, code);
+	return d != NULL && d->type == DC_OT_ENCAP &&
+	    (*len = dhcpconf_encapsulate(c, env->chain, env, d->encap, buf,
+	    DC_OPT_MAX)) > 0;
+}
+
+/* The PXE options: 60 echo (or the config's), 97 UUID echo, 43. */
+static void
+dhcp_build_pxe(const struct dhcp_ctx *x, const struct dc_env *env,
+    struct dhcp_enc *e)
+{
+	uint8_t v[DC_OPT_MAX];
 	size_t n;
 
-	if ((o = dhcpconf_option(c, ch, DC_SPACE_DHCP, DHO_VENDOR_CLASS))
-	    != NULL)
-		dhcp_enc_opt(e, DHO_VENDOR_CLASS, o->data, o->len);
+	if (dhcp_cfg_opt(x, env, DHO_VENDOR_CLASS, v, &n))
+		dhcp_enc_opt(e, DHO_VENDOR_CLASS, v, n);
 	else if (x->cl.http)
 		dhcp_enc_opt(e, DHO_VENDOR_CLASS, "HTTPClient", 10);
 	else if (x->cl.pxe)
 		dhcp_enc_opt(e, DHO_VENDOR_CLASS, "PXEClient", 9);
 	if (x->cl.uuid != NULL)
 		dhcp_enc_opt(e, DHO_PXE_UUID, x->cl.uuid, x->cl.uuidlen);
-	if ((n = dhcp_pxe_vendor(c, ch, v43, sizeof(v43))) > 0)
-		dhcp_enc_opt(e, DHO_VENDOR, v43, n);
-	else if ((o = dhcpconf_option(c, ch, DC_SPACE_DHCP, DHO_VENDOR))
-	    != NULL)
-		dhcp_enc_opt(e, DHO_VENDOR, o->data, o->len);
+	if ((n = dhcp_pxe_vendor(x->srv->conf, env->chain, env, v,
+	    sizeof(v))) > 0 || dhcp_cfg_opt(x, env, DHO_VENDOR, v, &n))
+		dhcp_enc_opt(e, DHO_VENDOR, v, n);
 }
 
+/*
+ * The options the client asked for (option 55), in its order, or those a
+ * `dhcp-parameter-request-list' of the config names (ISC prefers it), or
+ * every configured option if there is no list.
+ */
 static void
-dhcp_build_opts(const struct dhcp_ctx *x, const struct dc_chain *ch,
+dhcp_build_opts(const struct dhcp_ctx *x, const struct dc_env *env,
     struct dhcp_enc *e)
 {
-	const struct dhcpconf *c = x->srv->conf;
-	const struct dc_opt *o;
 	const uint8_t *prl;
-	size_t n, i;
+	uint8_t v[DC_OPT_MAX], list[DC_OPT_MAX];
+	size_t n, i, len;
 
-	if ((prl = dhcp_opt_get(x->m, DHO_PRL, 1, &n)) != NULL) {
-		for (i = 0; i < n; i++)
-			if (!dhcp_managed(prl[i]) && (o = dhcpconf_option(c,
-			    ch, DC_SPACE_DHCP, prl[i])) != NULL)
-				dhcp_enc_opt(e, o->code, o->data, o->len);
-		return;
-	}
-	for (i = 1; i < 255; i++)
-		if (!dhcp_managed((uint8_t)i) && (o = dhcpconf_option(c, ch,
-		    DC_SPACE_DHCP, (uint8_t)i)) != NULL)
-			dhcp_enc_opt(e, o->code, o->data, o->len);
+	if (dhcp_cfg_opt(x, env, DHO_PRL, list, &n))
+		prl = list;
+	else
+		prl = dhcp_opt_get(x->m, DHO_PRL, 1, &n);
+	for (i = 1; prl == NULL && i < 255; i++)
+		if (!dhcp_managed((uint8_t)i) &&
+		    dhcp_cfg_opt(x, env, (uint8_t)i, v, &len))
+			dhcp_enc_opt(e, (uint8_t)i, v, len);
+	for (i = 0; prl != NULL && i < n; i++)
+		if (!dhcp_managed(prl[i]) && dhcp_cfg_opt(x, env, prl[i], v,
+		    &len))
+			dhcp_enc_opt(e, prl[i], v, len);
 }
 
 void
@@ -120,17 +146,21 @@ dhcp_build(const struct dhcp_ctx *x, uint8_t type, uint32_t yiaddr, int pool,
 {
 	const struct dhcpconf *c = x->srv->conf;
 	struct dc_chain ch;
+	struct dc_env env = x->env;
 	struct dhcp_hdr h;
 	struct dhcp_enc e;
 	const char *s;
+	char file[DC_FILE_MAX];
 	uint16_t max = 0;
 	ssize_t len;
 
 	dhcp_chain(x, pool, &ch);
+	env.chain = &ch;
+	env.leased = yiaddr;
 	dhcp_hdr_from(x, &h, yiaddr);
 	if (!dhcpconf_next_server(c, &ch, &h.siaddr))
 		h.siaddr = 0;
-	if ((s = dhcpconf_filename(c, &ch)) != NULL)
+	if ((s = dhcpconf_filename(c, &ch, &env, file, sizeof(file))) != NULL)
 		strlcpy(h.file, s, sizeof(h.file));
 	if ((s = dhcpconf_server_name(c, &ch)) != NULL)
 		strlcpy(h.sname, s, sizeof(h.sname));
@@ -145,8 +175,8 @@ dhcp_build(const struct dhcp_ctx *x, uint8_t type, uint32_t yiaddr, int pool,
 		dhcp_enc_opt32(&e, DHO_T2, (uint32_t)((uint64_t)lt * 7 / 8));
 	}
 	dhcp_enc_opt32(&e, DHO_SUBNET_MASK, dhcpconf_netmask(c, &ch, x->sn));
-	dhcp_build_pxe(x, &ch, &e);
-	dhcp_build_opts(x, &ch, &e);
+	dhcp_build_pxe(x, &env, &e);
+	dhcp_build_opts(x, &env, &e);
 	len = dhcp_enc_finish(&e);
 	r->type = type;
 	r->yiaddr = yiaddr;

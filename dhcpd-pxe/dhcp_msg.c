@@ -108,6 +108,8 @@ dhcp_msg_decode(const uint8_t *pkt, size_t len, struct dhcp_msg *m,
 
 	memset(m, 0, offsetof(struct dhcp_msg, buf));
 	m->used = 0;
+	m->rawlen = len < sizeof(m->raw) ? len : sizeof(m->raw);
+	memcpy(m->raw, pkt, m->rawlen);
 	rbuf_init(&r, pkt, len);
 	*errstr = "truncated header";
 	if (rbuf_get8(&r, &m->op) == -1 || rbuf_get8(&r, &m->htype) == -1 ||

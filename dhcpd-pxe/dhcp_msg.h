@@ -59,6 +59,8 @@ struct dhcp_msg {
 	uint16_t	len[256];
 	uint8_t		buf[DHCP_OPTBUF];
 	size_t		used;
+	uint8_t		raw[DHCP_MAX_LEN];	/* the packet, for packet() */
+	size_t		rawlen;
 };
 
 /*

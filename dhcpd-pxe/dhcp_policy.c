@@ -27,6 +27,13 @@ dhcp_ctx_init(struct dhcp_ctx *x, const struct dhcp_server *srv,
 	x->m = m;
 	x->mac = m->chaddr;
 	dhcp_pxe_classify(m, &x->cl);
+	x->env.opt = dhcp_pxe_opt;
+	x->env.arg = &x->cl;
+	x->env.pkt = m->raw;
+	x->env.pktlen = m->rawlen;
+	x->env.htype = m->htype;
+	x->env.chaddr = m->chaddr;
+	x->env.hlen = m->hlen;
 	if (m->giaddr != 0)
 		x->sn = dhcpconf_subnet_for(c, m->giaddr);
 	else if (m->ciaddr != 0 && dhcpconf_subnet_for(c, m->ciaddr) != NULL)
@@ -34,11 +41,14 @@ dhcp_ctx_init(struct dhcp_ctx *x, const struct dhcp_server *srv,
 	else
 		x->sn = dhcpconf_subnet_for(c, srv->ifaddr);
 	x->host = dhcpconf_host_by_mac(c, x->mac);
+	x->env.known = x->host != NULL;
+	x->env.is_static = x->host != NULL && x->host->has_fixed;
+	x->env.host_name = x->host != NULL ? x->host->name : NULL;
 	for (i = 0; i < c->nclasses && x->nclasses < DHCP_CLASSES_MAX; i++) {
 		sn = dhcp_scope_subnet(c, c->classes[i].scope);
 		if (sn != -1 && (x->sn == NULL || &c->subnets[sn] != x->sn))
 			continue;
-		if (dhcpconf_class_match(&c->classes[i], dhcp_pxe_opt, &x->cl))
+		if (dhcpconf_class_match(c, &c->classes[i], &x->env))
 			x->classes[x->nclasses++] = (int)i;
 	}
 }
@@ -66,8 +76,9 @@ dhcp_pool_ok(const struct dhcp_ctx *x, int p)
 
 	if (x->sn == NULL || &c->subnets[pl->subnet] != x->sn)
 		return false;
-	dhcpconf_chain_add(c, &ch, pl->scope);
-	dhcpconf_chain_add(c, &ch, x->sn->scope);
+	dhcpconf_chain_add(c, &ch, pl->scope, &x->env);
+	dhcpconf_chain_add(c, &ch, x->sn->scope, &x->env);
+	dhcpconf_chain_add(c, &ch, DC_GLOBAL, &x->env);
 	if (x->host == NULL &&
 	    dhcpconf_permit(c, &ch, true) == DC_PERMIT_DENY)
 		return false;
@@ -185,14 +196,19 @@ dhcp_chain(const struct dhcp_ctx *x, int pool, struct dc_chain *ch)
 
 	ch->n = 0;
 	if (x->host != NULL)
-		dhcpconf_chain_add(c, ch, x->host->scope);
-	/* A class declared later is more specific (BIOS/UEFI after PXE). */
-	for (i = x->nclasses; i-- > 0;)
-		dhcpconf_chain_add(c, ch, c->classes[x->classes[i]].scope);
+		dhcpconf_chain_add(c, ch, x->host->scope, &x->env);
+	/*
+	 * ISC executes the classes a client matched from the last declared
+	 * to the first, so the first declared overrides the others.
+	 */
+	for (i = 0; i < x->nclasses; i++)
+		dhcpconf_chain_add(c, ch, c->classes[x->classes[i]].scope,
+		    &x->env);
 	if (pool >= 0)
-		dhcpconf_chain_add(c, ch, c->pools[pool].scope);
+		dhcpconf_chain_add(c, ch, c->pools[pool].scope, &x->env);
 	if (x->sn != NULL)
-		dhcpconf_chain_add(c, ch, x->sn->scope);
+		dhcpconf_chain_add(c, ch, x->sn->scope, &x->env);
+	dhcpconf_chain_add(c, ch, DC_GLOBAL, &x->env);
 }
 
 uint32_t

@@ -32,6 +32,7 @@ struct dhcp_ctx {
 	const struct dc_host	 *host;		/* NULL: unknown client */
 	int			  classes[DHCP_CLASSES_MAX];
 	size_t			  nclasses;
+	struct dc_env		  env;		/* for the config's expressions */
 	bool			  exhausted;	/* its pools are full */
 };
 

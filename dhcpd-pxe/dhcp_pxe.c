@@ -72,10 +72,12 @@ dhcp_pxe_arch_name(uint16_t arch)
 }
 
 const uint8_t *
-dhcp_pxe_opt(void *arg, uint8_t code, size_t *len)
+dhcp_pxe_opt(void *arg, int space, uint8_t code, size_t *len)
 {
 	const struct dhcp_client *cl = arg;
 
+	if (space != DC_SPACE_DHCP)
+		return NULL;
 	if (code == DHO_USER_CLASS) {
 		*len = cl->user_class_len;
 		return cl->has_user_class ? cl->user_class : NULL;
@@ -85,25 +87,14 @@ dhcp_pxe_opt(void *arg, uint8_t code, size_t *len)
 
 size_t
 dhcp_pxe_vendor(const struct dhcpconf *c, const struct dc_chain *ch,
-    uint8_t *buf, size_t cap)
+    const struct dc_env *env, uint8_t *buf, size_t cap)
 {
-	const struct dc_opt *o;
-	size_t n = 0;
-	int space, code;
+	size_t n;
+	int space;
 
-	if ((space = dhcpconf_vendor_space(c, ch)) <= DC_SPACE_DHCP)
-		return 0;
-	for (code = 1; code < 255; code++) {
-		if ((o = dhcpconf_option(c, ch, space, (uint8_t)code)) == NULL)
-			continue;
-		if ((size_t)o->len + 2 > cap - n - 1)
-			break;		/* the rest would not fit */
-		buf[n++] = (uint8_t)code;
-		buf[n++] = o->len;
-		memcpy(buf + n, o->data, o->len);
-		n += o->len;
-	}
-	if (n == 0)
+	if ((space = dhcpconf_vendor_space(c, ch)) <= DC_SPACE_DHCP ||
+	    cap < 2 || (n = dhcpconf_encapsulate(c, ch, env, space, buf,
+	    cap - 1)) == 0)
 		return 0;
 	buf[n++] = DHO_END;
 	return n;

@@ -38,17 +38,18 @@ void	dhcp_pxe_classify(const struct dhcp_msg *, struct dhcp_client *);
 /* "BIOS", "EFI x64", ... for logs. */
 const char *dhcp_pxe_arch_name(uint16_t arch);
 /*
- * The client's option `code' for class matching (a dhcpconf_class_match
+ * The client's DHCP option `code' for expressions (the dc_env opt
  * callback; arg is the struct dhcp_client).  Option 77 in RFC 3004 form
  * with one class is given flat, so `option user-class = "iPXE"' matches
  * both forms iPXE sends.
  */
-const uint8_t *dhcp_pxe_opt(void *arg, uint8_t code, size_t *len);
+const uint8_t *dhcp_pxe_opt(void *arg, int space, uint8_t code,
+	    size_t *len);
 /*
  * Option 43 from the chain's vendor-option-space: each option of that
  * space as a sub-option, then END.  Returns the length (0: none set).
  */
 size_t	dhcp_pxe_vendor(const struct dhcpconf *, const struct dc_chain *,
-	    uint8_t *buf, size_t cap);
+	    const struct dc_env *, uint8_t *buf, size_t cap);
 
 #endif

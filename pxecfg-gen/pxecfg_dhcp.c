@@ -10,15 +10,23 @@
 
 /* What a BIOS PXE ROM sends as option 60 (iPXE's, see DESIGN.md). */
 static const char pxe_vci[] = "PXEClient:Arch:00000:UNDI:002001";
+static const uint8_t pxe_arch[] = { 0, 0 };
 
 static const uint8_t *
-pxe_option(void *arg, uint8_t code, size_t *len)
+pxe_option(void *arg, int space, uint8_t code, size_t *len)
 {
 	(void)arg;
-	if (code != 60)
+	if (space != DC_SPACE_DHCP)
 		return NULL;
-	*len = sizeof(pxe_vci) - 1;
-	return (const uint8_t *)pxe_vci;
+	if (code == 60) {
+		*len = sizeof(pxe_vci) - 1;
+		return (const uint8_t *)pxe_vci;
+	}
+	if (code == 93) {
+		*len = sizeof(pxe_arch);
+		return pxe_arch;
+	}
+	return NULL;
 }
 
 /* Does a class declared in scope `s' apply on subnet scope `sub'? */
@@ -31,21 +39,38 @@ class_in(const struct dhcpconf *c, int s, int sub)
 	return true;
 }
 
-/* The chain of a PXE client: host scopes (if any), classes, subnet. */
+/*
+ * The chain of a BIOS PXE client (the host h, or an unknown client):
+ * host scopes, the classes it matches (the first declared most
+ * specific, as in ISC), subnet, with the if branches such a client
+ * takes.
+ */
 static void
 pxe_chain(const struct dhcpconf *c, const struct dc_host *h, int sub,
     struct dc_chain *ch)
 {
+	struct dc_env env;
 	size_t i;
 
+	memset(&env, 0, sizeof(env));
+	env.opt = pxe_option;
+	env.htype = 1;
+	if (h != NULL) {
+		env.chaddr = h->mac;
+		env.hlen = MAC_LEN;
+		env.known = true;
+		env.is_static = h->has_fixed;
+		env.host_name = h->name;
+	}
 	ch->n = 0;
 	if (h != NULL)
-		dhcpconf_chain_add(c, ch, h->scope);
+		dhcpconf_chain_add(c, ch, h->scope, &env);
 	for (i = 0; i < c->nclasses; i++)
 		if (class_in(c, c->classes[i].scope, sub) &&
-		    dhcpconf_class_match(&c->classes[i], pxe_option, NULL))
-			dhcpconf_chain_add(c, ch, c->classes[i].scope);
-	dhcpconf_chain_add(c, ch, sub);
+		    dhcpconf_class_match(c, &c->classes[i], &env))
+			dhcpconf_chain_add(c, ch, c->classes[i].scope, &env);
+	dhcpconf_chain_add(c, ch, sub, &env);
+	dhcpconf_chain_add(c, ch, DC_GLOBAL, &env);
 }
 
 static int

@@ -23,6 +23,9 @@ static const char conf[] =
     "subnet 192.0.2.0 netmask 255.255.255.0 {\n"
     "  option routers 192.0.2.1;\n"
     "  option domain-name-servers 192.0.2.1;\n"
+    /* ISC: the first class a client matches overrides the others. */
+    "  class \"efi\" { match if option arch = 00:07; "
+    "filename \"syslinux.efi\"; }\n"
     "  class \"pxeclients\" {\n"
     "    match if substring (option vendor-class-identifier, 0, 9) = "
     "\"PXEClient\";\n"
@@ -31,8 +34,6 @@ static const char conf[] =
     "    filename \"pxelinux.0\";\n"
     "    next-server 192.0.2.1;\n"
     "  }\n"
-    "  class \"efi\" { match if option arch = 00:07; "
-    "filename \"syslinux.efi\"; }\n"
     "  pool { default-lease-time 3600; max-lease-time 7200;\n"
     "    range 192.0.2.100 192.0.2.102; }\n"
     "  host node1 { hardware ethernet 00:0e:0c:11:22:33;\n"

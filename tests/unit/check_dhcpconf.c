@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: ISC
 /*
- * Unit tests for common/dhcpconf*.c: the seed's dhcpd.conf, scope chains
+ * Unit tests for dhcpconf/dhcpconf*.c: the seed's dhcpd.conf, scope chains
  * and precedence, class matches, ethers(5)+hosts(5) hosts, print-then-parse
  * round trips and every prefix of a config (errors: check_dhcpconf_err.c).
  */
@@ -68,15 +68,19 @@ START_TEST(test_seed)
 	ck_assert_uint_eq(c.subnets[0].net, 0xc0a80100);
 	ck_assert_uint_eq(c.subnets[0].mask, 0xffffff00);
 	ck_assert_uint_eq(c.nclasses, 1);
-	ck_assert(c.classes[0].substr);
-	ck_assert_uint_eq(c.classes[0].code, 60);
+	/* match if substring (option 60, ...) = "PXEClient" */
+	ck_assert_int_eq(c.exprs[c.classes[0].match].op, DE_EQ);
+	ck_assert_int_eq(c.exprs[c.exprs[c.classes[0].match].a].op,
+	    DE_SUBSTRING);
+	ck_assert_uint_eq(c.exprs[c.exprs[c.exprs[c.classes[0].match].a].a].code,
+	    60);
 	ck_assert_uint_eq(c.npools, 1);
 	ck_assert_uint_eq(c.nranges, 1);
 	ck_assert_uint_eq(c.ranges[0].lo, 0xc0a80102);
 	ck_assert_uint_eq(c.ranges[0].hi, 0xc0a801fe);
 	ch.n = 0;
-	dhcpconf_chain_add(&c, &ch, c.pools[0].scope);
-	dhcpconf_chain_add(&c, &ch, c.subnets[0].scope);
+	dhcpconf_chain_add(&c, &ch, c.pools[0].scope, NULL);
+	dhcpconf_chain_add(&c, &ch, c.subnets[0].scope, NULL);
 	ck_assert_int_eq(dhcpconf_permit(&c, &ch, true), DC_PERMIT_DENY);
 	ck_assert_uint_eq(dhcpconf_default_lease(&c, &ch), 86400);
 	ck_assert_uint_eq(c.nhosts, 2);
@@ -88,16 +92,16 @@ START_TEST(test_seed)
 	ck_assert_uint_eq(h->fixed, 0xc0a80102);
 	ck_assert_int_eq(h->subnet, 0);
 	ck_assert_ptr_eq(dhcpconf_host_by_name(&c, "NODE2"), &c.hosts[1]);
-	dhcpconf_host_chain(&c, h, &ch);
+	dhcpconf_host_chain(&c, h, &ch, NULL);
 	ck_assert_uint_eq(dhcpconf_netmask(&c, &ch, &c.subnets[0]),
 	    0xffffff00);
 	ck_assert(!dhcpconf_next_server(&c, &ch, &ip));
 	ck_assert(!dhcpconf_opt_ip(&c, &ch, 3, &ip));
 	/* The class's scope holds next-server, filename and option 43. */
-	dhcpconf_chain_add(&c, &ch, c.classes[0].scope);
+	dhcpconf_chain_add(&c, &ch, c.classes[0].scope, NULL);
 	ck_assert(dhcpconf_next_server(&c, &ch, &ip));
 	ck_assert_uint_eq(ip, 0xc0a80101);
-	ck_assert_str_eq(dhcpconf_filename(&c, &ch), "pxelinux.0");
+	ck_assert_str_eq(dhcpconf_filename(&c, &ch, NULL, NULL, 0), "pxelinux.0");
 	ck_assert_int_eq(dhcpconf_vendor_space(&c, &ch), 1);
 	o = dhcpconf_option(&c, &ch, 1, 1);
 	ck_assert_ptr_nonnull(o);
@@ -129,27 +133,27 @@ START_TEST(test_precedence)
 	uint32_t ip;
 
 	parse_ok(&c, conf);
-	dhcpconf_host_chain(&c, &c.hosts[0], &ch);
-	ck_assert_str_eq(dhcpconf_filename(&c, &ch), "h");
+	dhcpconf_host_chain(&c, &c.hosts[0], &ch, NULL);
+	ck_assert_str_eq(dhcpconf_filename(&c, &ch, NULL, NULL, 0), "h");
 	ch.n = 0;
-	dhcpconf_chain_add(&c, &ch, c.classes[0].scope);
-	dhcpconf_chain_add(&c, &ch, c.pools[0].scope);
-	dhcpconf_chain_add(&c, &ch, c.subnets[0].scope);
-	ck_assert_str_eq(dhcpconf_filename(&c, &ch), "c");
+	dhcpconf_chain_add(&c, &ch, c.classes[0].scope, NULL);
+	dhcpconf_chain_add(&c, &ch, c.pools[0].scope, NULL);
+	dhcpconf_chain_add(&c, &ch, c.subnets[0].scope, NULL);
+	ck_assert_str_eq(dhcpconf_filename(&c, &ch, NULL, NULL, 0), "c");
 	ck_assert_uint_eq(ch.n, 4);	/* class, pool, subnet, group */
 	ch.v[0] = ch.v[1];
 	ch.n = 1;
-	dhcpconf_chain_add(&c, &ch, c.subnets[0].scope);
-	ck_assert_str_eq(dhcpconf_filename(&c, &ch), "p");
-	dhcpconf_addr_chain(&c, 0xc0000207, &ch);
-	ck_assert_str_eq(dhcpconf_filename(&c, &ch), "s");
+	dhcpconf_chain_add(&c, &ch, c.subnets[0].scope, NULL);
+	ck_assert_str_eq(dhcpconf_filename(&c, &ch, NULL, NULL, 0), "p");
+	dhcpconf_addr_chain(&c, 0xc0000207, &ch, NULL);
+	ck_assert_str_eq(dhcpconf_filename(&c, &ch, NULL, NULL, 0), "s");
 	ck_assert(dhcpconf_opt_ip(&c, &ch, 3, &ip));
 	ck_assert_uint_eq(ip, 0xc00002fe);
 	ch.v[0] = ch.v[1];	/* the group alone */
 	ch.n = 1;
-	ck_assert_str_eq(dhcpconf_filename(&c, &ch), "grp");
-	dhcpconf_addr_chain(&c, 0xc6336401, &ch);	/* no subnet */
-	ck_assert_str_eq(dhcpconf_filename(&c, &ch), "g");
+	ck_assert_str_eq(dhcpconf_filename(&c, &ch, NULL, NULL, 0), "grp");
+	dhcpconf_addr_chain(&c, 0xc6336401, &ch, NULL);	/* no subnet */
+	ck_assert_str_eq(dhcpconf_filename(&c, &ch, NULL, NULL, 0), "g");
 	ck_assert(dhcpconf_opt_ip(&c, &ch, 3, &ip));
 	ck_assert_uint_eq(ip, 0xc0000201);
 	ck_assert_uint_eq(dhcpconf_default_lease(&c, &ch), 600);
@@ -165,10 +169,12 @@ struct fakeopts {
 };
 
 static const uint8_t *
-fake_get(void *arg, uint8_t code, size_t *len)
+fake_get(void *arg, int space, uint8_t code, size_t *len)
 {
 	struct fakeopts *f = arg;
 
+	if (space != DC_SPACE_DHCP)
+		return NULL;
 	*len = code == 60 ? f->n60 : f->n93;
 	return code == 60 ? f->v60 : code == 93 ? f->v93 : NULL;
 }
@@ -183,18 +189,19 @@ START_TEST(test_class_match)
 	static const uint8_t ipxe[] = "PXEClient:Arch:00000:UNDI:002001";
 	static const uint8_t x64[] = { 0, 7 }, bios[] = { 0, 0 };
 	struct fakeopts f = { ipxe, x64, sizeof(ipxe) - 1, 2 };
+	struct dc_env env = { .opt = fake_get, .arg = &f };
 	struct dhcpconf c;
 
 	parse_ok(&c, conf);
-	ck_assert(dhcpconf_class_match(&c.classes[0], fake_get, &f));
-	ck_assert(dhcpconf_class_match(&c.classes[1], fake_get, &f));
+	ck_assert(dhcpconf_class_match(&c, &c.classes[0], &env));
+	ck_assert(dhcpconf_class_match(&c, &c.classes[1], &env));
 	f.v93 = bios;
-	ck_assert(!dhcpconf_class_match(&c.classes[1], fake_get, &f));
+	ck_assert(!dhcpconf_class_match(&c, &c.classes[1], &env));
 	f.n60 = 8;	/* "PXEClien": too short for the substring */
-	ck_assert(!dhcpconf_class_match(&c.classes[0], fake_get, &f));
+	ck_assert(!dhcpconf_class_match(&c, &c.classes[0], &env));
 	f.v60 = NULL;
 	f.n60 = 0;
-	ck_assert(!dhcpconf_class_match(&c.classes[0], fake_get, &f));
+	ck_assert(!dhcpconf_class_match(&c, &c.classes[0], &env));
 	dhcpconf_free(&c);
 }
 END_TEST

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: ISC
-/* Unit tests for common/dhcpconf*.c: each bad config gives its exact error. */
+/* Unit tests for dhcpconf/dhcpconf*.c: each bad config gives its exact error. */
 #include <string.h>
 
 #include "tests.h"
@@ -11,8 +11,16 @@ static const struct {
 	const char	*msg;
 } bad[] = {
 	{ "foo;", "t.conf:1: unsupported statement 'foo'" },
-	{ "\nif exists user-class { }", "t.conf:2: unsupported statement "
-	    "'if'" },
+	{ "\nif exists no-such-option { }", "t.conf:2: unknown option "
+	    "'no-such-option'" },
+	{ "if option user-class { }", "t.conf:1: expected a boolean "
+	    "expression" },
+	{ "if known { filename \"a\"; } elsif { }", "t.conf:1: expected "
+	    "an expression, not '{'" },
+	{ "if known { authoritative; }", "t.conf:1: 'authoritative' is not "
+	    "allowed in an if" },
+	{ "if option user-class = 7z { }", "t.conf:1: unknown expression "
+	    "'7z'" },
 	{ "shared-network x { }", "t.conf:1: unsupported statement "
 	    "'shared-network'" },
 	{ "allow booting;", "t.conf:1: unsupported statement 'allow "
@@ -69,7 +77,8 @@ static const struct {
 	    "'subnet-mask' takes one value" },
 	{ "option routers 192.0.2.300;", "t.conf:1: bad IPv4 address "
 	    "'192.0.2.300'" },
-	{ "option host-name foo;", "t.conf:1: expected a \"string\"" },
+	{ "option host-name \"a\", \"b\";", "t.conf:1: option 'host-name' "
+	    "takes one value" },
 	{ "option space PXE; option PXE.x code 1 = unsigned integer 8;\n"
 	    "option PXE.x 256;", "t.conf:2: integer '256' too large" },
 	{ "option x code 300 = text;", "t.conf:1: option code '300' too "
@@ -101,13 +110,15 @@ static const struct {
 	    "'PXE'" },
 	{ "group { option space PXE; }", "t.conf:1: 'option space' is "
 	    "allowed only at the top level" },
-	{ "class \"c\" { filename \"x\"; }", "t.conf:1: class \"c\" has no "
-	    "'match if'" },
-	{ "class \"c\" { match if exists user-class; }", "t.conf:1: "
-	    "unsupported match expression 'exists'" },
-	{ "class \"c\" { match option vendor-class-identifier; }",
-	    "t.conf:1: unsupported statement 'match option' (only 'match "
-	    "if')" },
+	{ "class \"c\" { match if option vendor-class-identifier; }",
+	    "t.conf:1: expected a boolean expression" },
+	{ "class \"c\" { match if option user-class ~= \"x\"; }",
+	    "t.conf:1: unsupported operator '~' (regular expressions are "
+	    "not)" },
+	{ "subclass \"nope\" \"x\";", "t.conf:1: unknown class 'nope'" },
+	{ "class \"c\" { match if known; }\nsubclass \"c\" \"x\";",
+	    "t.conf:2: class \"c\" has no 'match' or 'spawn with' for "
+	    "subclasses" },
 	{ "filename pxelinux.0;", "t.conf:1: filename needs a \"string\"" },
 	{ "default-lease-time -1;", "t.conf:1: lease time '-1' too small" },
 	{ "log-facility local9;", "t.conf:1: unknown log facility "
