@@ -94,6 +94,8 @@ dhcpconf_free(struct dhcpconf *c)
 	free(c->exprs);
 	free(c->blob);
 	free(c->vars);
+	free(c->ignored);
+	free(c->nets);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -106,6 +108,13 @@ dhcpconf_subnet_for(const struct dhcpconf *c, uint32_t ip)
 		if (ip4_in_net(ip, c->subnets[i].net, c->subnets[i].mask))
 			return &c->subnets[i];
 	return NULL;
+}
+
+bool
+dhcpconf_same_network(const struct dc_subnet *a, const struct dc_subnet *b)
+{
+	return a != NULL && b != NULL && (a == b ||
+	    (a->shared != -1 && a->shared == b->shared));
 }
 
 const struct dc_host *
@@ -313,5 +322,17 @@ dhcpconf_permit(const struct dhcpconf *c, const struct dc_chain *ch,
 		if (v != DC_PERMIT_UNSET)
 			return v;
 	}
+	return DC_PERMIT_UNSET;
+}
+
+enum dc_permit
+dhcpconf_booting(const struct dhcpconf *c, const struct dc_chain *ch)
+{
+	const struct dc_params *pa;
+	size_t i;
+
+	for (i = 0; (pa = dc_at(c, ch, i)) != NULL; i++)
+		if (pa->booting != DC_PERMIT_UNSET)
+			return pa->booting;
 	return DC_PERMIT_UNSET;
 }

@@ -46,7 +46,8 @@ enum dc_kind {
 	DC_K_POOL,
 	DC_K_HOST,
 	DC_K_CLASS,
-	DC_K_COND	/* an if/elsif/else branch, or what follows one */
+	DC_K_COND,	/* an if/elsif/else branch, or what follows one */
+	DC_K_SHARED	/* shared-network: subnets on one wire */
 };
 
 /* Option value types of `option NAME code N = TYPE'. */
@@ -111,6 +112,7 @@ struct dc_params {
 	int		 site_space;		/* -1 unset, else a space */
 	enum dc_permit	 unknown_clients;
 	enum dc_permit	 known_clients;
+	enum dc_permit	 booting;		/* deny: no answer at all */
 	struct dc_opt	*opt;
 	size_t		 nopt;
 };
@@ -139,6 +141,7 @@ struct dc_subnet {
 	uint32_t	net;
 	uint32_t	mask;
 	int		scope;
+	int		shared;		/* its shared-network's scope, -1 */
 	unsigned	line;
 };
 
@@ -218,12 +221,23 @@ struct dhcpconf {
 	size_t		  nblob;
 	struct dc_var	 *vars;
 	size_t		  nvars;
+	struct dc_ignored *ignored;	/* once per statement text */
+	size_t		  nignored;
+	char		(*nets)[DC_NAME_MAX];	/* shared-network names */
+	size_t		  nnets;
 	char		  log_facility[DC_NAME_MAX];	/* "" : unset */
 	bool		  ddns_none;	/* `ddns-update-style none' seen */
 	bool		  ethers_hosts;	/* `ethers-hosts' seen */
 	char		  ethers_path[DC_PATH_MAX];
 	char		  hosts_path[DC_PATH_MAX];
 	unsigned	  ethers_line;
+};
+
+/* A statement accepted and ignored (dhcpconf_inert.c's rule). */
+struct dc_ignored {
+	char		 text[128];	/* keyword and arguments */
+	unsigned	 line;		/* first place it was seen */
+	const char	*why;
 };
 
 /* Scopes that apply to one client, most specific first. */
@@ -261,6 +275,9 @@ int	dhcpconf_add_ethers(struct dhcpconf *c, const struct ethers *e,
 /* Lookups.  NULL / -1 when absent. */
 const struct dc_subnet *dhcpconf_subnet_for(const struct dhcpconf *,
 	    uint32_t ip);
+/* Are the two subnets one network (the same, or one shared-network)? */
+bool	dhcpconf_same_network(const struct dc_subnet *,
+	    const struct dc_subnet *);
 const struct dc_host *dhcpconf_host_by_mac(const struct dhcpconf *,
 	    const uint8_t mac[MAC_LEN]);
 const struct dc_host *dhcpconf_host_by_name(const struct dhcpconf *,
@@ -333,7 +350,10 @@ bool	dhcpconf_ping_check(const struct dhcpconf *,
 /* Seconds to wait for an echo reply: 1 when nowhere set (ISC). */
 uint32_t dhcpconf_ping_timeout(const struct dhcpconf *,
 	    const struct dc_chain *);
-/* `allow/deny unknown-clients' (unknown) or `known-clients' in effect. */
+/* `allow/deny unknown-clients' (unknown), `known-clients' or (booting)
+ * `booting' in effect. */
+enum dc_permit dhcpconf_booting(const struct dhcpconf *,
+	    const struct dc_chain *);
 enum dc_permit dhcpconf_permit(const struct dhcpconf *,
 	    const struct dc_chain *, bool unknown);
 /* The subnet's mask from `option subnet-mask' or the declaration. */

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: ISC
 /*
  * dhcpconf whole-file checks, run after parsing: subnets do not overlap,
- * ranges do not overlap, every fixed address lies in a declared subnet
+ * ranges do not overlap, a fixed address in a subnet lies in the host's
  * (in the host's own subnet when declared inside one), no MAC and no fixed
  * address belongs to two hosts.  Also: hosts from ethers(5) + hosts(5),
  * and dhcpconf_load(), which reads the files (the only I/O here).
@@ -127,18 +127,27 @@ int
 dc_check(struct dhcpconf *c, const char *file, struct perr *err)
 {
 	struct dc_host *h;
-	char s[IP4_STRLEN];
+	char s[IP4_STRLEN], t[sizeof(((struct dc_ignored *)0)->text)];
 	size_t i;
 
 	if (dc_check_nets(c, file, err) == -1)
 		return -1;
 	for (i = 0; i < c->nhosts; i++) {
 		h = &c->hosts[i];
-		if (!dc_host_subnet(c, h)) {
+		if (dc_host_subnet(c, h))
+			continue;
+		if (h->subnet != -1) {
 			perr_set(err, h->file, h->line, "host %s: "
-			    "fixed-address %s is not in %s subnet", h->name,
-			    ip4_ntoa(h->fixed, s), h->subnet == -1 ?
-			    "any declared" : "its");
+			    "fixed-address %s is not in its subnet", h->name,
+			    ip4_ntoa(h->fixed, s));
+			return -1;
+		}
+		/* ISC takes it: the host is known, the address never given. */
+		snprintf(t, sizeof(t), "fixed-address %s of host %s",
+		    ip4_ntoa(h->fixed, s), h->name);
+		if (dc_note_ignored(c, t, h->line, "it is in no declared "
+		    "subnet, so it is never given") == -1) {
+			perr_set(err, h->file, h->line, "out of memory");
 			return -1;
 		}
 	}

@@ -71,8 +71,19 @@ int	dc_stmt_match(struct dc_parser *, int scope,
 	    const struct conftok_tok *kw);
 
 #define DC_IN(k)	(1u << (k))
-#define DC_IN_ANY	0x3fu
+#define DC_IN_ANY	(0x3fu | DC_IN(DC_K_SHARED))
 #define DC_EXEC		(1u << 31)	/* may stand in an if, after one */
+
+/* allow, deny, ignore (dhcpconf_permit.c). */
+int	dc_stmt_permit(struct dc_parser *, int scope,
+	    const struct conftok_tok *kw);
+/* Statements accepted and ignored (dhcpconf_inert.c): the statement for
+ * kw, or NULL; and noting one as ignored (once per text). */
+dc_stmt_fn dc_inert_stmt(const char *kw, unsigned *where);
+int	dc_ignore(struct dc_parser *, const char *text, unsigned line,
+	    const char *why);
+int	dc_note_ignored(struct dhcpconf *, const char *text, unsigned line,
+	    const char *why);
 
 /* Conditionals (dhcpconf_cond.c). */
 int	dc_stmt_if(struct dc_parser *, int scope,

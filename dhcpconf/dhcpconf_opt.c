@@ -108,11 +108,20 @@ dc_def_check(struct dc_parser *p, const struct dc_optdef *d)
 	}
 	if (d->space != DC_SPACE_DHCP)
 		return 0;
+	/*
+	 * A standard name given another code (ISC lets xCAT's `option
+	 * www-server code 114' do it) names the new code from here on; the
+	 * standard code then has no name to be given a value by, so it must
+	 * not have one already.
+	 */
 	for (i = 0; i < DC_NBUILTIN; i++)
 		if (strcasecmp(dc_builtin[i].name, d->name) == 0 &&
-		    dc_builtin[i].code != d->code)
-			return dc_fail(p, d->line, "option '%s' is built in "
-			    "with code %u", d->name, dc_builtin[i].code);
+		    dc_builtin[i].code != d->code &&
+		    (p->used[dc_builtin[i].code / 8] &
+		    (1u << (dc_builtin[i].code % 8))))
+			return dc_fail(p, d->line, "option '%s' (standard code "
+			    "%u) already has a value or match before its "
+			    "redefinition", d->name, dc_builtin[i].code);
 	if (p->used[d->code / 8] & (1u << (d->code % 8)))
 		return dc_fail(p, d->line, "option code %u already has a "
 		    "value or match before its definition", d->code);

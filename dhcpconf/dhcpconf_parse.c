@@ -16,7 +16,8 @@
 #include "dhcpconf_int.h"
 
 static const char *const dc_kind_name[] = {
-	"top level", "group", "subnet", "pool", "host", "class", "if"
+	"top level", "group", "subnet", "pool", "host", "class", "if",
+	"shared-network"
 };
 
 int
@@ -151,6 +152,10 @@ st_subnet(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 	if ((s = dc_new(p, DC_K_SUBNET, scope, kw->line)) == -1)
 		return -1;
 	sn.scope = s;
+	for (sn.shared = scope; sn.shared != -1 &&
+	    c->scopes[sn.shared].kind != DC_K_SHARED;
+	    sn.shared = c->scopes[sn.shared].parent)
+		;
 	if (dc_grow(&c->subnets, &c->nsubnets, sizeof(sn)) == -1)
 		return dc_fail(p, kw->line, "out of memory");
 	c->subnets[c->nsubnets - 1] = sn;
@@ -203,9 +208,12 @@ st_range(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 	r.line = kw->line;
 	if (dc_word(p, &t, "an IPv4 address") == -1)
 		return -1;
-	if (strcasecmp(t.text, "dynamic-bootp") == 0)
-		return dc_fail(p, t.line, "unsupported 'dynamic-bootp' (no "
-		    "BOOTP service)");
+	/* The range serves DHCP clients as any other; BOOTP is not served. */
+	if (strcasecmp(t.text, "dynamic-bootp") == 0 && (dc_ignore(p,
+	    "range dynamic-bootp", kw->line, "dhcpd-pxe answers DHCP, not "
+	    "BOOTP: the range serves DHCP clients") == -1 ||
+	    dc_word(p, &t, "an IPv4 address") == -1))
+		return -1;
 	if (ip4_parse(t.text, &r.lo) == -1)
 		return dc_fail(p, t.line, "bad IPv4 address '%s'", t.text);
 	r.hi = r.lo;
@@ -238,6 +246,28 @@ st_range(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 	return dc_semi(p);
 }
 
+/* shared-network NAME { subnet ... } */
+static int
+st_shared(struct dc_parser *p, int scope, const struct conftok_tok *kw)
+{
+	struct dhcpconf *c = p->c;
+	struct conftok_tok t;
+	int s;
+
+	if (dc_next(p, &t) == -1)
+		return -1;
+	if ((t.type != CT_WORD && t.type != CT_STRING) || t.len == 0 ||
+	    t.len >= DC_NAME_MAX)
+		return dc_fail(p, t.line, "expected a shared-network name");
+	if ((s = dc_new(p, DC_K_SHARED, scope, kw->line)) == -1)
+		return -1;
+	if (dc_grow(&c->nets, &c->nnets, sizeof(*c->nets)) == -1)
+		return dc_fail(p, kw->line, "out of memory");
+	strlcpy(c->nets[c->nnets - 1], t.text, DC_NAME_MAX);
+	c->scopes[s].index = (int)c->nnets - 1;
+	return dc_subblock(p, s);
+}
+
 static int
 st_group(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 {
@@ -253,13 +283,16 @@ static const struct {
 	dc_stmt_fn	 fn;
 	unsigned	 where;
 } dc_blocks[] = {
-	{ "subnet", st_subnet, DC_IN(DC_K_GLOBAL) | DC_IN(DC_K_GROUP) },
+	{ "subnet", st_subnet, DC_IN(DC_K_GLOBAL) | DC_IN(DC_K_GROUP) |
+	    DC_IN(DC_K_SHARED) },
+	{ "shared-network", st_shared, DC_IN(DC_K_GLOBAL) |
+	    DC_IN(DC_K_GROUP) },
 	{ "group", st_group, DC_IN(DC_K_GLOBAL) | DC_IN(DC_K_GROUP) |
-	    DC_IN(DC_K_SUBNET) },
+	    DC_IN(DC_K_SUBNET) | DC_IN(DC_K_SHARED) },
 	{ "host", dc_stmt_host, DC_IN(DC_K_GLOBAL) | DC_IN(DC_K_GROUP) |
-	    DC_IN(DC_K_SUBNET) },
+	    DC_IN(DC_K_SUBNET) | DC_IN(DC_K_SHARED) },
 	{ "class", dc_stmt_class, DC_IN(DC_K_GLOBAL) | DC_IN(DC_K_GROUP) |
-	    DC_IN(DC_K_SUBNET) },
+	    DC_IN(DC_K_SUBNET) | DC_IN(DC_K_SHARED) },
 	{ "subclass", dc_stmt_subclass, DC_IN(DC_K_GLOBAL) |
 	    DC_IN(DC_K_GROUP) | DC_IN(DC_K_SUBNET) },
 	{ "pool", st_pool, DC_IN(DC_K_SUBNET) },

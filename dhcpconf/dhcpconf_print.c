@@ -140,6 +140,10 @@ dc_print_params(FILE *f, const struct dhcpconf *c, const struct dc_params *pa,
 		dc_ind(f, d);
 		fprintf(f, "%s known-clients;\n", permit[pa->known_clients]);
 	}
+	if (pa->booting != DC_PERMIT_UNSET) {
+		dc_ind(f, d);
+		fprintf(f, "%s booting;\n", permit[pa->booting]);
+	}
 	for (i = 0; i < pa->nopt; i++)
 		dc_print_opt(f, c, &pa->opt[i], d);
 }
@@ -257,6 +261,10 @@ dc_print_head(FILE *f, const struct dhcpconf *c, const struct dc_scope *s,
 	case DC_K_POOL:
 		fprintf(f, "pool {\n");
 		break;
+	case DC_K_SHARED:
+		fprintf(f, "shared-network %s {\n",
+		    dc_quote(q, sizeof(q), c->nets[s->index]));
+		break;
 	case DC_K_CLASS:
 		cl = &c->classes[s->index];
 		fprintf(f, "%s %s ", cl->parent == -1 ? "class" : "subclass",
@@ -334,6 +342,9 @@ dhcpconf_print(FILE *f, const struct dhcpconf *c)
 	char q[DC_PATH_MAX * 4 + 3], r[DC_PATH_MAX * 4 + 3];
 	size_t i;
 
+	for (i = 0; i < c->nignored; i++)
+		fprintf(f, "# ignored (line %u): %s: %s\n", c->ignored[i].line,
+		    c->ignored[i].text, c->ignored[i].why);
 	if (c->ddns_none)
 		fprintf(f, "ddns-update-style none;\n");
 	if (c->log_facility[0] != '\0')

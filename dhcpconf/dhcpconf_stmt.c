@@ -2,9 +2,10 @@
 /*
  * dhcpconf statements that set a scope's parameters: lease times,
  * next-server, filename, server-name, vendor-option-space, authoritative,
- * ping-check and ping-timeout, allow/deny (unknown-clients, known-clients, members of),
- * and the global ddns-update-style, log-facility and ethers-hosts; plus a
- * class's `match if' expression.  Each reads its arguments up to ';'.
+ * ping-check and ping-timeout, and the global log-facility and
+ * ethers-hosts; the table of every parameter statement (allow/deny are
+ * dhcpconf_permit.c, the ignored ones dhcpconf_inert.c).  Each reads its
+ * arguments up to ';'.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,9 @@ st_seconds(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 
 	if (dc_word(p, &t, "number of seconds") == -1)
 		return -1;
+	/* ISC: a lease time of -1 is infinite (RFC 2131 0xffffffff). */
+	if (!ping && strcmp(t.text, "-1") == 0)
+		strlcpy(t.text, "4294967295", sizeof(t.text));
 	v = strtonum(t.text, ping ? 1 : 0, ping ? 30 : 0xffffffffLL, &e);
 	if (e != NULL)
 		return dc_fail(p, t.line, "%s '%s' %s", ping ? "ping timeout" :
@@ -142,69 +146,6 @@ st_flag(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 }
 
 static int
-st_members(struct dc_parser *p, int scope, bool allow, unsigned line)
-{
-	struct dc_scope *s = &p->c->scopes[scope];
-	struct dc_pool *pool;
-	struct conftok_tok t;
-	size_t i;
-
-	if (dc_word(p, &t, "'of'") == -1)
-		return -1;
-	if (strcasecmp(t.text, "of") != 0)
-		return dc_fail(p, t.line, "expected 'of'");
-	if (dc_next(p, &t) == -1)
-		return -1;
-	if (s->kind != DC_K_POOL)
-		return dc_fail(p, line, "'members of' is allowed only in a "
-		    "pool");
-	pool = &p->c->pools[s->index];
-	for (i = 0; i < p->c->nclasses; i++)
-		if (strcmp(p->c->classes[i].name, t.text) == 0)
-			break;
-	if (i == p->c->nclasses)
-		return dc_fail(p, t.line, "unknown class '%s'", t.text);
-	if (pool->nmembers == DC_POOL_MEMBERS)
-		return dc_fail(p, line, "too many 'members of' in one pool");
-	pool->members[pool->nmembers].class = (int)i;
-	pool->members[pool->nmembers++].allow = allow;
-	return dc_semi(p);
-}
-
-/* allow|deny unknown-clients|known-clients|unknown clients|members of. */
-static int
-st_permit(struct dc_parser *p, int scope, const struct conftok_tok *kw)
-{
-	struct dc_params *pa = &p->c->scopes[scope].p;
-	struct conftok_tok t, t2;
-	bool allow = strcasecmp(kw->text, "allow") == 0, unknown;
-	enum dc_permit v = allow ? DC_PERMIT_ALLOW : DC_PERMIT_DENY;
-
-	if (dc_word(p, &t, "what to allow or deny") == -1)
-		return -1;
-	if (strcasecmp(t.text, "members") == 0)
-		return st_members(p, scope, allow, kw->line);
-	unknown = strncasecmp(t.text, "unknown", 7) == 0;
-	if (strcasecmp(t.text, "unknown") == 0 ||
-	    strcasecmp(t.text, "known") == 0) {
-		/* The seed writes "deny unknown clients"; ISC takes both. */
-		if (dc_word(p, &t2, "'clients'") == -1)
-			return -1;
-		if (strcasecmp(t2.text, "clients") != 0)
-			return dc_fail(p, t2.line, "unsupported statement "
-			    "'%s %s %s'", kw->text, t.text, t2.text);
-	} else if (strcasecmp(t.text, "unknown-clients") != 0 &&
-	    strcasecmp(t.text, "known-clients") != 0)
-		return dc_fail(p, t.line, "unsupported statement '%s %s'",
-		    kw->text, t.text);
-	if (unknown)
-		pa->unknown_clients = v;
-	else
-		pa->known_clients = v;
-	return dc_semi(p);
-}
-
-static int
 st_global(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 {
 	static const char *const fac[] = { "kern", "user", "mail", "daemon",
@@ -217,13 +158,6 @@ st_global(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 
 	if (dc_word(p, &t, "a value") == -1)
 		return -1;
-	if (kw->text[0] == 'd') {
-		if (strcasecmp(t.text, "none") != 0)
-			return dc_fail(p, t.line, "ddns-update-style '%s' is "
-			    "unsupported (only 'none')", t.text);
-		c->ddns_none = true;
-		return dc_semi(p);
-	}
 	for (i = 0; i < sizeof(fac) / sizeof(fac[0]); i++)
 		if (strcasecmp(t.text, fac[i]) == 0)
 			break;
@@ -284,9 +218,9 @@ static const struct {
 	{ "not", st_flag, DC_IN_ANY },
 	{ "ping-check", st_flag, DC_IN_ANY | DC_EXEC },
 	{ "ping-timeout", st_seconds, DC_IN_ANY | DC_EXEC },
-	{ "allow", st_permit, DC_IN_ANY | DC_EXEC },
-	{ "deny", st_permit, DC_IN_ANY | DC_EXEC },
-	{ "ddns-update-style", st_global, DC_IN(DC_K_GLOBAL) },
+	{ "allow", dc_stmt_permit, DC_IN_ANY | DC_EXEC },
+	{ "deny", dc_stmt_permit, DC_IN_ANY | DC_EXEC },
+	{ "ignore", dc_stmt_permit, DC_IN_ANY | DC_EXEC },
 	{ "log-facility", st_global, DC_IN(DC_K_GLOBAL) },
 	{ "ethers-hosts", st_ethers, DC_IN(DC_K_GLOBAL) },
 	{ "match", dc_stmt_match, DC_IN(DC_K_CLASS) },
@@ -305,5 +239,5 @@ dc_param_stmt(const char *kw, unsigned *where)
 			*where = dc_params_tab[i].where;
 			return dc_params_tab[i].fn;
 		}
-	return NULL;
+	return dc_inert_stmt(kw, where);
 }

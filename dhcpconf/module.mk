@@ -10,4 +10,5 @@ dhcpconf_SRC := dhcpconf/dhcpconf.c dhcpconf/dhcpconf_parse.c \
     dhcpconf/dhcpconf_expr.c dhcpconf/dhcpconf_eval.c \
     dhcpconf/dhcpconf_value.c dhcpconf/dhcpconf_chain.c \
     dhcpconf/dhcpconf_cond.c dhcpconf/dhcpconf_exprprint.c \
-    dhcpconf/dhcpconf_opttab.c dhcpconf/dhcpconf_exprfn.c
+    dhcpconf/dhcpconf_opttab.c dhcpconf/dhcpconf_exprfn.c \
+    dhcpconf/dhcpconf_inert.c dhcpconf/dhcpconf_permit.c

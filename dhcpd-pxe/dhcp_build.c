@@ -174,7 +174,8 @@ dhcp_build(const struct dhcp_ctx *x, uint8_t type, uint32_t yiaddr, int pool,
 		dhcp_enc_opt32(&e, DHO_T1, lt / 2);
 		dhcp_enc_opt32(&e, DHO_T2, (uint32_t)((uint64_t)lt * 7 / 8));
 	}
-	dhcp_enc_opt32(&e, DHO_SUBNET_MASK, dhcpconf_netmask(c, &ch, x->sn));
+	dhcp_enc_opt32(&e, DHO_SUBNET_MASK, dhcpconf_netmask(c, &ch,
+	    dhcp_subnet(x, pool)));
 	dhcp_build_pxe(x, &env, &e);
 	dhcp_build_opts(x, &env, &e);
 	len = dhcp_enc_finish(&e);

@@ -74,10 +74,10 @@ dhcp_pool_ok(const struct dhcp_ctx *x, int p)
 	bool any_allow = false, allowed = false;
 	size_t i;
 
-	if (x->sn == NULL || &c->subnets[pl->subnet] != x->sn)
+	if (!dhcpconf_same_network(&c->subnets[pl->subnet], x->sn))
 		return false;
 	dhcpconf_chain_add(c, &ch, pl->scope, &x->env);
-	dhcpconf_chain_add(c, &ch, x->sn->scope, &x->env);
+	dhcpconf_chain_add(c, &ch, c->subnets[pl->subnet].scope, &x->env);
 	dhcpconf_chain_add(c, &ch, DC_GLOBAL, &x->env);
 	if (x->host == NULL &&
 	    dhcpconf_permit(c, &ch, true) == DC_PERMIT_DENY)
@@ -104,8 +104,10 @@ dhcp_reserved(const struct dhcp_ctx *x, uint32_t ip)
 	const struct dhcpconf *c = x->srv->conf;
 	size_t i;
 
-	if (ip == x->srv->ifaddr || (x->sn != NULL && (ip == x->sn->net ||
-	    ip == (x->sn->net | ~x->sn->mask))))
+	const struct dc_subnet *sn = dhcpconf_subnet_for(c, ip);
+
+	if (ip == x->srv->ifaddr || (sn != NULL && (ip == sn->net ||
+	    ip == (sn->net | ~sn->mask))))
 		return true;
 	for (i = 0; i < c->nhosts; i++)
 		if (c->hosts[i].has_fixed && c->hosts[i].fixed == ip)
@@ -132,6 +134,31 @@ dhcp_range_of(const struct dhcp_ctx *x, uint32_t ip)
 	return -1;
 }
 
+/*
+ * Does the client's host declaration give it an address on its network?
+ * (A known host whose fixed address is elsewhere gets a pool address, as
+ * in ISC.)
+ */
+static bool
+dhcp_fixed_here(const struct dhcp_ctx *x)
+{
+	return x->host != NULL && x->host->has_fixed &&
+	    dhcpconf_same_network(dhcpconf_subnet_for(x->srv->conf,
+	    x->host->fixed), x->sn);
+}
+
+const struct dc_subnet *
+dhcp_subnet(const struct dhcp_ctx *x, int pool)
+{
+	const struct dhcpconf *c = x->srv->conf;
+
+	if (pool >= 0)
+		return &c->subnets[c->pools[pool].subnet];
+	if (dhcp_fixed_here(x))
+		return dhcpconf_subnet_for(c, x->host->fixed);
+	return x->sn;
+}
+
 bool
 dhcp_addr_ok(const struct dhcp_ctx *x, uint32_t ip, int *pool)
 {
@@ -139,9 +166,8 @@ dhcp_addr_ok(const struct dhcp_ctx *x, uint32_t ip, int *pool)
 	int r;
 
 	*pool = -1;
-	if (x->host != NULL && x->host->has_fixed)
-		return ip == x->host->fixed && x->sn != NULL &&
-		    ip4_in_net(ip, x->sn->net, x->sn->mask);
+	if (dhcp_fixed_here(x))
+		return ip == x->host->fixed;
 	if ((r = dhcp_range_of(x, ip)) == -1 || dhcp_reserved(x, ip))
 		return false;
 	*pool = c->ranges[r].pool;
@@ -160,11 +186,9 @@ dhcp_addr_pick(struct dhcp_ctx *x, int *pool, const char **why)
 	*why = "no subnet for this network";
 	if (x->sn == NULL)
 		return 0;
-	if (x->host != NULL && x->host->has_fixed) {
-		*why = "fixed address is on another network";
+	if (dhcp_fixed_here(x))
 		return dhcp_addr_ok(x, x->host->fixed, pool) ?
 		    x->host->fixed : 0;
-	}
 	if ((l = lease_by_mac(x->srv->leases, x->mac)) != NULL &&
 	    l->state != LEASE_ABANDONED && dhcp_addr_ok(x, l->ip, pool))
 		return l->ip;
@@ -192,6 +216,7 @@ void
 dhcp_chain(const struct dhcp_ctx *x, int pool, struct dc_chain *ch)
 {
 	const struct dhcpconf *c = x->srv->conf;
+	const struct dc_subnet *sn;
 	size_t i;
 
 	ch->n = 0;
@@ -206,8 +231,8 @@ dhcp_chain(const struct dhcp_ctx *x, int pool, struct dc_chain *ch)
 		    &x->env);
 	if (pool >= 0)
 		dhcpconf_chain_add(c, ch, c->pools[pool].scope, &x->env);
-	if (x->sn != NULL)
-		dhcpconf_chain_add(c, ch, x->sn->scope, &x->env);
+	if ((sn = dhcp_subnet(x, pool)) != NULL)
+		dhcpconf_chain_add(c, ch, sn->scope, &x->env);
 	dhcpconf_chain_add(c, ch, DC_GLOBAL, &x->env);
 }
 

@@ -51,6 +51,8 @@ bool	dhcp_addr_ok(const struct dhcp_ctx *, uint32_t ip, int *pool);
  * (rather than none allowing it).
  */
 uint32_t dhcp_addr_pick(struct dhcp_ctx *, int *pool, const char **why);
+/* The subnet of the address a reply gives from pool (-1: none). */
+const struct dc_subnet *dhcp_subnet(const struct dhcp_ctx *, int pool);
 /* The chain for a reply about ip from pool (-1: none). */
 void	dhcp_chain(const struct dhcp_ctx *, int pool, struct dc_chain *);
 /* Lease time granted: requested (option 51) within max, else default. */

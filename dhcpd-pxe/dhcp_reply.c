@@ -57,6 +57,10 @@ dhcp_discover(struct dhcp_ctx *x, struct dhcp_result *r)
 		return;
 	}
 	dhcp_chain(x, pool, &ch);
+	if (dhcpconf_booting(x->srv->conf, &ch) == DC_PERMIT_DENY) {
+		dhcp_drop(r, "booting denied");
+		return;
+	}
 	lt = dhcp_lease_time(x, &ch);
 	cur = lease_by_ip(x->srv->leases, ip);
 	/*
@@ -99,6 +103,10 @@ dhcp_ack(struct dhcp_ctx *x, uint32_t ip, struct dhcp_result *r)
 		return;
 	}
 	dhcp_chain(x, pool, &ch);
+	if (dhcpconf_booting(x->srv->conf, &ch) == DC_PERMIT_DENY) {
+		dhcp_drop(r, "booting denied");
+		return;
+	}
 	lt = dhcp_lease_time(x, &ch);
 	if (pool >= 0) {
 		memset(&l, 0, sizeof(l));
