@@ -55,6 +55,15 @@ dc_stmt_fn dc_param_stmt(const char *kw, unsigned *where);
 /* Blocks (dhcpconf_parse.c): a new scope; its '{' statements '}'. */
 int	dc_new(struct dc_parser *, enum dc_kind, int parent, unsigned line);
 int	dc_subblock(struct dc_parser *, int scope);
+/* Networks (dhcpconf_net.c). */
+int	dc_stmt_subnet(struct dc_parser *, int scope,
+	    const struct conftok_tok *kw);
+int	dc_stmt_shared(struct dc_parser *, int scope,
+	    const struct conftok_tok *kw);
+int	dc_stmt_pool(struct dc_parser *, int scope,
+	    const struct conftok_tok *kw);
+int	dc_stmt_range(struct dc_parser *, int scope,
+	    const struct conftok_tok *kw);
 /* Host and class declarations (dhcpconf_decl.c). */
 int	dc_stmt_host(struct dc_parser *, int scope,
 	    const struct conftok_tok *kw);

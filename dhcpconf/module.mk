@@ -11,4 +11,5 @@ dhcpconf_SRC := dhcpconf/dhcpconf.c dhcpconf/dhcpconf_parse.c \
     dhcpconf/dhcpconf_value.c dhcpconf/dhcpconf_chain.c \
     dhcpconf/dhcpconf_cond.c dhcpconf/dhcpconf_exprprint.c \
     dhcpconf/dhcpconf_opttab.c dhcpconf/dhcpconf_exprfn.c \
-    dhcpconf/dhcpconf_inert.c dhcpconf/dhcpconf_permit.c
+    dhcpconf/dhcpconf_inert.c dhcpconf/dhcpconf_permit.c \
+    dhcpconf/dhcpconf_net.c
