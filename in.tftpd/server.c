@@ -7,7 +7,8 @@
  * starts a thread for it.  Under inetd it exits after -t idle seconds so
  * that xinetd takes the socket back; children finish on their own, threads
  * are waited for.  The listener runs without privileges and never parses a
- * request: the transfer does.
+ * request: the transfer does.  It reads only the opcode, and drops without
+ * an answer what is not an RRQ or WRQ (an ERROR above all: CVE-2024-2169).
  */
 #include <sys/socket.h>
 
@@ -278,7 +279,9 @@ server_run(struct tftpd *d)
 		}
 		if (n == 0 && !busy(jobs))
 			break;		/* idle: xinetd takes the socket back */
-		if (n > 0 && recv_req(d->sock, r) == 0)
+		/* Only a request is answered here (tftp_pkt_is_request()). */
+		if (n > 0 && recv_req(d->sock, r) == 0 &&
+		    tftp_pkt_is_request(r->buf, r->len))
 			spawn(d, r, jobs, &next);
 	}
 	if (d->pidfile != NULL && quit)

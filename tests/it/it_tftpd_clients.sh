@@ -7,8 +7,9 @@
 # and an empty last block) and 40 MiB (block numbers roll over at 512)
 # compared byte for byte at blksize 512, 1468 and 65464 with tsize and
 # windowsize; netascii; the exact OACK; ERROR 5
-# to a foreign TID; a traversal corpus refused with nothing outside the
-# root read (atime); WRQ refused without -c and working with it; CapEff 0
+# to a foreign TID but none to a foreign ERROR; on the listening port no
+# answer to anything but RRQ and WRQ; a traversal corpus refused with
+# nothing outside the root read (atime); WRQ refused without -c and working with it; CapEff 0
 # in the listener and a child; the transfer log's 7-field lines.
 # IT_TFTPD_THREADS=1 (it_tftpd_threads.sh) runs it all with --threads and
 # checks the threads instead of the children: CapEff 0, none left behind
@@ -116,8 +117,14 @@ while [ -z "$port" ] && [ "$i" -lt 50 ]; do
 	i=$((i + 1))
 done
 [ -n "$port" ] || nb_fail "no transfer port seen for the 40 MiB curl"
+# An ERROR from a foreign TID gets no answer (RFC 1350: an ERROR is never
+# answered; answered, a spoofed one bounces between two transfers' ports,
+# CVE-2024-2169).  The ACK after it still gets ERROR 5, so the port was
+# being drained all along.
+e=$($X "$P" -q 1 127.0.0.1 "$port" hex 0005000073706f6f6600)
 o=$($X "$P" 127.0.0.1 "$port" hex 00040001)
 wait "$cpid" || nb_fail "curl big"
+[ -z "$e" ] || nb_fail "ERROR from a foreign TID answered: $e"
 case $o in
 "ERROR 5 "*) ;;
 *) nb_fail "foreign TID during a transfer: $o" ;;
@@ -129,7 +136,7 @@ $X atftp --option "blksize 1468" --option "windowsize 16" -g -r big \
 same "$root/big" "$out/big2" "40 MiB at 1468, window 16"
 rm -f "$out/big2"
 nb_ok "40 MiB byte-exact: curl blksize 512 (81920 blocks) with ERROR 5 to" \
-    "a foreign TID meanwhile, atftp window 16"
+    "a foreign TID meanwhile (its ERROR unanswered), atftp window 16"
 
 # Concurrent transfers (threads share the listener's memory): 24 at once,
 # every one byte-exact.
@@ -198,6 +205,22 @@ echo "$o" | grep -q '^FOREIGN ERROR 5 ' || nb_fail "foreign TID: $o"
 o=$($X "$P" 127.0.0.1 69 hex 0001663000)
 [ "$o" = "ERROR 4 mode not terminated" ] || nb_fail "no mode: $o"
 nb_ok "OACK, ERROR 5 to a foreign TID, ERROR 4 to a bad request"
+
+# On the listening port only RRQ and WRQ are answered (tftp-hpa, OpenBSD):
+# ERROR (full, short, code only), ACK, DATA, OACK, opcodes 0 and 7 and a
+# lone byte get nothing, and the server still serves after them.
+: > "$out/silent"
+pids=
+for h in 0005000073706f6f6600 0005 00050001 00040001 000300016869 \
+    0006626c6b73697a650035313200 0000663000 0007663000 00; do
+	$X "$P" -q 1 127.0.0.1 69 hex "$h" >> "$out/silent" &
+	pids="$pids $!"
+done
+wait $pids
+[ -s "$out/silent" ] && nb_fail "listener answered: $(cat "$out/silent")"
+$X "$P" 127.0.0.1 69 rrq f0 > /dev/null || nb_fail "no answer after those"
+nb_ok "listening port: no answer to ERROR, ACK, DATA, OACK, opcode 0/7," \
+    "a lone byte"
 
 rm -f "$out/m"
 $X atftp -g -r 'alias\sub\..\PxeLinux.0' -l "$out/m" 127.0.0.1 \
