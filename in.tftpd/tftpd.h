@@ -18,6 +18,8 @@
 #define TFTPD_MAXDIRS	16
 #define TFTPD_RETRIES	10	/* retransmissions of one packet (--retries) */
 #define TFTPD_WINMAX	64	/* largest windowsize granted */
+/* Most time a transfer waits without progress, whatever the timeouts. */
+#define TFTPD_STALL_MS	120000
 
 struct tftpd {
 	bool		 secure;	/* -s: chroot into dirs[0] */

@@ -294,6 +294,7 @@ sess_transfer(struct session *ss)
 
 	tftp_xfer_init(&ss->x, &ss->par, sender, ss->d->retries,
 	    ss->par.timeout_ms * 8);
+	tftp_xfer_set_stall(&ss->x, TFTPD_STALL_MS);
 	if (sender && blksrc_init(&ss->src, ss->fd, ascii, ss->par.blksize,
 	    ss->par.windowsize) == -1) {
 		log_warn("%s: RRQ %s", ss->peer, ss->name);
