@@ -56,8 +56,10 @@ log=$NB_TMP/xfer.log
 # Remap rules as tftp-hpa users write them (backslashes, case, a prefix).
 printf '%s\n' 'rg \\ /' 'r ^alias/(.*)$ \1' 'ri ^PXELINUX\.0$ f513' \
     'a ^forbidden' > "$NB_TMP/map"
+# 25 transfers at once from 127.0.0.1 below: more than the default
+# --max-per-source (8), which the flood checks at the end test.
 nb_spawn "$ns" "$T" $M -L -a 127.0.0.1:69 -s "$root" -T 200000 \
-    --xferlog "$log" -P "$NB_TMP/pid" -m "$NB_TMP/map"
+    --xferlog "$log" -P "$NB_TMP/pid" -m "$NB_TMP/map" --max-per-source 64
 nb_wait 5 test -s "$NB_TMP/pid" || nb_fail "no pid file"
 pid=$(cat "$NB_TMP/pid")
 nb_wait 5 $X "$P" 127.0.0.1 69 rrq f0 >/dev/null || nb_fail "no answer"
@@ -352,3 +354,64 @@ grep -qE ' RRQ a\\033b 0 [0-9.]+ fail:E2$' "$log" ||
     nb_fail "control character not vis-encoded"
 grep -qE ' WRQ created 3000 [0-9.]+ ok$' "$log" || nb_fail "no WRQ line"
 nb_ok "transfer log: $(wc -l < "$log") lines of 7 fields"
+
+# Limits.  A flood of 300 RRQs never answered, from 127.0.0.9, holds no
+# more transfers than the default --max-per-source (8), in both modes,
+# and 127.0.0.10 still gets its file meanwhile; a second flood from
+# 127.0.0.11 fills --max-transfers 12 and no more.  Drops are logged at a
+# bounded rate, each stderr line whole.  Once the floods' ports close the
+# transfers end, the listener reaps them (no zombie) and gives their room
+# back: 127.0.0.9 is served again.
+nb_spawn "$ns" "$T" $M -L -a 127.0.0.3:69 -s "$root" -T 200000 \
+    --max-transfers 12 -P "$NB_TMP/pid3" 2> "$NB_TMP/limits.err"
+nb_wait 5 test -s "$NB_TMP/pid3" || nb_fail "no pid file (limits)"
+pid3=$(cat "$NB_TMP/pid3")
+load() {
+	if [ -n "$M" ]; then
+		echo $(($(ls "/proc/$pid3/task" | wc -l) - 1))
+	else
+		pgrep -P "$pid3" | wc -l
+	fi
+}
+sent() {
+	[ -s "$1" ]
+}
+nb_bg $X "$B/tests/tftpflood" -b 127.0.0.9 -w 8 127.0.0.3 69 300 big \
+    > "$out/flood9"
+nb_wait 5 sent "$out/flood9" || nb_fail "flood from 127.0.0.9 not sent"
+sleep 0.3
+l=$(load)
+[ "$l" -eq 8 ] || nb_fail "flood from one address holds $l transfers, not 8"
+rm -f "$out/c"
+$X curl -sS -m 10 --interface 127.0.0.10 -o "$out/c" \
+    tftp://127.0.0.3/f16384 || nb_fail "127.0.0.10 not served during a flood"
+same "$root/f16384" "$out/c" "another address during a flood"
+nb_bg $X "$B/tests/tftpflood" -b 127.0.0.11 -w 4 127.0.0.3 69 300 big \
+    > "$out/flood11"
+nb_wait 5 sent "$out/flood11" || nb_fail "flood from 127.0.0.11 not sent"
+sleep 0.3
+l=$(load)
+[ "$l" -eq 12 ] || nb_fail "two floods hold $l transfers, not 12"
+nb_ok "limits: 300 requests from one address hold 8 transfers" \
+    "(--max-per-source), another address is served; two floods hold 12" \
+    "(--max-transfers 12)"
+idle3() {
+	[ "$(load)" -eq 0 ]
+}
+nb_wait 20 idle3 || nb_fail "transfers left after the floods: $(load)"
+[ -z "$M" ] && ps -o stat= --ppid "$pid3" | grep -q Z && nb_fail "zombies"
+rm -f "$out/c"
+$X curl -sS -m 10 --interface 127.0.0.9 -o "$out/c" \
+    tftp://127.0.0.3/f513 || nb_fail "127.0.0.9 not served after its flood"
+same "$root/f513" "$out/c" "the flooding address afterwards"
+n=$(grep -c 'request dropped' "$NB_TMP/limits.err")
+grep -q '127\.0\.0\.9: request dropped: --max-per-source reached' \
+    "$NB_TMP/limits.err" || nb_fail "per-source drop not logged"
+grep -q 'request dropped: --max-transfers reached' "$NB_TMP/limits.err" ||
+    nb_fail "--max-transfers drop not logged"
+[ "$n" -le 20 ] || nb_fail "$n drop lines for 600 drops: not rate limited"
+bad=$(grep -cvE '^in\.tftpd(\[transfer\])?: [0-9.]+: [^ ]' \
+    "$NB_TMP/limits.err")
+[ "$bad" = 0 ] || nb_fail "$bad malformed stderr lines (-L)"
+nb_ok "limits: transfers reaped and their room given back, no zombie;" \
+    "$n drop lines for about 580 drops, every stderr line whole"
