@@ -95,8 +95,11 @@ start() {
 		echo $! > "/sys/fs/cgroup/$h/$ns-$_n/tasks"
 	done
 }
-start in.tftpd "$T" -L -a 127.0.0.1:69 -s "$root"
-start in.tftpd-threads "$T" --threads -L -a 127.0.0.5:69 -s "$root"
+# All clients come from one address: in.tftpd serves 8 transfers at once
+# per address by default (--max-per-source), the 9th client would wait.
+start in.tftpd "$T" -L -a 127.0.0.1:69 -s "$root" --max-per-source 256
+start in.tftpd-threads "$T" --threads -L -a 127.0.0.5:69 -s "$root" \
+    --max-per-source 256
 start tftpd-hpa /usr/sbin/in.tftpd -L -a 127.0.0.2:69 -s "$root"
 start atftpd "$A" --daemon --no-fork --bind-address 127.0.0.3 --port 69 \
     --user nobody --group nogroup --logfile /dev/null "$root"

@@ -12,8 +12,11 @@
 #include <string.h>
 #include <syslog.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "log.h"
+
+#define LOG_LINE_MAX	4096	/* PIPE_BUF on Linux */
 
 static int log_dest = LOG_TO_STDERR;
 static int log_verbose;
@@ -54,6 +57,42 @@ log_setfatalstatus(int status)
 	log_fatalstatus = status;
 }
 
+/* What snprintf() stored in room bytes, without the NUL. */
+static size_t
+stored(int k, size_t room)
+{
+	if (k < 0 || room == 0)
+		return 0;
+	return (size_t)k < room ? (size_t)k : room - 1;
+}
+
+/*
+ * The stderr line: prefix, message and newline formatted into one buffer
+ * and written with one write(2), so the lines of concurrent children (-L)
+ * or threads never interleave; stdio made three writes of each.  A write
+ * of up to PIPE_BUF bytes to a pipe is atomic; a longer line is cut short
+ * and still ends in a newline.
+ */
+static void
+vlog_stderr(const char *fmt, va_list ap)
+{
+	char line[LOG_LINE_MAX];
+	size_t n;
+
+	if (log_procname != NULL)
+		n = stored(snprintf(line, sizeof(line), "%s[%s]: ",
+		    getprogname(), log_procname), sizeof(line));
+	else
+		n = stored(snprintf(line, sizeof(line), "%s: ", getprogname()),
+		    sizeof(line));
+	n += stored(vsnprintf(line + n, sizeof(line) - n, fmt, ap),
+	    sizeof(line) - n);
+	line[n++] = '\n';	/* over the NUL: n < sizeof(line) before */
+	/* A failed write of the log has nowhere to be reported. */
+	if (write(STDERR_FILENO, line, n) == -1)
+		return;
+}
+
 void
 vlog(int pri, const char *fmt, va_list ap)
 {
@@ -62,14 +101,7 @@ vlog(int pri, const char *fmt, va_list ap)
 
 	if (log_dest & LOG_TO_STDERR) {
 		va_copy(ap2, ap);
-		if (log_procname != NULL)
-			fprintf(stderr, "%s[%s]: ", getprogname(),
-			    log_procname);
-		else
-			fprintf(stderr, "%s: ", getprogname());
-		vfprintf(stderr, fmt, ap2);
-		fputc('\n', stderr);
-		fflush(stderr);
+		vlog_stderr(fmt, ap2);
 		va_end(ap2);
 	}
 	if (log_dest & LOG_TO_SYSLOG)

@@ -32,6 +32,8 @@
 #define OPT_HELP	258
 #define OPT_RETRIES	259
 #define OPT_THREADS	260
+#define OPT_MAXXFER	261
+#define OPT_MAXSRC	262
 
 static const struct option longopts[] = {
 	{ "ipv4", no_argument, NULL, '4' },
@@ -55,6 +57,8 @@ static const struct option longopts[] = {
 	{ "blocksize", required_argument, NULL, 'B' },
 	{ "port-range", required_argument, NULL, 'R' },
 	{ "threads", no_argument, NULL, OPT_THREADS },
+	{ "max-transfers", required_argument, NULL, OPT_MAXXFER },
+	{ "max-per-source", required_argument, NULL, OPT_MAXSRC },
 	{ "xferlog", required_argument, NULL, OPT_XFERLOG },
 	{ "version", no_argument, NULL, 'V' },
 	{ "help", no_argument, NULL, OPT_HELP },
@@ -67,7 +71,8 @@ usage(FILE *fp, int status)
 	fprintf(fp,
 "usage: in.tftpd [-clLpsv] [-a addr[:port]] [-B blksize] [-m remapfile]\n"
 "                [-P pidfile] [-R lo:hi] [-r option] [-t idle] [-T usec]\n"
-"                [-u user] [-U umask] [--retries n] [--threads]\n"
+"                [-u user] [-U umask] [--max-per-source n]\n"
+"                [--max-transfers n] [--retries n] [--threads]\n"
 "                [--xferlog file]\n"
 "                directory...\n"
 "TFTP server (RFC 1350, 2347, 2348, 2349, 7440).  Started by xinetd\n"
@@ -89,7 +94,12 @@ usage(FILE *fp, int status)
 "  -t, --timeout SECS     inetd mode: exit after SECS idle (default 900)\n"
 "  -T, --retransmit USEC  first retransmission timeout (default 1000000)\n"
 "      --retries N        retransmissions of one packet before giving up\n"
-"                         (1..100, default 10)\n"
+"                         (1..100, default 10); at most 120 s in a row\n"
+"                         without progress, whatever the timeouts\n"
+"      --max-transfers N  transfers at once (1..4096, default 256); more\n"
+"                         requests are dropped: their clients retry\n"
+"      --max-per-source N transfers at once from one client address\n"
+"                         (1..4096, default 8)\n"
 "      --threads          each transfer in a thread, not a forked child:\n"
 "                         less CPU, no isolation between transfers\n"
 "  -v, --verbose          log more (twice: debug); --verbosity N sets it\n"
@@ -162,6 +172,12 @@ parse_opt(struct tftpd *d, int ch, int *verbose)
 		break;
 	case 'R': parse_range(d, optarg); break;
 	case OPT_THREADS: d->threads = true; break;
+	case OPT_MAXXFER: d->max_transfers = (unsigned)opt_number(optarg, 1,
+		    TFTPD_MAX_LIMIT, "max-transfers");
+		break;
+	case OPT_MAXSRC: d->max_per_source = (unsigned)opt_number(optarg, 1,
+		    TFTPD_MAX_LIMIT, "max-per-source");
+		break;
 	case OPT_XFERLOG: d->xferlog = optarg; break;
 	case 'V': printf("in.tftpd (nodeboot) 1.0, IPv4, remap, "
 		    "windowsize\n");
@@ -279,6 +295,8 @@ main(int argc, char *argv[])
 		.user = "nobody", .idle_s = 900, .timeout_us = 1000000,
 		.retries = TFTPD_RETRIES,
 		.blksize_max = TFTP_BLKSIZE_MAX, .sock = 0, .logfd = -1,
+		.max_transfers = TFTPD_MAX_TRANSFERS,
+		.max_per_source = TFTPD_MAX_PER_SOURCE, .wake = { -1, -1 },
 	};
 	int ch, verbose = 0;
 

@@ -1,48 +1,82 @@
 // SPDX-License-Identifier: ISC
 /*
  * The listener: the UDP socket on fd 0 that xinetd hands over (wait =
- * yes), or one bound by -l/-L.  It receives each request with IP_PKTINFO
- * (so the transfer can answer from the address the client used) and forks
- * a child for the transfer, as tftp-hpa's main() does, or with --threads
- * starts a thread for it.  Under inetd it exits after -t idle seconds so
- * that xinetd takes the socket back; children finish on their own, threads
- * are waited for.  The listener runs without privileges and never parses a
- * request: the transfer does.
+ * yes), or one bound by -l/-L.  It receives each datagram with IP_PKTINFO
+ * (so the transfer can answer from the address the client used) and
+ * hands it to jobs.c, which starts a child or a thread for a request.  It
+ * polls a self-pipe beside the socket: the SIGCHLD handler only writes a
+ * byte there, and the loop reaps the children.  Under inetd it exits
+ * after -t seconds without a request so that xinetd takes the socket
+ * back; children finish on their own, threads are waited for.  The
+ * listener runs without privileges and never parses a request (the
+ * transfer does); it reads only the opcode.
  */
 #include <sys/socket.h>
 
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netdb.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
-#include <pthread.h>
 #include <signal.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "common/addr.h"
 #include "common/log.h"
+#include "in.tftpd/jobs.h"
 #include "in.tftpd/tftpd.h"
 
-#define JOBS_MAX	256	/* requests kept; --threads: transfers at once */
-
-/* A request handed to a child or a thread, kept for duplicate(). */
-struct job {
-	pid_t			pid;	/* the child; 0 for a thread */
-	atomic_bool		live;	/* a thread's, until it returns */
-	struct tftpd		*d;
-	struct tftpd_req	r;	/* what the thread serves */
-};
-
 static volatile sig_atomic_t quit;
+static int wake_fd = -1;	/* the self-pipe's write end, for on_chld */
 
 static void
 on_signal(int sig)
 {
 	quit = sig;
+}
+
+static void
+on_chld(int sig)
+{
+	int saved_errno = errno;
+	ssize_t n;
+
+	(void)sig;
+	/* A full pipe (EAGAIN) already holds a wake-up. */
+	n = write(wake_fd, "c", 1);
+	(void)n;
+	errno = saved_errno;
+}
+
+static int64_t
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The self-pipe and the signals; SIGCHLD only writes a byte to it. */
+static void
+signals(struct tftpd *d)
+{
+	struct sigaction sa = { .sa_handler = SIG_IGN };
+
+	if (pipe2(d->wake, O_CLOEXEC | O_NONBLOCK) == -1)
+		fatal("pipe");
+	wake_fd = d->wake[1];
+	sigaction(SIGPIPE, &sa, NULL);
+	sa.sa_handler = on_signal;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = on_chld;
+	sa.sa_flags = SA_RESTART | SA_NOCLDSTOP;
+	sigaction(SIGCHLD, &sa, NULL);
 }
 
 /* "addr[:port]", either part optional; port by number or service name. */
@@ -119,167 +153,63 @@ recv_req(int s, struct tftpd_req *r)
 	return 0;
 }
 
-static bool
-alive(struct job *j)
-{
-	if (j->pid > 0)
-		return kill(j->pid, 0) == 0;
-	return atomic_load_explicit(&j->live, memory_order_acquire);
-}
-
-/*
- * A client whose first answer got lost sends its request again, from the
- * same port.  A second transfer for it would answer from a second TID,
- * which some clients (atftp: "unexpected OACK") treat as fatal.  So a
- * request equal to one whose transfer is still alive is dropped: that
- * transfer's own retransmission answers it.
- */
-static bool
-duplicate(struct job **jobs, const struct tftpd_req *r)
-{
-	struct job *j;
-	size_t i;
-
-	for (i = 0; i < JOBS_MAX; i++)
-		if ((j = jobs[i]) != NULL && j->r.len == r->len &&
-		    j->r.peer.sin_addr.s_addr == r->peer.sin_addr.s_addr &&
-		    j->r.peer.sin_port == r->peer.sin_port &&
-		    memcmp(j->r.buf, r->buf, r->len) == 0 && alive(j))
-			return true;
-	return false;
-}
-
-/* Threads still serving, for the idle exit. */
-static bool
-busy(struct job **jobs)
-{
-	size_t i;
-
-	for (i = 0; i < JOBS_MAX; i++)
-		if (jobs[i] != NULL && jobs[i]->pid == 0 && alive(jobs[i]))
-			return true;
-	return false;
-}
-
-static void *
-thread_main(void *arg)
-{
-	struct job *j = arg;
-
-	session_run(j->d, &j->r);
-	atomic_store_explicit(&j->live, false, memory_order_release);
-	return NULL;
-}
-
-/* The transfer as a thread, with every signal left to the listener. */
-static int
-start_thread(struct job *j)
-{
-	pthread_attr_t attr;
-	pthread_t t;
-	sigset_t all, old;
-	int e;
-
-	sigfillset(&all);
-	pthread_attr_init(&attr);
-	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	atomic_store(&j->live, true);
-	if ((e = pthread_create(&t, &attr, thread_main, j)) != 0)
-		atomic_store(&j->live, false);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	pthread_attr_destroy(&attr);
-	errno = e;
-	return e == 0 ? 0 : -1;
-}
-
-/*
- * The slot for a new job: the oldest for a child (a ring), a free one for
- * a thread (a live thread still reads its job).  NULL: all threads busy.
- */
-static struct job **
-slot(struct tftpd *d, struct job **jobs, size_t *next)
-{
-	size_t i, k;
-
-	for (i = 0; i < JOBS_MAX; i++) {
-		k = (*next + i) % JOBS_MAX;
-		if (!d->threads || jobs[k] == NULL || !alive(jobs[k])) {
-			*next = (k + 1) % JOBS_MAX;
-			return &jobs[k];
-		}
-	}
-	return NULL;
-}
-
+/* Empties the self-pipe and reaps what ended. */
 static void
-spawn(struct tftpd *d, const struct tftpd_req *r, struct job **jobs,
-    size_t *next)
+woken(struct tftpd *d, struct jobs *js)
 {
-	struct job **sp, *j;
+	char buf[64];
 
-	if (duplicate(jobs, r)) {
-		log_debug("duplicate request ignored");
-		return;
-	}
-	if ((sp = slot(d, jobs, next)) == NULL) {
-		log_warnx("%d transfers at once: request dropped", JOBS_MAX);
-		return;
-	}
-	if ((j = *sp) == NULL && (j = *sp = calloc(1, sizeof(*j))) == NULL) {
-		log_warn("calloc");
-		return;
-	}
-	j->d = d;
-	j->r = *r;
-	j->pid = 0;
-	if (d->threads) {
-		if (start_thread(j) == -1)
-			log_warn("pthread_create");
-		return;
-	}
-	if ((j->pid = fork()) == -1)
-		log_warn("fork");
-	else if (j->pid == 0) {
-		close(d->sock);
-		log_procinit("transfer");
-		session_run(d, r);
-		_exit(0);
-	}
+	while (read(d->wake[0], buf, sizeof(buf)) > 0)
+		;
+	jobs_reap(js);
 }
 
 void
 server_run(struct tftpd *d)
 {
-	struct sigaction sa = { .sa_handler = SIG_IGN };
-	struct job **jobs;
+	struct pollfd pfd[2] = {
+		{ .fd = d->sock, .events = POLLIN },
+		{ .fd = -1, .events = POLLIN },
+	};
 	struct tftpd_req *r;
-	size_t next = 0;
-	struct pollfd pfd = { .fd = d->sock, .events = POLLIN };
-	int on = 1, n, idle_ms;
+	struct jobs *js;
+	int64_t idle_due = 0, now;
+	int on = 1, n, wait_ms;
 
-	/* Children are never waited for: SIG_IGN reaps them (no zombies). */
-	sigaction(SIGCHLD, &sa, NULL);
-	sigaction(SIGPIPE, &sa, NULL);
-	sa.sa_handler = on_signal;
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
+	signals(d);
+	pfd[1].fd = d->wake[0];
 	if (setsockopt(d->sock, IPPROTO_IP, IP_PKTINFO, &on, sizeof(on)) == -1)
 		fatal("IP_PKTINFO (is fd 0 a UDP socket?)");
-	if ((r = malloc(sizeof(*r))) == NULL ||
-	    (jobs = calloc(JOBS_MAX, sizeof(*jobs))) == NULL)
+	if ((r = malloc(sizeof(*r))) == NULL)
 		fatal("malloc");
-	idle_ms = d->standalone || d->idle_s == 0 ? -1 : (int)d->idle_s * 1000;
+	js = jobs_new(d);
+	if (!d->standalone && d->idle_s > 0)
+		idle_due = now_ms() + (int64_t)d->idle_s * 1000;
 	while (!quit) {
-		if ((n = poll(&pfd, 1, idle_ms)) == -1) {
+		wait_ms = -1;
+		if (idle_due > 0 && (wait_ms = (int)(idle_due - now_ms())) < 0)
+			wait_ms = 0;
+		if ((n = poll(pfd, 2, wait_ms)) == -1) {
 			if (errno != EINTR)
 				fatal("poll");
 			continue;
 		}
-		if (n == 0 && !busy(jobs))
-			break;		/* idle: xinetd takes the socket back */
-		if (n > 0 && recv_req(d->sock, r) == 0)
-			spawn(d, r, jobs, &next);
+		if (pfd[1].revents & POLLIN)
+			woken(d, js);
+		now = now_ms();
+		/* Idle: xinetd takes the socket back, once no thread serves. */
+		if (idle_due > 0 && now >= idle_due && !(pfd[0].revents &
+		    POLLIN)) {
+			jobs_reap(js);	/* threads write no wake-up */
+			if (!jobs_busy(js))
+				break;
+			idle_due = now + (int64_t)d->idle_s * 1000;
+		}
+		if (!(pfd[0].revents & POLLIN) || recv_req(d->sock, r) == -1)
+			continue;
+		if (idle_due > 0)
+			idle_due = now + (int64_t)d->idle_s * 1000;
+		jobs_request(js, r, now);
 	}
 	if (d->pidfile != NULL && quit)
 		unlink(d->pidfile);

@@ -240,6 +240,26 @@ short_pkt:
 	return -1;
 }
 
+bool
+tftp_pkt_is_request(const uint8_t *pkt, size_t len)
+{
+	struct rbuf r;
+	uint16_t op;
+
+	rbuf_init(&r, pkt, len);
+	return rbuf_get16(&r, &op) == 0 && (op == TFTP_RRQ || op == TFTP_WRQ);
+}
+
+bool
+tftp_pkt_answer_foreign(const uint8_t *pkt, size_t len)
+{
+	struct rbuf r;
+	uint16_t op;
+
+	rbuf_init(&r, pkt, len);
+	return rbuf_get16(&r, &op) == 0 && op != TFTP_ERROR;
+}
+
 size_t
 tftp_ack_build(uint8_t *buf, size_t cap, uint16_t block)
 {

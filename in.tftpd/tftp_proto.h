@@ -125,6 +125,24 @@ struct tftp_pkt {
 int	tftp_pkt_parse(const uint8_t *pkt, size_t len, struct tftp_pkt *p,
 	    const char **errstr);
 
+/*
+ * Whether a datagram on the listening port is a request (RRQ or WRQ, even
+ * a malformed one: its transfer answers that with an ERROR).  Anything
+ * else gets no answer at all, as in tftp-hpa and OpenBSD tftpd: an answer
+ * to an ERROR or a stray ACK or DATA is what lets two servers, or a
+ * spoofed packet between two ports, bounce packets forever
+ * (CVE-2024-2169).
+ */
+bool	tftp_pkt_is_request(const uint8_t *pkt, size_t len);
+/*
+ * Whether a packet from a foreign TID (not the transfer's client address
+ * and port) gets ERROR 5 (RFC 1350 section 4): yes, unless it is an ERROR
+ * itself or too short to carry an opcode.  An ERROR is never answered
+ * (RFC 1350 section 7): answered, a spoofed ERROR sent from one transfer's
+ * port to another's bounces between them (CVE-2024-2169).
+ */
+bool	tftp_pkt_answer_foreign(const uint8_t *pkt, size_t len);
+
 /* Builders; each returns the packet length (0 if cap is too small). */
 size_t	tftp_ack_build(uint8_t *buf, size_t cap, uint16_t block);
 size_t	tftp_data_hdr(uint8_t *buf, size_t cap, uint16_t block);

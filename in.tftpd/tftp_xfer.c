@@ -5,7 +5,8 @@
  * block and sends windows from the block after it; the receiver keeps the
  * last block received in order and acknowledges every window and the
  * final short block, then dallies one timeout to re-acknowledge a lost
- * final ACK.  Pure: no I/O, no clock; see tftp_xfer.h.
+ * final ACK.  The time a transfer waits without progress is bounded
+ * (tftp_xfer_set_stall()).  Pure: no I/O, no clock; see tftp_xfer.h.
  */
 #include <string.h>
 
@@ -24,6 +25,29 @@ tftp_xfer_init(struct tftp_xfer *x, const struct tftp_params *par,
 	x->max_ms = max_ms > par->timeout_ms ? max_ms : par->timeout_ms;
 	x->maxretries = maxretries;
 	x->oack = par->oack;
+}
+
+void
+tftp_xfer_set_stall(struct tftp_xfer *x, uint32_t stall_ms)
+{
+	x->stall_ms = stall_ms;
+}
+
+/*
+ * The wait to arm: the current timeout, cut so that the time spent without
+ * progress stays within stall_ms.  A client's timeout 255, doubled up to
+ * eight times over the retries, would otherwise keep its transfer (and
+ * its child) for hours.
+ */
+static uint32_t
+arm(struct tftp_xfer *x)
+{
+	uint32_t ms = x->cur_ms;
+
+	if (x->stall_ms > 0 && ms > x->stall_ms - x->stalled)
+		ms = x->stall_ms - x->stalled;
+	x->armed = ms;
+	return ms;
 }
 
 static void
@@ -52,7 +76,7 @@ send_window(struct tftp_xfer *x, struct tftp_act *a)
 
 	if (x->last != 0 && x->acked + n > x->last)
 		n = x->last - x->acked;
-	act_set(a, TFTP_ACT_SEND, x->cur_ms);
+	act_set(a, TFTP_ACT_SEND, arm(x));
 	a->first = x->acked + 1;
 	a->count = (unsigned)n;
 	x->sent = x->acked + n;
@@ -62,7 +86,7 @@ send_window(struct tftp_xfer *x, struct tftp_act *a)
 static void
 send_ack(struct tftp_xfer *x, struct tftp_act *a)
 {
-	act_set(a, TFTP_ACT_SEND, x->cur_ms);
+	act_set(a, TFTP_ACT_SEND, arm(x));
 	if (x->oack && x->acked == 0)
 		a->oack = true;
 	a->first = x->acked;
@@ -73,7 +97,7 @@ void
 tftp_xfer_start(struct tftp_xfer *x, struct tftp_act *a)
 {
 	if (x->sender && x->oack) {
-		act_set(a, TFTP_ACT_SEND, x->cur_ms);
+		act_set(a, TFTP_ACT_SEND, arm(x));
 		a->oack = true;
 	} else if (x->sender)
 		send_window(x, a);
@@ -95,6 +119,7 @@ progress(struct tftp_xfer *x)
 {
 	x->retries = 0;
 	x->cur_ms = x->timeout_ms;
+	x->stalled = 0;
 }
 
 static void
@@ -163,7 +188,7 @@ receiver_data(struct tftp_xfer *x, const struct tftp_pkt *p,
 	} else if (++x->inwin >= x->windowsize)
 		send_ack(x, a);
 	else
-		act_set(a, TFTP_ACT_WAIT, x->cur_ms);
+		act_set(a, TFTP_ACT_WAIT, arm(x));
 	a->write = true;
 }
 
@@ -191,7 +216,9 @@ tftp_xfer_on_timeout(struct tftp_xfer *x, struct tftp_act *a)
 		a->why = "ok";
 		return;
 	}
-	if (++x->retries > x->maxretries) {
+	x->stalled += x->armed;
+	if (++x->retries > x->maxretries ||
+	    (x->stall_ms > 0 && x->stalled >= x->stall_ms)) {
 		act_abort(a, TFTP_EUNDEF, NULL, "timeout");
 		return;
 	}
@@ -199,7 +226,7 @@ tftp_xfer_on_timeout(struct tftp_xfer *x, struct tftp_act *a)
 	if (!x->sender)
 		send_ack(x, a);
 	else if (x->oack) {
-		act_set(a, TFTP_ACT_SEND, x->cur_ms);
+		act_set(a, TFTP_ACT_SEND, arm(x));
 		a->oack = true;
 	} else
 		send_window(x, a);

@@ -48,6 +48,9 @@ struct tftp_xfer {
 	uint32_t	max_ms;		/* backoff ceiling */
 	unsigned	retries;
 	unsigned	maxretries;
+	uint32_t	stall_ms;	/* most time without progress, 0: any */
+	uint32_t	stalled;	/* waited since the last progress */
+	uint32_t	armed;		/* the wait armed last */
 	bool		oack;		/* the OACK is not yet acknowledged */
 	uint64_t	acked;		/* sender: last block ACKed; receiver:
 					   last block received in order */
@@ -66,6 +69,13 @@ struct tftp_xfer {
  */
 void	tftp_xfer_init(struct tftp_xfer *, const struct tftp_params *,
 	    bool sender, unsigned maxretries, uint32_t max_ms);
+/*
+ * Bounds the time the transfer waits without progress (no new ACK or DATA
+ * from the client) to stall_ms, whatever the timeout and retries: each
+ * armed wait is cut to what is left, and a timeout that uses it up aborts
+ * with why "timeout".  0 (the default after init) sets no bound.
+ */
+void	tftp_xfer_set_stall(struct tftp_xfer *, uint32_t stall_ms);
 /* The first action: the OACK, the first window, or ACK 0 for a WRQ. */
 void	tftp_xfer_start(struct tftp_xfer *, struct tftp_act *);
 /*

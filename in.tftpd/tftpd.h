@@ -18,6 +18,11 @@
 #define TFTPD_MAXDIRS	16
 #define TFTPD_RETRIES	10	/* retransmissions of one packet (--retries) */
 #define TFTPD_WINMAX	64	/* largest windowsize granted */
+#define TFTPD_MAX_TRANSFERS 256	/* --max-transfers default */
+#define TFTPD_MAX_PER_SOURCE 8	/* --max-per-source default */
+#define TFTPD_MAX_LIMIT	4096	/* largest --max-transfers */
+/* Most time a transfer waits without progress, whatever the timeouts. */
+#define TFTPD_STALL_MS	120000
 
 struct tftpd {
 	bool		 secure;	/* -s: chroot into dirs[0] */
@@ -43,7 +48,10 @@ struct tftpd {
 	const char	*dirs[TFTPD_MAXDIRS];
 	size_t		 ndirs;
 	int		 dirfds[TFTPD_MAXDIRS];
+	unsigned	 max_transfers;	/* --max-transfers */
+	unsigned	 max_per_source; /* --max-per-source */
 	int		 sock;		/* where requests arrive */
+	int		 wake[2];	/* self-pipe: SIGCHLD wakes the listener */
 	int		 logfd;		/* transfer log, or -1 */
 	struct tftp_remap remap;
 };

@@ -10,7 +10,7 @@
  * sendmmsg().  The stray socket (other TIDs) is not polled but drained
  * without blocking every STRAY_MS while packets flow, when the timer fires
  * and at the end: a foreign TID gets its ERROR 5 without a system call per
- * block.
+ * block (a foreign ERROR gets nothing).
  */
 #include <sys/ioctl.h>
 #include <sys/socket.h>
@@ -189,22 +189,28 @@ step(struct session *ss, const struct tftp_act *a, const uint8_t *data,
 	}
 }
 
-/* A packet on the stray socket: not our client, so ERROR 5 to it. */
+/*
+ * A packet on the stray socket: not our client, so ERROR 5 to it, unless
+ * it is an ERROR itself (tftp_pkt_answer_foreign()).
+ */
 static int
 stray(struct session *ss)
 {
 	struct sockaddr_in from;
 	socklen_t flen = sizeof(from);
 	uint8_t pkt[TFTP_HDRLEN + 32];
+	ssize_t got;
 	size_t n;
 
-	if (recvfrom(ss->stray, pkt, sizeof(pkt), MSG_DONTWAIT,
-	    (struct sockaddr *)&from, &flen) == -1)
+	if ((got = recvfrom(ss->stray, pkt, sizeof(pkt), MSG_DONTWAIT,
+	    (struct sockaddr *)&from, &flen)) == -1)
 		return -1;
+	log_debug("%s: packet from a foreign TID", ss->peer);
+	if (!tftp_pkt_answer_foreign(pkt, (size_t)got))
+		return 0;
 	n = tftp_error_build(pkt, sizeof(pkt), TFTP_EBADID,
 	    "Unknown transfer ID");
 	sendto(ss->stray, pkt, n, 0, (struct sockaddr *)&from, flen);
-	log_debug("%s: packet from a foreign TID", ss->peer);
 	return 0;
 }
 
@@ -288,6 +294,7 @@ sess_transfer(struct session *ss)
 
 	tftp_xfer_init(&ss->x, &ss->par, sender, ss->d->retries,
 	    ss->par.timeout_ms * 8);
+	tftp_xfer_set_stall(&ss->x, TFTPD_STALL_MS);
 	if (sender && blksrc_init(&ss->src, ss->fd, ascii, ss->par.blksize,
 	    ss->par.windowsize) == -1) {
 		log_warn("%s: RRQ %s", ss->peer, ss->name);

@@ -7,8 +7,9 @@
 # and an empty last block) and 40 MiB (block numbers roll over at 512)
 # compared byte for byte at blksize 512, 1468 and 65464 with tsize and
 # windowsize; netascii; the exact OACK; ERROR 5
-# to a foreign TID; a traversal corpus refused with nothing outside the
-# root read (atime); WRQ refused without -c and working with it; CapEff 0
+# to a foreign TID but none to a foreign ERROR; on the listening port no
+# answer to anything but RRQ and WRQ; a traversal corpus refused with
+# nothing outside the root read (atime); WRQ refused without -c and working with it; CapEff 0
 # in the listener and a child; the transfer log's 7-field lines.
 # IT_TFTPD_THREADS=1 (it_tftpd_threads.sh) runs it all with --threads and
 # checks the threads instead of the children: CapEff 0, none left behind
@@ -55,8 +56,10 @@ log=$NB_TMP/xfer.log
 # Remap rules as tftp-hpa users write them (backslashes, case, a prefix).
 printf '%s\n' 'rg \\ /' 'r ^alias/(.*)$ \1' 'ri ^PXELINUX\.0$ f513' \
     'a ^forbidden' > "$NB_TMP/map"
+# 25 transfers at once from 127.0.0.1 below: more than the default
+# --max-per-source (8), which the flood checks at the end test.
 nb_spawn "$ns" "$T" $M -L -a 127.0.0.1:69 -s "$root" -T 200000 \
-    --xferlog "$log" -P "$NB_TMP/pid" -m "$NB_TMP/map"
+    --xferlog "$log" -P "$NB_TMP/pid" -m "$NB_TMP/map" --max-per-source 64
 nb_wait 5 test -s "$NB_TMP/pid" || nb_fail "no pid file"
 pid=$(cat "$NB_TMP/pid")
 nb_wait 5 $X "$P" 127.0.0.1 69 rrq f0 >/dev/null || nb_fail "no answer"
@@ -116,8 +119,14 @@ while [ -z "$port" ] && [ "$i" -lt 50 ]; do
 	i=$((i + 1))
 done
 [ -n "$port" ] || nb_fail "no transfer port seen for the 40 MiB curl"
+# An ERROR from a foreign TID gets no answer (RFC 1350: an ERROR is never
+# answered; answered, a spoofed one bounces between two transfers' ports,
+# CVE-2024-2169).  The ACK after it still gets ERROR 5, so the port was
+# being drained all along.
+e=$($X "$P" -q 1 127.0.0.1 "$port" hex 0005000073706f6f6600)
 o=$($X "$P" 127.0.0.1 "$port" hex 00040001)
 wait "$cpid" || nb_fail "curl big"
+[ -z "$e" ] || nb_fail "ERROR from a foreign TID answered: $e"
 case $o in
 "ERROR 5 "*) ;;
 *) nb_fail "foreign TID during a transfer: $o" ;;
@@ -129,7 +138,7 @@ $X atftp --option "blksize 1468" --option "windowsize 16" -g -r big \
 same "$root/big" "$out/big2" "40 MiB at 1468, window 16"
 rm -f "$out/big2"
 nb_ok "40 MiB byte-exact: curl blksize 512 (81920 blocks) with ERROR 5 to" \
-    "a foreign TID meanwhile, atftp window 16"
+    "a foreign TID meanwhile (its ERROR unanswered), atftp window 16"
 
 # Concurrent transfers (threads share the listener's memory): 24 at once,
 # every one byte-exact.
@@ -198,6 +207,22 @@ echo "$o" | grep -q '^FOREIGN ERROR 5 ' || nb_fail "foreign TID: $o"
 o=$($X "$P" 127.0.0.1 69 hex 0001663000)
 [ "$o" = "ERROR 4 mode not terminated" ] || nb_fail "no mode: $o"
 nb_ok "OACK, ERROR 5 to a foreign TID, ERROR 4 to a bad request"
+
+# On the listening port only RRQ and WRQ are answered (tftp-hpa, OpenBSD):
+# ERROR (full, short, code only), ACK, DATA, OACK, opcodes 0 and 7 and a
+# lone byte get nothing, and the server still serves after them.
+: > "$out/silent"
+pids=
+for h in 0005000073706f6f6600 0005 00050001 00040001 000300016869 \
+    0006626c6b73697a650035313200 0000663000 0007663000 00; do
+	$X "$P" -q 1 127.0.0.1 69 hex "$h" >> "$out/silent" &
+	pids="$pids $!"
+done
+wait $pids
+[ -s "$out/silent" ] && nb_fail "listener answered: $(cat "$out/silent")"
+$X "$P" 127.0.0.1 69 rrq f0 > /dev/null || nb_fail "no answer after those"
+nb_ok "listening port: no answer to ERROR, ACK, DATA, OACK, opcode 0/7," \
+    "a lone byte"
 
 rm -f "$out/m"
 $X atftp -g -r 'alias\sub\..\PxeLinux.0' -l "$out/m" 127.0.0.1 \
@@ -329,3 +354,64 @@ grep -qE ' RRQ a\\033b 0 [0-9.]+ fail:E2$' "$log" ||
     nb_fail "control character not vis-encoded"
 grep -qE ' WRQ created 3000 [0-9.]+ ok$' "$log" || nb_fail "no WRQ line"
 nb_ok "transfer log: $(wc -l < "$log") lines of 7 fields"
+
+# Limits.  A flood of 300 RRQs never answered, from 127.0.0.9, holds no
+# more transfers than the default --max-per-source (8), in both modes,
+# and 127.0.0.10 still gets its file meanwhile; a second flood from
+# 127.0.0.11 fills --max-transfers 12 and no more.  Drops are logged at a
+# bounded rate, each stderr line whole.  Once the floods' ports close the
+# transfers end, the listener reaps them (no zombie) and gives their room
+# back: 127.0.0.9 is served again.
+nb_spawn "$ns" "$T" $M -L -a 127.0.0.3:69 -s "$root" -T 200000 \
+    --max-transfers 12 -P "$NB_TMP/pid3" 2> "$NB_TMP/limits.err"
+nb_wait 5 test -s "$NB_TMP/pid3" || nb_fail "no pid file (limits)"
+pid3=$(cat "$NB_TMP/pid3")
+load() {
+	if [ -n "$M" ]; then
+		echo $(($(ls "/proc/$pid3/task" | wc -l) - 1))
+	else
+		pgrep -P "$pid3" | wc -l
+	fi
+}
+sent() {
+	[ -s "$1" ]
+}
+nb_bg $X "$B/tests/tftpflood" -b 127.0.0.9 -w 8 127.0.0.3 69 300 big \
+    > "$out/flood9"
+nb_wait 5 sent "$out/flood9" || nb_fail "flood from 127.0.0.9 not sent"
+sleep 0.3
+l=$(load)
+[ "$l" -eq 8 ] || nb_fail "flood from one address holds $l transfers, not 8"
+rm -f "$out/c"
+$X curl -sS -m 10 --interface 127.0.0.10 -o "$out/c" \
+    tftp://127.0.0.3/f16384 || nb_fail "127.0.0.10 not served during a flood"
+same "$root/f16384" "$out/c" "another address during a flood"
+nb_bg $X "$B/tests/tftpflood" -b 127.0.0.11 -w 4 127.0.0.3 69 300 big \
+    > "$out/flood11"
+nb_wait 5 sent "$out/flood11" || nb_fail "flood from 127.0.0.11 not sent"
+sleep 0.3
+l=$(load)
+[ "$l" -eq 12 ] || nb_fail "two floods hold $l transfers, not 12"
+nb_ok "limits: 300 requests from one address hold 8 transfers" \
+    "(--max-per-source), another address is served; two floods hold 12" \
+    "(--max-transfers 12)"
+idle3() {
+	[ "$(load)" -eq 0 ]
+}
+nb_wait 20 idle3 || nb_fail "transfers left after the floods: $(load)"
+[ -z "$M" ] && ps -o stat= --ppid "$pid3" | grep -q Z && nb_fail "zombies"
+rm -f "$out/c"
+$X curl -sS -m 10 --interface 127.0.0.9 -o "$out/c" \
+    tftp://127.0.0.3/f513 || nb_fail "127.0.0.9 not served after its flood"
+same "$root/f513" "$out/c" "the flooding address afterwards"
+n=$(grep -c 'request dropped' "$NB_TMP/limits.err")
+grep -q '127\.0\.0\.9: request dropped: --max-per-source reached' \
+    "$NB_TMP/limits.err" || nb_fail "per-source drop not logged"
+grep -q 'request dropped: --max-transfers reached' "$NB_TMP/limits.err" ||
+    nb_fail "--max-transfers drop not logged"
+[ "$n" -le 20 ] || nb_fail "$n drop lines for 600 drops: not rate limited"
+bad=$(grep -cvE '^in\.tftpd(\[transfer\])?: [0-9.]+: [^ ]' \
+    "$NB_TMP/limits.err")
+[ "$bad" = 0 ] || nb_fail "$bad malformed stderr lines (-L)"
+nb_ok "limits: transfers reaped and their room given back, no zombie;" \
+    "$n drop lines for about 580 drops, every stderr line whole"

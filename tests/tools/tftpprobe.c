@@ -6,15 +6,15 @@
  * packet from a foreign TID, and a transfer left hanging so that the
  * child serving it can be inspected.
  *
- *   tftpprobe [-fp] [-w secs] addr port rrq|wrq file [option value]...
- *   tftpprobe [-w secs] addr port hex HEXBYTES
+ *   tftpprobe [-fp] [-q secs] [-w secs] addr port rrq|wrq file [opt val]...
+ *   tftpprobe [-q secs] [-w secs] addr port hex HEXBYTES
  *
  * Prints "OACK name=value ...", "DATA block len", "ACK block" or
  * "ERROR code message", then with -f "FOREIGN ERROR code message" (a
  * second socket sent an ACK to the server's transfer port), then waits
  * -w seconds without answering.  -p adds a line "PORT n", the server's
  * transfer port.  Exit 0 if an answer came, 1 if none
- * within 5 s, 64 on bad usage.
+ * within -q seconds (default 5), 64 on bad usage.
  */
 #include <sys/socket.h>
 
@@ -32,9 +32,9 @@
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: tftpprobe [-f] [-w secs] addr port "
+	fprintf(stderr, "usage: tftpprobe [-fp] [-q secs] [-w secs] addr port "
 	    "rrq|wrq file [opt val]...\n"
-	    "       tftpprobe [-w secs] addr port hex HEXBYTES\n");
+	    "       tftpprobe [-q secs] [-w secs] addr port hex HEXBYTES\n");
 	exit(EX_USAGE);
 }
 
@@ -71,9 +71,9 @@ request(int argc, char **argv, uint8_t *out, size_t cap)
 	return wbuf_len(&w) < 0 ? 0 : (size_t)wbuf_len(&w);
 }
 
-/* Prints one packet; -1 if none came within 5 s. */
+/* Prints one packet; -1 if none came within wait_ms. */
 static int
-show(int s, const char *prefix, struct sockaddr_in *from)
+show(int s, const char *prefix, struct sockaddr_in *from, int wait_ms)
 {
 	uint8_t buf[65536];
 	struct pollfd pfd = { s, POLLIN, 0 };
@@ -84,7 +84,7 @@ show(int s, const char *prefix, struct sockaddr_in *from)
 	size_t len;
 	ssize_t n;
 
-	if (poll(&pfd, 1, 5000) != 1 || (n = recvfrom(s, buf, sizeof(buf), 0,
+	if (poll(&pfd, 1, wait_ms) != 1 || (n = recvfrom(s, buf, sizeof(buf), 0,
 	    (struct sockaddr *)from, &flen)) < 4)
 		return -1;
 	rbuf_init(&r, buf, (size_t)n);
@@ -115,14 +115,16 @@ main(int argc, char *argv[])
 {
 	struct sockaddr_in sin = { .sin_family = AF_INET }, from;
 	uint8_t req[2048], ack[4] = { 0, 4, 0, 1 };
-	int ch, s, s2, wait_s = 0, foreign = 0, port = 0;
+	int ch, s, s2, wait_s = 0, foreign = 0, port = 0, answer_ms = 5000;
 	size_t n;
 
-	while ((ch = getopt(argc, argv, "fpw:")) != -1) {
+	while ((ch = getopt(argc, argv, "fpq:w:")) != -1) {
 		if (ch == 'f')
 			foreign = 1;
 		else if (ch == 'p')
 			port = 1;
+		else if (ch == 'q')
+			answer_ms = atoi(optarg) * 1000;
 		else if (ch == 'w')
 			wait_s = atoi(optarg);
 		else
@@ -139,13 +141,13 @@ main(int argc, char *argv[])
 	    (s2 = socket(AF_INET, SOCK_DGRAM, 0)) == -1)
 		return 1;
 	if (sendto(s, req, n, 0, (struct sockaddr *)&sin, sizeof(sin)) == -1 ||
-	    show(s, "", &from) == -1)
+	    show(s, "", &from, answer_ms) == -1)
 		return 1;
 	if (port)
 		printf("PORT %u\n", ntohs(from.sin_port));
 	if (foreign && (sendto(s2, ack, sizeof(ack), 0,
 	    (struct sockaddr *)&from, sizeof(from)) == -1 ||
-	    show(s2, "FOREIGN ", &from) == -1))
+	    show(s2, "FOREIGN ", &from, answer_ms) == -1))
 		return 1;
 	if (wait_s > 0)
 		sleep((unsigned)wait_s);

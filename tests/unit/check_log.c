@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: ISC
 /*
  * Tests of common/log.c: messages on stderr (captured in a file), errno
- * appended and preserved, -v levels, the child's process name, and fatal's
- * exit status.  Each test runs in Check's forked child, so redirecting
- * stderr there touches nothing else.
+ * appended and preserved, -v levels, the child's process name, one
+ * write(2) per line, and fatal's exit status.  Each test runs in Check's
+ * forked child, so redirecting stderr there touches nothing else.
  */
+#include <sys/socket.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -81,6 +83,42 @@ START_TEST(test_errno)
 }
 END_TEST
 
+/*
+ * Each line is one write(2): with stderr on a datagram socket every write
+ * is a datagram, so a line made of several writes (prefix, message,
+ * newline: what stdio did) arrives in pieces.  Concurrent children under
+ * -L interleaved those pieces.  A line too long for the buffer is cut
+ * short and still ends in a newline.
+ */
+START_TEST(test_one_write)
+{
+	char buf[8192], big[6000];
+	int sv[2];
+	ssize_t n;
+
+	ck_assert_int_eq(socketpair(AF_UNIX, SOCK_DGRAM, 0, sv), 0);
+	ck_assert_int_eq(dup2(sv[0], STDERR_FILENO), STDERR_FILENO);
+	log_init(LOG_TO_STDERR, 2, LOG_DAEMON);
+	log_procinit("transfer");
+	log_warnx("peer %s: %d", "x", 42);
+	errno = ENOENT;
+	log_warn("open %s", "f");
+	memset(big, 'a', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	log_debug("%s", big);
+	ck_assert_int_eq(n = recv(sv[1], buf, sizeof(buf), MSG_DONTWAIT), 32);
+	ck_assert(memcmp(buf, "check_all[transfer]: peer x: 42\n", 32) == 0);
+	ck_assert_int_eq(n = recv(sv[1], buf, sizeof(buf), MSG_DONTWAIT), 55);
+	ck_assert(memcmp(buf, "check_all[transfer]: open f: "
+	    "No such file or directory\n", 55) == 0);
+	ck_assert_int_eq(n = recv(sv[1], buf, sizeof(buf), MSG_DONTWAIT), 4096);
+	ck_assert(memcmp(buf, "check_all[transfer]: aaa", 24) == 0);
+	ck_assert_int_eq(buf[4094], 'a');
+	ck_assert_int_eq(buf[4095], '\n');
+	ck_assert_int_eq(recv(sv[1], buf, sizeof(buf), MSG_DONTWAIT), -1);
+}
+END_TEST
+
 START_TEST(test_fatalx_status)
 {
 	ck_assert_ptr_nonnull(freopen("/dev/null", "w", stderr));
@@ -99,6 +137,7 @@ log_suite(void)
 	tcase_set_tags(tc, "fork");	/* exits or forks by design */
 	tcase_add_test(tc, test_levels);
 	tcase_add_test(tc, test_errno);
+	tcase_add_test(tc, test_one_write);
 	tcase_add_exit_test(tc, test_fatalx_status, EX_CONFIG);
 	suite_add_tcase(s, tc);
 	return s;

@@ -248,6 +248,45 @@ START_TEST(test_packets)
 }
 END_TEST
 
+/*
+ * What gets an answer: on the listening port only RRQ and WRQ (even
+ * malformed), from a foreign TID anything but an ERROR.  An ERROR answered
+ * is the CVE-2024-2169 loop.
+ */
+START_TEST(test_no_answer)
+{
+	static const struct {
+		const char	*pkt;
+		size_t		 len;
+		bool		 req, foreign;
+	} t[] = {
+		{ "", 0, false, false },
+		{ "\0", 1, false, false },
+		{ "\0\1", 2, true, true },
+		{ "\0\1pub\0octet\0", 12, true, true },
+		{ "\0\2x", 3, true, true },
+		{ "\0\3\0\1hello", 9, false, true },
+		{ "\0\4\0\1", 4, false, true },
+		{ "\0\5", 2, false, false },
+		{ "\0\5\0\1", 4, false, false },
+		{ "\0\5\0\0spoof\0", 10, false, false },
+		{ "\0\6blksize\0" "512\0", 14, false, true },
+		{ "\0\0pub\0", 6, false, true },
+		{ "\0\7", 2, false, true },
+		{ "\xff\xff", 2, false, true },
+		{ "\1\1", 2, false, true },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		ck_assert_msg(tftp_pkt_is_request((const uint8_t *)t[i].pkt,
+		    t[i].len) == t[i].req, "request %zu", i);
+		ck_assert_msg(tftp_pkt_answer_foreign((const uint8_t *)t[i].pkt,
+		    t[i].len) == t[i].foreign, "foreign %zu", i);
+	}
+}
+END_TEST
+
 Suite *
 tftp_proto_suite(void)
 {
@@ -263,6 +302,7 @@ tftp_proto_suite(void)
 	tcase_add_test(tc, test_negotiate);
 	tcase_add_test(tc, test_negotiate_none);
 	tcase_add_test(tc, test_packets);
+	tcase_add_test(tc, test_no_answer);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -2,8 +2,9 @@
 /*
  * Unit tests for in.tftpd/tftp_xfer.c: lock-step and windowed sending,
  * duplicate and old ACKs (no Sorcerer's Apprentice resend), timeouts with
- * backoff and a bounded retry count, block-number rollover, files that end
- * on a block boundary, the WRQ receiver, and a client whose port closed.
+ * backoff and a bounded retry count, the bound on time without progress,
+ * block-number rollover, files that end on a block boundary, the WRQ
+ * receiver, and a client whose port closed.
  */
 #include <string.h>
 
@@ -121,6 +122,49 @@ START_TEST(test_timeouts)
 	ck_assert_int_eq(a.kind, TFTP_ACT_ABORT);
 	ck_assert_ptr_null(a.msg);
 	ck_assert_str_eq(a.why, "timeout");
+}
+END_TEST
+
+/*
+ * The time without progress is bounded whatever the client asks: timeout
+ * 255 with 10 retries doubling to 8 x 255 s waited 4.8 hours; with a
+ * 120 s bound the first wait is cut to 120 s and its end aborts.  With
+ * -T 1 s and 100 retries (13 minutes) the waits add up to exactly 120 s,
+ * and progress gives the transfer a new 120 s.
+ */
+START_TEST(test_stall)
+{
+	struct tftp_params par = { 512, 1, 255000, true };
+	struct tftp_xfer x;
+	struct tftp_act a;
+	uint64_t total;
+	unsigned n;
+
+	tftp_xfer_init(&x, &par, true, 10, 8 * 255000);
+	tftp_xfer_set_stall(&x, 120000);
+	tftp_xfer_start(&x, &a);
+	for (total = 0, n = 0; a.kind == TFTP_ACT_SEND && n < 20; n++) {
+		total += a.timeout_ms;
+		tftp_xfer_on_timeout(&x, &a);
+	}
+	ck_assert_int_eq(a.kind, TFTP_ACT_ABORT);
+	ck_assert_str_eq(a.why, "timeout");
+	ck_assert_uint_le(total, 120000);
+	par.timeout_ms = 1000;
+	tftp_xfer_init(&x, &par, false, 100, 8000);
+	tftp_xfer_set_stall(&x, 120000);
+	tftp_xfer_start(&x, &a);
+	for (n = 0; n < 5; n++)
+		tftp_xfer_on_timeout(&x, &a);
+	data(&x, 1, 512, &a);		/* progress: a fresh 120 s */
+	for (total = 0, n = 0; a.kind == TFTP_ACT_SEND && n < 200; n++) {
+		total += a.timeout_ms;
+		tftp_xfer_on_timeout(&x, &a);
+	}
+	ck_assert_int_eq(a.kind, TFTP_ACT_ABORT);
+	ck_assert_str_eq(a.why, "timeout");
+	ck_assert_uint_eq(total, 120000);
+	ck_assert_uint_eq(n, 18);	/* 1 + 2 + 4 + 14 x 8 + 1 s */
 }
 END_TEST
 
@@ -326,6 +370,7 @@ tftp_xfer_suite(void)
 	tcase_add_test(tc, test_lockstep);
 	tcase_add_test(tc, test_duplicate_ack);
 	tcase_add_test(tc, test_timeouts);
+	tcase_add_test(tc, test_stall);
 	tcase_add_test(tc, test_rollover);
 	tcase_add_test(tc, test_window);
 	tcase_add_test(tc, test_client_error);
