@@ -205,7 +205,7 @@ dhcpconf_load(struct dhcpconf *c, const char *path, struct perr *err)
 
 	if (file_read(path, FILE_READ_MAX, &buf, &len) == -1) {
 		snprintf(err->msg, sizeof(err->msg), "%s: %s", path,
-		    strerror(errno));
+		    file_strerror(errno));
 		err->line = 0;
 		return -1;
 	}

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: ISC
 /*
- * Bounded reads, full writes and atomic replacement (temp + fsync + rename
- * + fsync of the directory).  The temporary name starts with a dot and the
+ * Bounded reads of regular files (opened O_NONBLOCK and checked before
+ * anything can block on a FIFO), full writes and atomic replacement (temp +
+ * fsync + rename + fsync of the directory).  The temporary name starts with a dot and the
  * target's name, so a crash leaves an obviously stale ".name.XXXXXX" next to
  * an intact target, never a truncated target.
  */
@@ -19,22 +20,47 @@
 #include "hosts.h"
 
 int
-file_read(const char *path, size_t max, char **bufp, size_t *lenp)
+file_open_regular(int dirfd, const char *path)
 {
 	struct stat st;
-	char *buf = NULL;
-	size_t len = 0;
-	ssize_t n;
-	int fd, saved;
+	int fd, fl, saved;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+	if ((fd = openat(dirfd, path, O_RDONLY | O_NONBLOCK | O_NOCTTY |
+	    O_CLOEXEC)) == -1)
 		return -1;
-	if (fstat(fd, &st) == -1)
+	if (fstat(fd, &st) == -1 || (fl = fcntl(fd, F_GETFL)) == -1)
 		goto fail;
 	if (!S_ISREG(st.st_mode)) {
 		errno = EINVAL;
 		goto fail;
 	}
+	if (fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == -1)
+		goto fail;
+	return fd;
+fail:
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return -1;
+}
+
+const char *
+file_strerror(int e)
+{
+	return e == EINVAL ? "not a regular file" : strerror(e);
+}
+
+int
+file_read_at(int dirfd, const char *path, size_t max, char **bufp,
+    size_t *lenp)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	ssize_t n;
+	int fd, saved;
+
+	if ((fd = file_open_regular(dirfd, path)) == -1)
+		return -1;
 	if ((buf = malloc(max + 1)) == NULL)
 		goto fail;
 	for (;;) {
@@ -62,6 +88,12 @@ fail:
 	close(fd);
 	errno = saved;
 	return -1;
+}
+
+int
+file_read(const char *path, size_t max, char **bufp, size_t *lenp)
+{
+	return file_read_at(AT_FDCWD, path, max, bufp, lenp);
 }
 
 int
@@ -191,7 +223,7 @@ load_with(const char *path, struct perr *err,
 	if (file_read(path, FILE_READ_MAX, &buf, &len) == -1) {
 		if (err != NULL) {
 			snprintf(err->msg, sizeof(err->msg), "%s: %s", path,
-			    strerror(errno));
+			    file_strerror(errno));
 			err->line = 0;
 		}
 		return -1;

@@ -80,7 +80,7 @@ load_file(struct wakeup *w)
 	int r;
 
 	if (file_read(w->nodes_file, FILE_READ_MAX, &buf, &len) == -1) {
-		log_warn("%s", w->nodes_file);
+		log_warnx("%s: %s", w->nodes_file, file_strerror(errno));
 		exit(EX_NOINPUT);
 	}
 	text_init(&tx, buf, len);
@@ -127,7 +127,7 @@ find_bootfile(const struct wakeup *w, const struct wol_target *t,
 		if (file_read(path, FILE_READ_MAX, &buf, &len) == -1) {
 			if (errno == ENOENT)
 				continue;
-			log_warn("%s", path);
+			log_warnx("%s: %s", path, file_strerror(errno));
 			return -1;
 		}
 		if ((r = pxeconf_parse(&c, buf, len, path, &err)) == 0)

@@ -2,7 +2,8 @@
 /*
  * Unit tests for common/fileio.c: atomic replacement leaves the whole new
  * file with its mode and no temporary; an abort leaves the old file intact;
- * bounded reads refuse what is too large or not a regular file.
+ * bounded reads refuse what is too large or not a regular file, and a FIFO
+ * at once, without blocking in open(2) (the test's timeout catches that).
  */
 #include <sys/stat.h>
 
@@ -122,6 +123,45 @@ START_TEST(test_file_read_limits)
 }
 END_TEST
 
+START_TEST(test_file_fifo)
+{
+	struct ethers e = { 0 };
+	struct perr err;
+	char path[128], want[256], *buf;
+	size_t len;
+
+	snprintf(path, sizeof(path), "%s/fifo", dir);
+	ck_assert_int_eq(mkfifo(path, 0644), 0);
+	ck_assert_int_eq(file_read(path, 100, &buf, &len), -1);
+	ck_assert_int_eq(errno, EINVAL);
+	ck_assert_int_eq(ethers_load(&e, path, &err), -1);
+	snprintf(want, sizeof(want), "%s: not a regular file", path);
+	ck_assert_str_eq(err.msg, want);
+	ck_assert_uint_eq(err.line, 0);
+}
+END_TEST
+
+START_TEST(test_file_open_regular)
+{
+	char path[128];
+	int fd, dfd;
+
+	snprintf(path, sizeof(path), "%s/f", dir);
+	ck_assert_int_eq(atomic_write(path, "x", 1, 0644), 0);
+	ck_assert_int_ne(dfd = open(dir, O_RDONLY | O_DIRECTORY), -1);
+	ck_assert_int_ne(fd = file_open_regular(dfd, "f"), -1);
+	ck_assert_int_eq(fcntl(fd, F_GETFL) & O_NONBLOCK, 0);
+	ck_assert_int_ne(fcntl(fd, F_GETFD) & FD_CLOEXEC, 0);
+	close(fd);
+	ck_assert_int_eq(file_open_regular(dfd, "."), -1);
+	ck_assert_int_eq(errno, EINVAL);
+	ck_assert_str_eq(file_strerror(EINVAL), "not a regular file");
+	ck_assert_int_eq(file_open_regular(dfd, "none"), -1);
+	ck_assert_int_eq(errno, ENOENT);
+	close(dfd);
+}
+END_TEST
+
 START_TEST(test_load)
 {
 	struct ethers e = { 0 };
@@ -159,6 +199,8 @@ fileio_suite(void)
 	tcase_add_test(tc, test_atomic_abort);
 	tcase_add_test(tc, test_atomic_errors);
 	tcase_add_test(tc, test_file_read_limits);
+	tcase_add_test(tc, test_file_fifo);
+	tcase_add_test(tc, test_file_open_regular);
 	tcase_add_test(tc, test_load);
 	suite_add_tcase(s, tc);
 	return s;
