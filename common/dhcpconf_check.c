@@ -204,9 +204,7 @@ dhcpconf_load(struct dhcpconf *c, const char *path, struct perr *err)
 	int r;
 
 	if (file_read(path, FILE_READ_MAX, &buf, &len) == -1) {
-		snprintf(err->msg, sizeof(err->msg), "%s: %s", path,
-		    file_strerror(errno));
-		err->line = 0;
+		perr_set(err, path, 0, "%s", file_strerror(errno));
 		return -1;
 	}
 	r = dhcpconf_parse(c, buf, len, path, err);

@@ -221,11 +221,7 @@ load_with(const char *path, struct perr *err,
 	int r;
 
 	if (file_read(path, FILE_READ_MAX, &buf, &len) == -1) {
-		if (err != NULL) {
-			snprintf(err->msg, sizeof(err->msg), "%s: %s", path,
-			    file_strerror(errno));
-			err->line = 0;
-		}
+		perr_set(err, path, 0, "%s", file_strerror(errno));
 		return -1;
 	}
 	r = parse(tbl, buf, len, path, err);

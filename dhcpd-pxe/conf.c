@@ -13,8 +13,7 @@
 static void
 conf_err(struct perr *err, const char *path, const char *msg)
 {
-	snprintf(err->msg, sizeof(err->msg), "%s: %s", path, msg);
-	err->line = 0;
+	perr_set(err, path, 0, "%s", msg);
 }
 
 /* The held descriptor of path's directory, opening it if still allowed. */
