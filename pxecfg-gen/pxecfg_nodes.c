@@ -51,6 +51,16 @@ pxecfg_nodes_add(struct pxecfg_nodes *t, const struct pxecfg_node *nd,
 	size_t i;
 	int r;
 
+	/*
+	 * The one check of every node name, whatever its source: the name
+	 * goes into pxelinux.cfg, GRUB and iPXE files, and dhcpd.conf may
+	 * quote anything (ISC does), a newline or a quote included.
+	 */
+	if (!text_hostname_ok(nd->name)) {
+		perr_set(err, nd->file, nd->line, "bad node name '%s' (a node "
+		    "name is letters, digits, '-', '.' and '_')", nd->name);
+		return -1;
+	}
 	for (i = 0; i < t->n; i++)
 		if ((r = nodes_conflict(&t->v[i], nd, err)) != 0)
 			return r == 1 ? 0 : -1;

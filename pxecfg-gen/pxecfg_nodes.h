@@ -7,7 +7,9 @@
  * (the seed's setup lists it in dhcpd.conf and ethers); that is one node
  * when MAC, name and address agree.  A MAC or an address used twice, an
  * ethers name that no source resolves, or a node in no subnet is an error
- * naming both places.  Pure apart from malloc for the growing tables.
+ * naming both places.  Every name is checked with text_hostname_ok() on
+ * its way in, whatever its source, since it is written into boot files.
+ * Pure apart from malloc for the growing tables.
  */
 #ifndef PXECFG_NODES_H
 #define PXECFG_NODES_H
@@ -53,7 +55,10 @@ struct pxecfg_nodes {
 	size_t			 nsub, subcap;
 };
 
-/* Adds a node after the duplicate checks; -1 with err on a conflict. */
+/*
+ * Adds a node after the name check and the duplicate checks; -1 with err
+ * on a bad name or a conflict.
+ */
 int	pxecfg_nodes_add(struct pxecfg_nodes *, const struct pxecfg_node *,
 	    struct perr *);
 /*
