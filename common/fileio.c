@@ -2,17 +2,19 @@
 /*
  * Bounded reads of regular files (opened O_NONBLOCK and checked before
  * anything can block on a FIFO), full writes and atomic replacement (temp +
- * fsync + rename + fsync of the directory).  The temporary name starts with a dot and the
- * target's name, so a crash leaves an obviously stale ".name.XXXXXX" next to
- * an intact target, never a truncated target.
+ * fsync + rename + fsync of the directory).  The temporary name starts with
+ * a dot and the target's name, so a crash leaves an obviously stale
+ * ".name.XXXXXX" next to an intact target, never a truncated target.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ethers.h"
@@ -50,21 +52,39 @@ file_strerror(int e)
 	return e == EINVAL ? "not a regular file" : strerror(e);
 }
 
+/* Room for what fstat() says (a /proc file says 0), never over max + 1. */
+static size_t
+file_room(int fd, size_t max)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) == -1 || st.st_size <= 0)
+		return max < 4096 ? max + 1 : 4096;
+	return (uintmax_t)st.st_size < max ? (size_t)st.st_size + 1 : max + 1;
+}
+
 int
 file_read_at(int dirfd, const char *path, size_t max, char **bufp,
     size_t *lenp)
 {
-	char *buf = NULL;
-	size_t len = 0;
+	char *buf = NULL, *nbuf;
+	size_t len = 0, cap;
 	ssize_t n;
 	int fd, saved;
 
 	if ((fd = file_open_regular(dirfd, path)) == -1)
 		return -1;
-	if ((buf = malloc(max + 1)) == NULL)
+	cap = file_room(fd, max);
+	if ((buf = malloc(cap)) == NULL)
 		goto fail;
 	for (;;) {
-		n = read(fd, buf + len, max + 1 - len);
+		if (len == cap) {	/* it grew, or fstat could not say */
+			cap = cap > max / 2 ? max + 1 : cap * 2;
+			if ((nbuf = realloc(buf, cap)) == NULL)
+				goto fail;
+			buf = nbuf;
+		}
+		n = read(fd, buf + len, cap - len);
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1)

@@ -2,7 +2,8 @@
 # common/: what two or more programs use today (STYLE.md 3.3).
 COMMON_SRC := common/log.c common/priv.c common/priv_user.c \
     common/buf.c common/addr.c \
-    common/perr.c common/text.c common/ethers.c common/hosts.c \
+    common/perr.c common/text.c common/hidx.c common/ethers.c \
+    common/hosts.c \
     common/fileio.c common/conftok.c common/opt.c
 COMMON_SRC += common/dhcpconf.c common/dhcpconf_parse.c \
     common/dhcpconf_decl.c common/dhcpconf_stmt.c common/dhcpconf_opt.c \

@@ -19,6 +19,7 @@
 
 #include "common/addr.h"
 #include "common/ethers.h"
+#include "common/hidx.h"
 #include "common/hosts.h"
 #include "common/perr.h"
 #include "common/text.h"
@@ -53,6 +54,9 @@ struct pxecfg_nodes {
 	size_t			 n, cap;
 	struct pxecfg_subnet	*sub;
 	size_t			 nsub, subcap;
+	/* v[0..nidx) by MAC and by address, for the duplicate checks */
+	struct hidx		 by_mac, by_ip;
+	size_t			 nidx;
 };
 
 /*
