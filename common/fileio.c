@@ -1,16 +1,13 @@
 // SPDX-License-Identifier: ISC
 /*
  * Bounded reads of regular files (opened O_NONBLOCK and checked before
- * anything can block on a FIFO), full writes and atomic replacement (temp +
- * fsync + rename + fsync of the directory).  The temporary name starts with
- * a dot and the target's name, so a crash leaves an obviously stale
- * ".name.XXXXXX" next to an intact target, never a truncated target.
+ * anything can block on a FIFO), full writes, and ethers(5)/hosts(5)
+ * loading.  Atomic replacement is in atomic.c.
  */
 #include <sys/stat.h>
 
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -132,102 +129,6 @@ write_all(int fd, const void *buf, size_t len)
 		len -= (size_t)n;
 	}
 	return 0;
-}
-
-int
-fsync_dir_of(const char *path)
-{
-	char copy[PATH_MAX];
-	int fd, r, saved;
-
-	if (strlcpy(copy, path, sizeof(copy)) >= sizeof(copy)) {
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	if ((fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) ==
-	    -1)
-		return -1;
-	r = fsync(fd);
-	saved = errno;
-	close(fd);
-	errno = saved;
-	return r;
-}
-
-int
-atomic_open(struct atomic_file *af, const char *path, mode_t mode)
-{
-	char dcopy[PATH_MAX], bcopy[PATH_MAX];
-	int n;
-
-	af->fd = -1;
-	if (strlcpy(af->path, path, sizeof(af->path)) >= sizeof(af->path) ||
-	    strlcpy(dcopy, path, sizeof(dcopy)) >= sizeof(dcopy) ||
-	    strlcpy(bcopy, path, sizeof(bcopy)) >= sizeof(bcopy)) {
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	n = snprintf(af->tmp, sizeof(af->tmp), "%s/.%s.XXXXXX",
-	    dirname(dcopy), basename(bcopy));
-	if (n < 0 || (size_t)n >= sizeof(af->tmp)) {
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	if ((af->fd = mkostemp(af->tmp, O_CLOEXEC)) == -1)
-		return -1;
-	if (fchmod(af->fd, mode) == -1) {
-		atomic_abort(af);
-		return -1;
-	}
-	return 0;
-}
-
-int
-atomic_commit(struct atomic_file *af)
-{
-	int saved;
-
-	if (fsync(af->fd) == -1 || close(af->fd) == -1) {
-		saved = errno;
-		af->fd = -1;
-		unlink(af->tmp);
-		errno = saved;
-		return -1;
-	}
-	af->fd = -1;
-	if (rename(af->tmp, af->path) == -1) {
-		saved = errno;
-		unlink(af->tmp);
-		errno = saved;
-		return -1;
-	}
-	return fsync_dir_of(af->path);
-}
-
-void
-atomic_abort(struct atomic_file *af)
-{
-	int saved = errno;
-
-	if (af->fd != -1)
-		close(af->fd);
-	af->fd = -1;
-	unlink(af->tmp);
-	errno = saved;
-}
-
-int
-atomic_write(const char *path, const void *buf, size_t len, mode_t mode)
-{
-	struct atomic_file af;
-
-	if (atomic_open(&af, path, mode) == -1)
-		return -1;
-	if (write_all(af.fd, buf, len) == -1) {
-		atomic_abort(&af);
-		return -1;
-	}
-	return atomic_commit(&af);
 }
 
 /* Reads path and hands it to a parser; read errors become "path: why". */

@@ -4,7 +4,7 @@ COMMON_SRC := common/log.c common/priv.c common/priv_user.c \
     common/buf.c common/addr.c \
     common/perr.c common/text.c common/hidx.c common/ethers.c \
     common/hosts.c \
-    common/fileio.c common/conftok.c common/opt.c
+    common/fileio.c common/atomic.c common/conftok.c common/opt.c
 COMMON_SRC += common/dhcpconf.c common/dhcpconf_parse.c \
     common/dhcpconf_decl.c common/dhcpconf_stmt.c common/dhcpconf_opt.c \
     common/dhcpconf_val.c common/dhcpconf_check.c common/dhcpconf_print.c

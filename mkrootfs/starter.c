@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "common/atomic.h"
 #include "common/fileio.h"
 #include "common/log.h"
 #include "mkrootfs/mkrootfs.h"
