@@ -121,6 +121,15 @@ static const struct {
 	  "(ethers:1)" },
 	{ "fe:ed:fa:ce:de:ad nodeX\n",
 	  "ethers:1: unknown host nodeX (not in the hosts file)" },
+	/* MAC of one node, address of another: the earlier one is named */
+	{ "fe:ed:fa:ce:de:ad node1\nbe:ef:fe:ed:fa:ce node2\n"
+	  "BE:EF:FE:ED:FA:CE node1\n",
+	  "ethers:3: node1: address 192.0.2.2 already used by node1 "
+	  "(ethers:1)" },
+	{ "be:ef:fe:ed:fa:ce node2\nfe:ed:fa:ce:de:ad node1\n"
+	  "BE:EF:FE:ED:FA:CE node1\n",
+	  "ethers:3: node1: MAC be:ef:fe:ed:fa:ce already used by node2 "
+	  "(ethers:1)" },
 };
 
 START_TEST(test_conflicts)
