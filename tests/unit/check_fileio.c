@@ -282,19 +282,22 @@ Suite *
 fileio_suite(void)
 {
 	Suite *s = suite_create("fileio");
-	TCase *tc = tcase_create("io");
+	TCase *tc = tcase_create("io"), *tk = tcase_create("killed");
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_atomic_write);
 	tcase_add_test(tc, test_atomic_abort);
 	tcase_add_test(tc, test_atomic_named);
 	tcase_add_test(tc, test_atomic_swap);
-	tcase_add_test(tc, test_atomic_killed);
 	tcase_add_test(tc, test_atomic_errors);
 	tcase_add_test(tc, test_file_read_limits);
 	tcase_add_test(tc, test_file_fifo);
 	tcase_add_test(tc, test_file_open_regular);
 	tcase_add_test(tc, test_load);
 	suite_add_tcase(s, tc);
+	tcase_set_tags(tk, "fork");	/* forks by design */
+	tcase_add_checked_fixture(tk, setup, teardown);
+	tcase_add_test(tk, test_atomic_killed);
+	suite_add_tcase(s, tk);
 	return s;
 }
