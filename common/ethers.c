@@ -11,6 +11,22 @@
 
 #include "ethers.h"
 
+static bool
+eq_mac(const void *ctx, size_t i, const void *key)
+{
+	const struct ethers *e = ctx;
+
+	return memcmp(e->v[i].mac, key, MAC_LEN) == 0;
+}
+
+static bool
+eq_name(const void *ctx, size_t i, const void *key)
+{
+	const struct ethers *e = ctx;
+
+	return strcasecmp(e->v[i].name, key) == 0;
+}
+
 /* One line: "MAC name", or nothing. */
 static int
 ethers_line(void *ctx, char *s, const char *file, unsigned line,
@@ -39,16 +55,22 @@ ethers_line(void *ctx, char *s, const char *file, unsigned line,
 		perr_set(err, file, line, "extra field after host name");
 		return -1;
 	}
-	if (text_grow(&e->v, &e->cap, e->n, sizeof(*e->v)) == -1) {
-		perr_set(err, file, line, "%s", strerror(errno));
-		return -1;
-	}
-	ent = &e->v[e->n++];
+	if (text_grow(&e->v, &e->cap, e->n, sizeof(*e->v)) == -1)
+		goto nomem;
+	ent = &e->v[e->n];
 	memset(ent, 0, sizeof(*ent));
 	memcpy(ent->mac, m, MAC_LEN);
 	strlcpy(ent->name, name, sizeof(ent->name));
 	ent->line = line;
+	if (hidx_add(&e->by_mac, hidx_hash(m, MAC_LEN), e->n, eq_mac, e,
+	    m) == -1 || hidx_add(&e->by_name, hidx_hash_name(ent->name), e->n,
+	    eq_name, e, ent->name) == -1)
+		goto nomem;
+	e->n++;
 	return 0;
+nomem:
+	perr_set(err, file, line, "%s", strerror(errno));
+	return -1;
 }
 
 int
@@ -64,26 +86,24 @@ ethers_free(struct ethers *e)
 	free(e->v);
 	e->v = NULL;
 	e->n = e->cap = 0;
+	hidx_free(&e->by_mac);
+	hidx_free(&e->by_name);
 }
 
 const struct ethers_ent *
 ethers_by_mac(const struct ethers *e, const uint8_t mac[MAC_LEN])
 {
-	size_t i;
+	size_t i = hidx_find(&e->by_mac, hidx_hash(mac, MAC_LEN), eq_mac, e,
+	    mac);
 
-	for (i = 0; i < e->n; i++)
-		if (memcmp(e->v[i].mac, mac, MAC_LEN) == 0)
-			return &e->v[i];
-	return NULL;
+	return i == HIDX_NONE ? NULL : &e->v[i];
 }
 
 const struct ethers_ent *
 ethers_by_name(const struct ethers *e, const char *name)
 {
-	size_t i;
+	size_t i = hidx_find(&e->by_name, hidx_hash_name(name), eq_name, e,
+	    name);
 
-	for (i = 0; i < e->n; i++)
-		if (strcasecmp(e->v[i].name, name) == 0)
-			return &e->v[i];
-	return NULL;
+	return i == HIDX_NONE ? NULL : &e->v[i];
 }

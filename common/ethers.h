@@ -6,6 +6,8 @@
  * entries of a text buffer to a growable table; a bad line stops it with
  * "file:line: reason" in the perr.  Duplicates are kept: policy on them
  * belongs to each program.  ethers_load() reads a file and parses it.
+ * The lookups find the first line with a MAC or name, through hash
+ * indexes the parse keeps, in constant time.
  */
 #ifndef NB_ETHERS_H
 #define NB_ETHERS_H
@@ -14,6 +16,7 @@
 #include <stdint.h>
 
 #include "addr.h"
+#include "hidx.h"
 #include "perr.h"
 #include "text.h"
 
@@ -27,6 +30,7 @@ struct ethers {
 	struct ethers_ent	*v;
 	size_t			 n;
 	size_t			 cap;
+	struct hidx		 by_mac, by_name;	/* first line of each */
 };
 
 int	ethers_parse(struct ethers *, const char *text, size_t len,

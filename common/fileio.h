@@ -1,37 +1,31 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * File I/O shared by the programs: bounded whole-file reads (config and
- * /etc files), full writes, and atomic replacement.  An atomic file is
- * written under a temporary name in the same directory, fsync()ed, renamed
- * over the target, and the directory fsync()ed, so a reader (a node booting,
- * a crash, a power cut) sees the whole old file or the whole new one, never
- * a part.  Functions return -1 with errno set.
+ * /etc files) and full writes.  Functions return -1 with errno set.
+ * Atomic replacement of a file is in atomic.h.
  */
 #ifndef NB_FILEIO_H
 #define NB_FILEIO_H
 
-#include <limits.h>
 #include <stddef.h>
-#include <sys/types.h>
 
 #define FILE_READ_MAX	(16u << 20)	/* what a config may weigh */
 
-struct atomic_file {
-	int	fd;
-	char	path[PATH_MAX];
-	char	tmp[PATH_MAX];
-};
-
+/*
+ * Opens path (relative to dirfd unless absolute; AT_FDCWD or a directory
+ * held across a chroot) for reading, if it is a regular file.  The open
+ * itself is O_NONBLOCK, so a FIFO or a device cannot block it; fstat() of
+ * what was opened decides, and the flag is cleared before any read.
+ * Every config and /etc file of the suite is opened here.  The descriptor
+ * (O_CLOEXEC), or -1 with errno; EINVAL: not a regular file.
+ */
+int	file_open_regular(int dirfd, const char *path);
 /* Reads a regular file of at most max bytes; *bufp is NUL-terminated. */
 int	file_read(const char *path, size_t max, char **bufp, size_t *lenp);
+int	file_read_at(int dirfd, const char *path, size_t max, char **bufp,
+	    size_t *lenp);
+/* strerror() for the functions above: EINVAL is "not a regular file". */
+const char *file_strerror(int);
 int	write_all(int fd, const void *buf, size_t len);
-
-int	atomic_open(struct atomic_file *, const char *path, mode_t mode);
-int	atomic_commit(struct atomic_file *);
-void	atomic_abort(struct atomic_file *);
-int	atomic_write(const char *path, const void *buf, size_t len,
-	    mode_t mode);
-/* fsync() of the directory holding path, so a rename is durable. */
-int	fsync_dir_of(const char *path);
 
 #endif

@@ -8,6 +8,23 @@
 #include "addr.h"
 #include "hosts.h"
 
+static bool
+eq_name(const void *ctx, size_t i, const void *key)
+{
+	const struct hosts *h = ctx;
+
+	return strcasecmp(h->v[i].name, key) == 0;
+}
+
+/* Only canonical entries are in by_ip. */
+static bool
+eq_ip(const void *ctx, size_t i, const void *key)
+{
+	const struct hosts *h = ctx;
+
+	return h->v[i].ip == *(const uint32_t *)key;
+}
+
 static int
 hosts_add(struct hosts *h, uint32_t ip, const char *name, bool canon,
     unsigned line)
@@ -16,12 +33,17 @@ hosts_add(struct hosts *h, uint32_t ip, const char *name, bool canon,
 
 	if (text_grow(&h->v, &h->cap, h->n, sizeof(*h->v)) == -1)
 		return -1;
-	v = &h->v[h->n++];
+	v = &h->v[h->n];
 	memset(v, 0, sizeof(*v));
 	v->ip = ip;
 	strlcpy(v->name, name, sizeof(v->name));
 	v->canonical = canon;
 	v->line = line;
+	if (hidx_add(&h->by_name, hidx_hash_name(v->name), h->n, eq_name, h,
+	    v->name) == -1 || (canon && hidx_add(&h->by_ip, hidx_hash(&ip,
+	    sizeof(ip)), h->n, eq_ip, h, &ip) == -1))
+		return -1;
+	h->n++;
 	return 0;
 }
 
@@ -74,26 +96,24 @@ hosts_free(struct hosts *h)
 	free(h->v);
 	h->v = NULL;
 	h->n = h->cap = 0;
+	hidx_free(&h->by_name);
+	hidx_free(&h->by_ip);
 }
 
 const struct hosts_ent *
 hosts_by_name(const struct hosts *h, const char *name)
 {
-	size_t i;
+	size_t i = hidx_find(&h->by_name, hidx_hash_name(name), eq_name, h,
+	    name);
 
-	for (i = 0; i < h->n; i++)
-		if (strcasecmp(h->v[i].name, name) == 0)
-			return &h->v[i];
-	return NULL;
+	return i == HIDX_NONE ? NULL : &h->v[i];
 }
 
 const struct hosts_ent *
 hosts_by_ip(const struct hosts *h, uint32_t ip)
 {
-	size_t i;
+	size_t i = hidx_find(&h->by_ip, hidx_hash(&ip, sizeof(ip)), eq_ip, h,
+	    &ip);
 
-	for (i = 0; i < h->n; i++)
-		if (h->v[i].ip == ip && h->v[i].canonical)
-			return &h->v[i];
-	return NULL;
+	return i == HIDX_NONE ? NULL : &h->v[i];
 }

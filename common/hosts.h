@@ -4,7 +4,8 @@
  * become one entry per name (the first marked canonical); IPv6 lines are
  * skipped, since a normal /etc/hosts has them and the suite is IPv4 only.
  * A bad IPv4 address, a missing or bad name stops the parse with
- * "file:line: reason".  hosts_load() reads a file and parses it.
+ * "file:line: reason".  hosts_load() reads a file and parses it.  The
+ * lookups go through hash indexes the parse keeps, in constant time.
  */
 #ifndef NB_HOSTS_H
 #define NB_HOSTS_H
@@ -13,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hidx.h"
 #include "perr.h"
 #include "text.h"
 
@@ -27,6 +29,8 @@ struct hosts {
 	struct hosts_ent	*v;
 	size_t			 n;
 	size_t			 cap;
+	struct hidx		 by_name;	/* first entry of each name */
+	struct hidx		 by_ip;		/* first canonical entry */
 };
 
 int	hosts_parse(struct hosts *, const char *text, size_t len,

@@ -3,7 +3,8 @@
 LIBRARIES += common
 common_SRC := common/log.c common/priv.c common/priv_user.c \
     common/buf.c common/addr.c \
-    common/perr.c common/text.c common/ethers.c common/hosts.c \
-    common/fileio.c common/conftok.c common/opt.c
+    common/perr.c common/text.c common/hidx.c common/ethers.c \
+    common/hosts.c \
+    common/fileio.c common/atomic.c common/conftok.c common/opt.c
 common_SRC += common/pxename.c common/pxeconf.c \
     common/pxeconf_entry.c

@@ -32,7 +32,12 @@ void	text_init(struct text *, const char *data, size_t len);
 int	text_next(struct text *, char *buf, size_t bufsz, const char **errstr);
 /* The next whitespace-separated field of *sp, or NULL. */
 char	*text_field(char **sp);
-/* RFC 1123 host name: letters, digits, '-', '.', '_'; at most 253. */
+/*
+ * RFC 1123 host name: letters, digits, '-', '.', '_'; at most 253.  The
+ * one check of a node name, whatever its source (ethers, hosts, a
+ * dhcpd.conf host block in pxecfg-gen's node table): nothing else may be
+ * written into a boot file.
+ */
 bool	text_hostname_ok(const char *);
 /*
  * Calls fn(ctx, line, file, lineno, err) for every line of data (comments

@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: ISC
 /* dhcpd.conf, ethers(5) and hosts(5) read through held directory fds. */
-#include <sys/stat.h>
-
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "common/fileio.h"
 #include "dhcpd-pxe/conf.h"
@@ -16,8 +13,7 @@
 static void
 conf_err(struct perr *err, const char *path, const char *msg)
 {
-	snprintf(err->msg, sizeof(err->msg), "%s: %s", path, msg);
-	err->line = 0;
+	perr_set(err, path, 0, "%s", msg);
 }
 
 /* The held descriptor of path's directory, opening it if still allowed. */
@@ -55,28 +51,14 @@ conf_read(struct confdirs *d, const char *path, char **buf, size_t *len,
     struct perr *err)
 {
 	const char *base;
-	struct stat st;
-	ssize_t n;
-	int dfd, fd;
+	int dfd;
 
 	if ((dfd = conf_dirfd(d, path, &base, err)) == -1)
 		return -1;
-	if ((fd = openat(dfd, base, O_RDONLY | O_CLOEXEC)) == -1 ||
-	    fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
-	    st.st_size > (off_t)FILE_READ_MAX ||
-	    (*buf = malloc((size_t)st.st_size + 1)) == NULL) {
-		conf_err(err, path, errno ? strerror(errno) :
-		    "not a regular file of a sane size");
-		if (fd != -1)
-			close(fd);
+	if (file_read_at(dfd, base, FILE_READ_MAX, buf, len) == -1) {
+		conf_err(err, path, file_strerror(errno));
 		return -1;
 	}
-	*len = 0;
-	while (*len < (size_t)st.st_size &&
-	    (n = read(fd, *buf + *len, (size_t)st.st_size - *len)) > 0)
-		*len += (size_t)n;
-	(*buf)[*len] = '\0';
-	close(fd);
 	return 0;
 }
 
@@ -110,7 +92,6 @@ conf_load(struct confdirs *d, const char *cf, bool extra, struct dhcpconf *c,
 	size_t len;
 	int r;
 
-	errno = 0;
 	if (conf_read(d, cf, &buf, &len, err) == -1)
 		return -1;
 	r = dhcpconf_parse(&n, buf, len, cf, err);

@@ -197,7 +197,7 @@ load_remap(struct tftpd *d)
 	if (d->mapfile == NULL)
 		return;
 	if (file_read(d->mapfile, FILE_READ_MAX, &text, &len) == -1)
-		fatal("%s", d->mapfile);
+		fatalx("%s: %s", d->mapfile, file_strerror(errno));
 	if (tftp_remap_parse(&d->remap, text, len, d->mapfile, &perr) == -1) {
 		log_setfatalstatus(EX_CONFIG);
 		fatalx("%s", perr.msg);

@@ -20,7 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "common/fileio.h"
+#include "common/atomic.h"
 #include "common/log.h"
 #include "mkrootfs/mkrootfs.h"
 
@@ -87,6 +87,7 @@ int
 ext2_newfs(const struct mkr *m, const char *path)
 {
 	struct atomic_file af;
+	/* af.tmp: /proc/PID/fd/N while the temporary has no name */
 	char *argv[] = { "mke2fs", "-F", "-q", "-t", "ext2", "-L", "ROOT",
 	    af.tmp, NULL };
 
@@ -96,7 +97,7 @@ ext2_newfs(const struct mkr *m, const char *path)
 	}
 	/* sparse: reads as the seed's dd zeros, costs no time or space */
 	if (ftruncate(af.fd, (off_t)(m->size_mib << 20)) == -1) {
-		log_warn("%s", af.tmp);
+		log_warn("%s", path);
 		goto bad;
 	}
 	if (run_cmd(argv) == -1 || mkr_interrupted())

@@ -207,7 +207,7 @@ config(struct mkr *m, struct args *a, const char *path)
 	char *buf;
 
 	if (file_read(path, FILE_READ_MAX, &buf, &len) == -1)
-		err(EX_CONFIG, "%s", path);
+		errx(EX_CONFIG, "%s: %s", path, file_strerror(errno));
 	if (mkconf_parse(&cf, buf, len, path, &pe) == -1)
 		errx(EX_CONFIG, "%s", pe.msg);
 	free(buf);

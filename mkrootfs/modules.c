@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/atomic.h"
 #include "common/fileio.h"
 #include "common/log.h"
 #include "mkrootfs/mkrootfs.h"
@@ -56,7 +57,7 @@ copy_one(const char *kmods, const char *root, const char *rel)
 	if (mkdirs_p(dirname(dir)) == -1)
 		return -1;
 	if (file_read(from, 64u << 20, &buf, &len) == -1) {
-		log_warn("%s", from);
+		log_warnx("%s: %s", from, file_strerror(errno));
 		return -1;
 	}
 	if ((r = atomic_write(to, buf, len, 0644)) == -1)
@@ -105,7 +106,7 @@ starter_modules(const char *dir, const char *kmods, char **names, int n)
 	    path_join(path, kmods, "modules.dep") == -1)
 		return -1;
 	if (file_read(path, FILE_READ_MAX, &text, &len) == -1) {
-		log_warn("%s", path);
+		log_warnx("%s: %s", path, file_strerror(errno));
 		return -1;
 	}
 	if ((md.ents = calloc(MODS_MAX, sizeof(*md.ents))) == NULL) {

@@ -14,6 +14,7 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "common/atomic.h"
 #include "common/fileio.h"
 #include "common/log.h"
 #include "mkrootfs/mbr.h"

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "common/atomic.h"
 #include "common/fileio.h"
 #include "common/log.h"
 #include "mkrootfs/mkrootfs.h"
@@ -87,7 +88,7 @@ copy_file(const char *from, const char *to, mode_t mode)
 	int r;
 
 	if (file_read(from, 256u << 20, &buf, &len) == -1) {
-		log_warn("%s", from);
+		log_warnx("%s: %s", from, file_strerror(errno));
 		return -1;
 	}
 	if ((r = atomic_write(to, buf, len, mode)) == -1)

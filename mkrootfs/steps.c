@@ -22,7 +22,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "common/fileio.h"
+#include "common/atomic.h"
 #include "common/log.h"
 #include "mkrootfs/mkrootfs.h"
 

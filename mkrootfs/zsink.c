@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: ISC
 /*
- * Compressed output, replaced atomically (common/fileio.h): data goes
+ * Compressed output, replaced atomically (common/atomic.h): data goes
  * through zlib (gzip wrapper, what `gzip -c' makes) or libzstd (one zstd
  * frame) or straight through, into a temporary file beside the target,
- * which is fsync()ed and renamed over it only when everything succeeded.
- * A node booting meanwhile reads the whole old or the whole new image.
+ * unnamed until the end (so even SIGKILL leaves nothing), which is
+ * fsync()ed and renamed over it only when everything succeeded.  A node
+ * booting meanwhile reads the whole old or the whole new image.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include "common/atomic.h"
 #include "common/fileio.h"
 #include "common/log.h"
 #include "mkrootfs/mkrootfs.h"
@@ -30,7 +32,7 @@ static int
 put(struct zsink *z, const void *p, size_t n)
 {
 	if (write_all(z->af.fd, p, n) == -1) {
-		log_warn("%s", z->af.tmp);
+		log_warn("%s", z->af.path);
 		return -1;
 	}
 	return 0;

@@ -47,7 +47,8 @@ load_wanted(const char *path, bool given, bool verbose)
 static void
 load_read_fail(const char *path)
 {
-	err(errno == ENOENT ? EX_NOINPUT : EX_IOERR, "%s", path);
+	errx(errno == ENOENT ? EX_NOINPUT : EX_IOERR, "%s: %s", path,
+	    file_strerror(errno));
 }
 
 static void

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * dhcpd.conf as a source of nodes and subnets, through the parser
- * dhcpd-pxe uses (common/dhcpconf.h).  Values are the ones a PXE client
+ * dhcpd-pxe uses (dhcpconf/dhcpconf.h).  Values are the ones a PXE client
  * gets from dhcpd-pxe: the scope chain of its host block (if any), the
  * classes a PXE ROM matches (vendor class "PXEClient:Arch:00000:..."; the
  * seed puts next-server in such a class), then its subnet and the global

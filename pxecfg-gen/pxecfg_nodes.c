@@ -44,6 +44,52 @@ nodes_conflict(const struct pxecfg_node *old, const struct pxecfg_node *nd,
 	return 0;
 }
 
+static bool
+eq_mac(const void *ctx, size_t i, const void *key)
+{
+	const struct pxecfg_nodes *t = ctx;
+
+	return memcmp(t->v[i].mac, key, MAC_LEN) == 0;
+}
+
+static bool
+eq_ip(const void *ctx, size_t i, const void *key)
+{
+	const struct pxecfg_nodes *t = ctx;
+
+	return t->v[i].ip == *(const uint32_t *)key;
+}
+
+/* Brings the indexes up to date with v (after a sort, from scratch). */
+static int
+nodes_index(struct pxecfg_nodes *t)
+{
+	const struct pxecfg_node *nd;
+
+	for (; t->nidx < t->n; t->nidx++) {
+		nd = &t->v[t->nidx];
+		if (hidx_add(&t->by_mac, hidx_hash(nd->mac, MAC_LEN), t->nidx,
+		    eq_mac, t, nd->mac) == -1 || hidx_add(&t->by_ip,
+		    hidx_hash(&nd->ip, sizeof(nd->ip)), t->nidx, eq_ip, t,
+		    &nd->ip) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* The first node with nd's MAC or nd's address, or HIDX_NONE. */
+static size_t
+nodes_first_clash(const struct pxecfg_nodes *t, const struct pxecfg_node *nd)
+{
+	size_t m, a;
+
+	m = hidx_find(&t->by_mac, hidx_hash(nd->mac, MAC_LEN), eq_mac, t,
+	    nd->mac);
+	a = hidx_find(&t->by_ip, hidx_hash(&nd->ip, sizeof(nd->ip)), eq_ip, t,
+	    &nd->ip);
+	return m < a ? m : a;
+}
+
 int
 pxecfg_nodes_add(struct pxecfg_nodes *t, const struct pxecfg_node *nd,
     struct perr *err)
@@ -51,23 +97,46 @@ pxecfg_nodes_add(struct pxecfg_nodes *t, const struct pxecfg_node *nd,
 	size_t i;
 	int r;
 
-	for (i = 0; i < t->n; i++)
-		if ((r = nodes_conflict(&t->v[i], nd, err)) != 0)
-			return r == 1 ? 0 : -1;
-	if (text_grow(&t->v, &t->cap, t->n, sizeof(*t->v)) == -1) {
-		perr_set(err, nd->file, nd->line, "%s", strerror(errno));
+	/*
+	 * The one check of every node name, whatever its source: the name
+	 * goes into pxelinux.cfg, GRUB and iPXE files, and dhcpd.conf may
+	 * quote anything (ISC does), a newline or a quote included.
+	 */
+	if (!text_hostname_ok(nd->name)) {
+		perr_set(err, nd->file, nd->line, "bad node name '%s' (a node "
+		    "name is letters, digits, '-', '.' and '_')", nd->name);
 		return -1;
 	}
+	/*
+	 * Only a node with the same MAC or the same address can clash
+	 * (nodes_conflict() is 0 for any other); the first of them is the
+	 * one a scan of the table in order would meet.
+	 */
+	if (nodes_index(t) == -1)
+		goto nomem;
+	if ((i = nodes_first_clash(t, nd)) != HIDX_NONE &&
+	    (r = nodes_conflict(&t->v[i], nd, err)) != 0)
+		return r == 1 ? 0 : -1;
+	if (text_grow(&t->v, &t->cap, t->n, sizeof(*t->v)) == -1)
+		goto nomem;
 	t->v[t->n++] = *nd;
 	return 0;
+nomem:
+	perr_set(err, nd->file, nd->line, "%s", strerror(errno));
+	return -1;
 }
 
 static const struct pxecfg_node *
-nodes_by_mac(const struct pxecfg_nodes *t, const uint8_t mac[MAC_LEN])
+nodes_by_mac(struct pxecfg_nodes *t, const uint8_t mac[MAC_LEN])
 {
 	size_t i;
 
-	for (i = 0; i < t->n; i++)
+	if (nodes_index(t) == 0) {
+		i = hidx_find(&t->by_mac, hidx_hash(mac, MAC_LEN), eq_mac, t,
+		    mac);
+		return i == HIDX_NONE ? NULL : &t->v[i];
+	}
+	for (i = 0; i < t->n; i++)	/* no memory for the index */
 		if (memcmp(t->v[i].mac, mac, MAC_LEN) == 0)
 			return &t->v[i];
 	return NULL;
@@ -179,6 +248,9 @@ pxecfg_nodes_assign(struct pxecfg_nodes *t, struct perr *err)
 		nd->subnet = best;
 	}
 	qsort(t->v, t->n, sizeof(*t->v), nodes_cmp);
+	hidx_free(&t->by_mac);	/* positions changed: rebuilt when needed */
+	hidx_free(&t->by_ip);
+	t->nidx = 0;
 	return 0;
 }
 
@@ -198,5 +270,7 @@ pxecfg_nodes_free(struct pxecfg_nodes *t)
 {
 	free(t->v);
 	free(t->sub);
+	hidx_free(&t->by_mac);
+	hidx_free(&t->by_ip);
 	memset(t, 0, sizeof(*t));
 }

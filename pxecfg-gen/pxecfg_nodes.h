@@ -7,7 +7,9 @@
  * (the seed's setup lists it in dhcpd.conf and ethers); that is one node
  * when MAC, name and address agree.  A MAC or an address used twice, an
  * ethers name that no source resolves, or a node in no subnet is an error
- * naming both places.  Pure apart from malloc for the growing tables.
+ * naming both places.  Every name is checked with text_hostname_ok() on
+ * its way in, whatever its source, since it is written into boot files.
+ * Pure apart from malloc for the growing tables.
  */
 #ifndef PXECFG_NODES_H
 #define PXECFG_NODES_H
@@ -17,6 +19,7 @@
 
 #include "common/addr.h"
 #include "common/ethers.h"
+#include "common/hidx.h"
 #include "common/hosts.h"
 #include "common/perr.h"
 #include "common/text.h"
@@ -51,9 +54,15 @@ struct pxecfg_nodes {
 	size_t			 n, cap;
 	struct pxecfg_subnet	*sub;
 	size_t			 nsub, subcap;
+	/* v[0..nidx) by MAC and by address, for the duplicate checks */
+	struct hidx		 by_mac, by_ip;
+	size_t			 nidx;
 };
 
-/* Adds a node after the duplicate checks; -1 with err on a conflict. */
+/*
+ * Adds a node after the name check and the duplicate checks; -1 with err
+ * on a bad name or a conflict.
+ */
 int	pxecfg_nodes_add(struct pxecfg_nodes *, const struct pxecfg_node *,
 	    struct perr *);
 /*

@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "common/hidx.h"
 #include "common/perr.h"
 #include "pxecfg_conf.h"
 #include "pxecfg_nodes.h"
@@ -50,6 +51,8 @@ struct pxecfg_file {
 struct pxecfg_plan {
 	struct pxecfg_file	*v;
 	size_t			 n, cap;
+	struct hidx		 idx;	/* v[0..nidx) by directory and name */
+	size_t			 nidx;
 };
 
 /* A file found in the TFTP root (read by the shell). */

@@ -17,6 +17,7 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "common/atomic.h"
 #include "common/fileio.h"
 #include "pxecfg_diff.h"
 #include "sync.h"

@@ -20,20 +20,31 @@
 #include "common/text.h"
 #include "wakeup.h"
 
+/* A target from the command line, or from file:line (escaped by perr). */
 static void
-add_target(struct wakeup *w, const char *arg, const char *where)
+add_target(struct wakeup *w, const char *arg, const char *file,
+    unsigned line)
 {
 	struct wol_target *t;
+	struct perr pe;
 	const char *errstr;
+	bool unknown;
 
 	if ((t = reallocarray(w->t, w->nt + 1, sizeof(*t))) == NULL)
 		fatal("reallocarray");
 	w->t = t;
 	if (wol_target_resolve(arg, &w->ethers, &t[w->nt], &errstr) == -1) {
-		log_warnx("%s%s: %s%s%s; nothing sent", where, arg, errstr,
-		    strcmp(errstr, "unknown host") == 0 ? " in " : "",
-		    strcmp(errstr, "unknown host") == 0 ? w->ethers_path :
-		    "");
+		unknown = strcmp(errstr, "unknown host") == 0;
+		if (file == NULL)
+			log_warnx("%s: %s%s%s; nothing sent", arg, errstr,
+			    unknown ? " in " : "", unknown ? w->ethers_path :
+			    "");
+		else {
+			perr_set(&pe, file, line, "%s: %s%s%s; nothing sent",
+			    arg, errstr, unknown ? " in " : "", unknown ?
+			    w->ethers_path : "");
+			log_warnx("%s", pe.msg);
+		}
 		exit(EX_DATAERR);
 	}
 	w->nt++;
@@ -73,14 +84,14 @@ static void
 load_file(struct wakeup *w)
 {
 	struct text tx;
-	char line[TEXT_LINEMAX], where[TEXT_LINEMAX], *s, *f;
+	char line[TEXT_LINEMAX], *s, *f;
 	const char *errstr;
 	char *buf;
 	size_t len;
 	int r;
 
 	if (file_read(w->nodes_file, FILE_READ_MAX, &buf, &len) == -1) {
-		log_warn("%s", w->nodes_file);
+		log_warnx("%s: %s", w->nodes_file, file_strerror(errno));
 		exit(EX_NOINPUT);
 	}
 	text_init(&tx, buf, len);
@@ -88,13 +99,12 @@ load_file(struct wakeup *w)
 		s = line;
 		if ((f = text_field(&s)) == NULL)
 			continue;
-		snprintf(where, sizeof(where), "%s:%u: ", w->nodes_file,
-		    tx.lineno);
 		if (text_field(&s) != NULL) {
-			log_warnx("%sone node per line; nothing sent", where);
+			log_warnx("%s:%u: one node per line; nothing sent",
+			    w->nodes_file, tx.lineno);
 			exit(EX_DATAERR);
 		}
-		add_target(w, f, where);
+		add_target(w, f, w->nodes_file, tx.lineno);
 	}
 	if (r == -1) {
 		log_warnx("%s:%u: %s", w->nodes_file, tx.lineno, errstr);
@@ -127,7 +137,7 @@ find_bootfile(const struct wakeup *w, const struct wol_target *t,
 		if (file_read(path, FILE_READ_MAX, &buf, &len) == -1) {
 			if (errno == ENOENT)
 				continue;
-			log_warn("%s", path);
+			log_warnx("%s: %s", path, file_strerror(errno));
 			return -1;
 		}
 		if ((r = pxeconf_parse(&c, buf, len, path, &err)) == 0)
@@ -203,7 +213,7 @@ nodes_load(struct wakeup *w, int argc, char *argv[])
 		load_file(w);
 	else if (argc > 0)
 		for (j = 0; j < argc; j++)
-			add_target(w, argv[j], "");
+			add_target(w, argv[j], NULL, 0);
 	else
 		for (i = 0; i < w->ethers.n; i++)
 			add_entry(w, &w->ethers.v[i]);

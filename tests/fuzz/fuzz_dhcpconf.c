@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: ISC
 /*
- * libFuzzer harness over the shared dhcpd.conf parser (common/dhcpconf):
+ * libFuzzer harness over the shared dhcpd.conf parser (dhcpconf/):
  * any text must parse or fail with "file:line: reason"; what parses must
  * print, and the print must parse again to the same print.
  */

@@ -5,7 +5,9 @@
 # the ext2 copy (an image mounted, loop devices held) and during the cpio
 # compression (a temporary output open).  Afterwards: no loop device, no
 # mount, no newfs, no temporary file or directory, the old image intact,
-# and the caller sees the signal.
+# and the caller sees the signal.  Then SIGKILL of mkrootfs and its worker
+# together, five times mid-compression, where no cleanup code can run:
+# the temporary output has no name until the commit, so nothing is left.
 
 . "$(dirname "$0")/../lib/nb.sh"
 nb_init
@@ -42,9 +44,11 @@ copying() {
 	grep -q ' /tmp/mkrootfs\.' "/proc/$worker/mountinfo" 2>/dev/null &&
 	    losetup -a | grep -q "$t/w/newfs"
 }
-# The worker is writing the compressed image.
+# The worker is writing the compressed image: it has a file open in out/
+# (unnamed, "#INODE (deleted)"; or ".rootfs.gz.XXXXXX" where the file
+# system has no O_TMPFILE).
 compressing() {
-	ls -A "$t/out" | grep -q '^\.rootfs\.gz\.'
+	ls -l "/proc/$worker/fd" 2>/dev/null | grep -q -- "-> $t/out/"
 }
 worker_up() {
 	worker=$(pgrep -P "$1") && [ -n "$worker" ]
@@ -100,3 +104,27 @@ run KILL copying -F ext2 -s 128 compress
 run INT copying -F ext2 -s 128 copyfs
 run TERM compressing compress
 run KILL compressing -z zstd -l 19 compress
+
+# killall WHEN: mkrootfs and its worker both SIGKILLed mid-compression
+# (an OOM kill, `kill -9' of the process group): no cleanup runs.
+killall() {
+	"$mk" -q -r "$t/tree" -w "$t/w" -o "$t/out/rootfs.gz" "$@" \
+	    2> "$t/err" &
+	pid=$!
+	nb_wait 20 worker_up "$pid" || nb_fail "KILL both: no worker process"
+	nb_wait 20 compressing || nb_fail "KILL both: never compressing"
+	kill -KILL "$worker" "$pid"
+	wait "$pid"
+	rc=$?
+	[ "$rc" = 137 ] || nb_fail "KILL both: exit $rc"
+	nb_wait 15 gone "$worker" || nb_fail "KILL both: worker still running"
+}
+for i in 1 2 3 4 5; do
+	killall compress
+done
+killall -z zstd -l 19 compress
+cmp -s "$t/out/rootfs.gz" "$t/old" || nb_fail "KILL both: old image changed"
+[ "$(ls -A "$t/out")" = rootfs.gz ] ||
+    nb_fail "KILL both: left in out: $(ls -A "$t/out")"
+nb_ok "KILL of mkrootfs and its worker, 6 times mid-compression: nothing" \
+    "left in out, old image intact"

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: ISC
-/* Unit tests for dhcpconf/dhcpconf*.c: each bad config gives its exact error. */
+/*
+ * Unit tests for dhcpconf/dhcpconf*.c: each bad config gives its exact error,
+ * with the bytes it quotes from the file escaped.
+ */
 #include <string.h>
 
 #include "tests.h"
@@ -135,6 +138,39 @@ static const struct {
 	    "{ group {", "t.conf:1: blocks nested too deeply" },
 };
 
+/*
+ * Bytes from the file in a message are escaped (vis(3) C style): no
+ * control byte or escape sequence reaches a terminal or syslog.
+ */
+static const struct {
+	const char	*text;
+	const char	*msg;
+} escaped[] = {
+	{ "subnet 192.0.2.0 netmask \"\033[2J\\x1b]0;pwn\\007\" { }",
+	    "t.conf:1: expected an IPv4 address, not "
+	    "'\\033[2J\\033]0;pwn\\a'" },
+	{ "log-facility \"x\\ny\";", "t.conf:1: expected a value, "
+	    "not 'x\\ny'" },
+	{ "foo\351\233[1m;", "t.conf:1: unsupported statement "
+	    "'foo\\351\\233[1m'" },
+	{ "subnet 192.0.2.0 netmask 255.255.255.0 {\n"
+	    "host \"a\\r\\tb\" { hardware ethernet 1:2:3:4:5:6; }\n"
+	    "host \"\\\\\" { hardware ethernet 1:2:3:4:5:6; } }",
+	    "t.conf:3: host \\\\: MAC address also belongs to host "
+	    "a\\r\\tb (t.conf:2)" },
+};
+
+START_TEST(test_escaped)
+{
+	struct dhcpconf c;
+	struct perr err;
+
+	ck_assert_int_eq(dhcpconf_parse(&c, escaped[_i].text,
+	    strlen(escaped[_i].text), "t.conf", &err), -1);
+	ck_assert_str_eq(err.msg, escaped[_i].msg);
+}
+END_TEST
+
 START_TEST(test_errors)
 {
 	struct dhcpconf c;
@@ -159,6 +195,8 @@ dhcpconf_err_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, test_errors);
+	tcase_add_loop_test(tc, test_escaped, 0,
+	    (int)(sizeof(escaped) / sizeof(escaped[0])));
 	suite_add_tcase(s, tc);
 	return s;
 }

