@@ -113,6 +113,11 @@ struct dc_params {
 	enum dc_permit	 unknown_clients;
 	enum dc_permit	 known_clients;
 	enum dc_permit	 booting;		/* deny: no answer at all */
+	int		 use_host_names;	/* -1 unset, 0, 1 */
+	int		 always_broadcast;	/* -1 unset, 0, 1 */
+	int64_t		 min_lease;		/* -1: unset */
+	bool		 has_server_id;
+	uint32_t	 server_id;		/* server-identifier */
 	struct dc_opt	*opt;
 	size_t		 nopt;
 };
@@ -175,6 +180,8 @@ struct dc_host {
 	uint8_t		mac[MAC_LEN];
 	bool		has_fixed;
 	uint32_t	fixed;
+	uint32_t	uid_off, uid_len;	/* its dhcp-client-identifier,
+					   in the blob (InfiniBand hosts) */
 	int		scope;
 	int		subnet;		/* holding `fixed', or -1 */
 	char		file[DC_PATH_MAX];	/* where it was declared */
@@ -247,18 +254,45 @@ struct dc_chain {
 };
 
 /*
+ * How the loader reaches files and host names: the caller's I/O, so that
+ * dhcpd-pxe reads through the directories it held before chroot while
+ * pxecfg-gen and the tools read plain files (dhcpconf_files).
+ * read(): path into a malloc'd *buf; 0, or -1 with err ("path: reason").
+ * resolve(): a host name's IPv4 address, from /etc/hosts then DNS as ISC
+ * does; 0, or -1 if it has none.  Either may be NULL.
+ */
+struct dc_io {
+	int	 (*read)(void *arg, const char *path, char **buf, size_t *len,
+		    struct perr *err);
+	int	 (*resolve)(void *arg, const char *name, uint32_t *ip);
+	void	 *arg;
+};
+extern const struct dc_io dhcpconf_files;	/* plain files, getaddrinfo */
+/* A name's IPv4 address from DNS (getaddrinfo); 0, or -1. */
+int	dhcpconf_resolve_dns(const char *name, uint32_t *ip);
+
+#define DC_LOAD_ETHERS	0x1	/* merge ethers + hosts even unasked */
+#define DC_LOAD_NOETHERS 0x2	/* never merge them (pxecfg-gen does) */
+
+/*
+ * The config bundle: `path' parsed with its `include's, host names where
+ * an address goes resolved, and when it says `ethers-hosts' (or flags ask)
+ * ethers + hosts merged (dhcpconf_add_ethers).  0, or -1 with err (c is
+ * then freed).
+ */
+int	dhcpconf_load(struct dhcpconf *c, const char *path, unsigned flags,
+	    const struct dc_io *io, struct perr *err);
+
+/*
  * Parses text[0..len) (need not be NUL-terminated) read from `file' into
  * *c, which must be zeroed or freed beforehand.  Returns 0, or -1 with
  * err->msg "file:line: reason" (c is then freed).  Checks ranges and fixed
  * addresses against their subnets and duplicate MACs and addresses.
+ * Pure: an `include' is an error here, and a host name where an address
+ * goes is left out with a note (dhcpconf_load() reads and resolves).
  */
 int	dhcpconf_parse(struct dhcpconf *c, const char *text, size_t len,
 	    const char *file, struct perr *err);
-/*
- * Reads and parses `path'; if the file says `ethers-hosts', also loads
- * those two files and merges them (dhcpconf_add_ethers).  Same returns.
- */
-int	dhcpconf_load(struct dhcpconf *c, const char *path, struct perr *err);
 void	dhcpconf_free(struct dhcpconf *c);
 
 /*
@@ -280,6 +314,9 @@ bool	dhcpconf_same_network(const struct dc_subnet *,
 	    const struct dc_subnet *);
 const struct dc_host *dhcpconf_host_by_mac(const struct dhcpconf *,
 	    const uint8_t mac[MAC_LEN]);
+/* A host known by its dhcp-client-identifier (option 61) value. */
+const struct dc_host *dhcpconf_host_by_uid(const struct dhcpconf *,
+	    const uint8_t *uid, size_t len);
 const struct dc_host *dhcpconf_host_by_name(const struct dhcpconf *,
 	    const char *name);
 int	dhcpconf_space_find(const struct dhcpconf *, const char *name);
@@ -333,6 +370,16 @@ const char *dhcpconf_filename(const struct dhcpconf *,
 	    size_t bufsz);
 const char *dhcpconf_server_name(const struct dhcpconf *,
 	    const struct dc_chain *);		/* NULL if unset */
+/* use-host-decl-names: option 12 is the host declaration's name. */
+bool	dhcpconf_use_host_names(const struct dhcpconf *,
+	    const struct dc_chain *);
+bool	dhcpconf_always_broadcast(const struct dhcpconf *,
+	    const struct dc_chain *);
+/* min-lease-time: the least lease granted (0 when nowhere set). */
+uint32_t dhcpconf_min_lease(const struct dhcpconf *, const struct dc_chain *);
+/* server-identifier: option 54 the replies carry, if set. */
+bool	dhcpconf_server_id(const struct dhcpconf *, const struct dc_chain *,
+	    uint32_t *ip);
 /* Lease times: default 43200 and max 86400 when nowhere set (ISC). */
 uint32_t dhcpconf_default_lease(const struct dhcpconf *,
 	    const struct dc_chain *);

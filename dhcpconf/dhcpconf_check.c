@@ -3,8 +3,7 @@
  * dhcpconf whole-file checks, run after parsing: subnets do not overlap,
  * ranges do not overlap, a fixed address in a subnet lies in the host's
  * (in the host's own subnet when declared inside one), no MAC and no fixed
- * address belongs to two hosts.  Also: hosts from ethers(5) + hosts(5),
- * and dhcpconf_load(), which reads the files (the only I/O here).
+ * address belongs to two hosts.  Also: hosts from ethers(5) + hosts(5).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -109,7 +108,8 @@ dc_check_dups(const struct dhcpconf *c, struct perr *err)
 		for (i = 1; i < c->nhosts && r == 0; i++) {
 			a = v[i - 1];
 			b = v[i];
-			if (pass == 0 && memcmp(a->mac, b->mac, MAC_LEN) == 0)
+			if (pass == 0 && a->has_mac && b->has_mac &&
+			    memcmp(a->mac, b->mac, MAC_LEN) == 0)
 				r = -1;
 			if (pass == 1 && a->has_fixed && b->has_fixed &&
 			    a->fixed == b->fixed)
@@ -255,32 +255,4 @@ dhcpconf_add_ethers(struct dhcpconf *c, const struct ethers *e,
 	hidx_free(&x.mac);
 	hidx_free(&x.name);
 	return r == -1 ? -1 : dc_check(c, c->file, err);
-}
-
-int
-dhcpconf_load(struct dhcpconf *c, const char *path, struct perr *err)
-{
-	struct ethers e = { 0 };
-	struct hosts h = { 0 };
-	char *buf;
-	size_t len;
-	int r;
-
-	if (file_read(path, FILE_READ_MAX, &buf, &len) == -1) {
-		perr_set(err, path, 0, "%s", file_strerror(errno));
-		return -1;
-	}
-	r = dhcpconf_parse(c, buf, len, path, err);
-	free(buf);
-	if (r == -1 || !c->ethers_hosts)
-		return r;
-	if (ethers_load(&e, c->ethers_path, err) == -1 ||
-	    hosts_load(&h, c->hosts_path, err) == -1 ||
-	    dhcpconf_add_ethers(c, &e, c->ethers_path, &h, err) == -1)
-		r = -1;
-	ethers_free(&e);
-	hosts_free(&h);
-	if (r == -1)
-		dhcpconf_free(c);
-	return r;
 }

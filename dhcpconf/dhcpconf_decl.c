@@ -27,6 +27,45 @@ dc_name(struct dc_parser *p, char *dst, size_t sz, const char *what)
 	return 0;
 }
 
+/*
+ * A host is known by its hardware address or, as ISC does for InfiniBand
+ * hosts (whose 20-byte addresses do not fit `hardware ethernet'), by the
+ * dhcp-client-identifier its block sets.
+ */
+static int
+dc_host_id(struct dc_parser *p, struct dc_host *h, int scope)
+{
+	const struct dc_params *pa = &p->c->scopes[scope].p;
+	size_t i;
+	int off;
+
+	const struct dc_opt *o = NULL;
+	const struct dc_expr *x;
+
+	for (i = pa->nopt; i-- > 0 && o == NULL;)
+		if (pa->opt[i].space == DC_SPACE_DHCP && pa->opt[i].code == 61)
+			o = &pa->opt[i];
+	if (o != NULL && o->expr == -1 && o->len > 0) {
+		if ((off = dc_blob_add(p, o->data, o->len, h->line)) == -1)
+			return -1;
+		h = &p->c->hosts[p->c->scopes[scope].index];
+		h->uid_off = (uint32_t)off;
+		h->uid_len = o->len;
+		return 0;
+	}
+	/* `option dhcp-client-identifier = ff:00:...;' is a constant too. */
+	if (o != NULL && o->expr != -1 &&
+	    (x = &p->c->exprs[o->expr])->op == DE_CONST && x->len > 0) {
+		h->uid_off = x->off;
+		h->uid_len = x->len;
+		return 0;
+	}
+	if (h->has_mac)
+		return 0;
+	return dc_fail(p, h->line, "host %s has no 'hardware ethernet' and "
+	    "no dhcp-client-identifier", h->name);
+}
+
 int
 dc_stmt_host(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 {
@@ -49,10 +88,7 @@ dc_stmt_host(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 	c->scopes[s].index = (int)c->nhosts - 1;
 	if (dc_subblock(p, s) == -1)
 		return -1;
-	if (!c->hosts[c->scopes[s].index].has_mac)
-		return dc_fail(p, kw->line, "host %s has no 'hardware "
-		    "ethernet'", h.name);
-	return 0;
+	return dc_host_id(p, &c->hosts[c->scopes[s].index], s);
 }
 
 int
@@ -82,18 +118,23 @@ dc_stmt_fixed(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 {
 	struct dc_host *h = &p->c->hosts[p->c->scopes[scope].index];
 	struct conftok_tok t;
+	uint32_t ip;
+	int ok;
 
 	if (h->has_fixed)
 		return dc_fail(p, kw->line, "second 'fixed-address' in "
 		    "host %s", h->name);
-	if (dc_ip(p, &h->fixed, NULL) == -1 || dc_next(p, &t) == -1)
+	if (dc_next(p, &t) == -1 || (ok = dc_addr(p, &t, &ip)) == -1 ||
+	    dc_next(p, &t) == -1)
 		return -1;
+	h = &p->c->hosts[p->c->scopes[scope].index];
+	h->fixed = ip;
 	if (conftok_is(&t, ','))
 		return dc_fail(p, t.line, "only one fixed-address per host "
 		    "is supported");
 	if (!conftok_is(&t, ';'))
 		return dc_fail(p, t.line, "expected ';', not '%s'", t.text);
-	h->has_fixed = true;
+	h->has_fixed = ok == 1;
 	return 0;
 }
 

@@ -218,6 +218,13 @@ dc_ev_source(struct dc_ev *ev, const struct dc_expr *x, uint8_t *buf,
 		a[2] = (uint8_t)(env->leased >> 8);
 		a[3] = (uint8_t)env->leased;
 		return dc_ev_put(buf, cap, len, a, 4);
+	case DE_FILENAME:
+	case DE_SNAME:		/* the field up to its NUL; empty is null */
+		if (env->pkt == NULL || env->pktlen < 236)
+			return -1;
+		v = env->pkt + (x->op == DE_FILENAME ? 108 : 44);
+		n = strnlen((const char *)v, x->op == DE_FILENAME ? 128 : 64);
+		return n == 0 ? -1 : dc_ev_put(buf, cap, len, v, n);
 	case DE_ENCAPSULATE:
 		if (env->chain == NULL)
 			return -1;

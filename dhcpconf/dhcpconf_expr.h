@@ -35,7 +35,8 @@ enum dc_eop {
 	DE_PICK_FIRST,
 	DE_HOST_DECL_NAME, DE_LEASED_ADDRESS, DE_NULL,
 	DE_VAR,			/* a: the expression a `set' gave the name */
-	DE_ENCAPSULATE		/* space: its options along the chain */
+	DE_ENCAPSULATE,		/* space: its options along the chain */
+	DE_FILENAME, DE_SNAME	/* the request's file and sname fields */
 };
 
 struct dc_expr {

@@ -110,6 +110,7 @@ static const struct {
 	{ "hardware", DE_HARDWARE, NULL }, { "null", DE_NULL, NULL },
 	{ "host-decl-name", DE_HOST_DECL_NAME, NULL },
 	{ "leased-address", DE_LEASED_ADDRESS, NULL },
+	{ "filename", DE_FILENAME, NULL }, { "server-name", DE_SNAME, NULL },
 	{ "packet", DE_PACKET, "nn" }, { "substring", DE_SUBSTRING, "dnn" },
 	{ "suffix", DE_SUFFIX, "dn" }, { "lcase", DE_LCASE, "d" },
 	{ "ucase", DE_UCASE, "d" }, { "binary-to-ascii", DE_BIN2ASCII, "nndd" },

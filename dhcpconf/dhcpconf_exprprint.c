@@ -24,7 +24,8 @@ static const struct {
 	{ DE_EXTRACT_INT, "extract-int" }, { DE_REVERSE, "reverse" },
 	{ DE_CONCAT, "concat" }, { DE_PICK_FIRST, "pick-first-value" },
 	{ DE_OPTION, "option" }, { DE_CONFIG_OPTION, "config-option" },
-	{ DE_EXISTS, "exists" },
+	{ DE_EXISTS, "exists" }, { DE_FILENAME, "filename" },
+	{ DE_SNAME, "server-name" },
 };
 
 static const char *

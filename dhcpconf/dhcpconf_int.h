@@ -18,6 +18,9 @@ struct dc_parser {
 	const char	*file;
 	int		 depth;
 	uint8_t		 used[32];	/* DHCP-space codes given a value */
+	const struct dc_io *io;		/* NULL: no include, no names */
+	int		 incdepth;	/* includes open */
+	int		 incblock;	/* block depth of the innermost one */
 };
 
 /* Grows the array *vp (*n elements of sz bytes) by one zeroed element. */
@@ -33,6 +36,7 @@ int	dc_next(struct dc_parser *, struct conftok_tok *);
 int	dc_expect(struct dc_parser *, char punct);
 int	dc_word(struct dc_parser *, struct conftok_tok *, const char *what);
 int	dc_ip(struct dc_parser *, uint32_t *ip, unsigned *line);
+int	dc_addr(struct dc_parser *, const struct conftok_tok *, uint32_t *ip);
 int	dc_semi(struct dc_parser *);
 int	dc_fail(struct dc_parser *, unsigned line, const char *fmt, ...)
 	    __attribute__((__format__(printf, 3, 4)));
@@ -52,6 +56,14 @@ int	dc_bytes_read(struct dc_parser *, uint8_t *buf, size_t bufsz,
 typedef int (*dc_stmt_fn)(struct dc_parser *, int scope,
 	    const struct conftok_tok *kw);
 dc_stmt_fn dc_param_stmt(const char *kw, unsigned *where);
+/* The parse, with the loader's io (NULL for dhcpconf_parse()). */
+int	dc_parse(struct dhcpconf *, const char *text, size_t len,
+	    const char *file, const struct dc_io *io, struct perr *err);
+/* Statements of scope up to its '}' (or the end of the file). */
+int	dc_block(struct dc_parser *, int scope);
+/* include "FILE"; (dhcpconf_load.c) */
+int	dc_stmt_include(struct dc_parser *, int scope,
+	    const struct conftok_tok *kw);
 /* Blocks (dhcpconf_parse.c): a new scope; its '{' statements '}'. */
 int	dc_new(struct dc_parser *, enum dc_kind, int parent, unsigned line);
 int	dc_subblock(struct dc_parser *, int scope);

@@ -242,7 +242,7 @@ dc_stmt_option(struct dc_parser *p, int scope, unsigned line)
 	if (dc_word(p, &name, "option name") == -1)
 		return -1;
 	if (strcasecmp(name.text, "space") == 0) {
-		if (scope != DC_GLOBAL)
+		if (dc_real_scope(p->c, scope) != DC_GLOBAL)
 			return dc_fail(p, line, "'option space' is allowed "
 			    "only at the top level");
 		if (dc_word(p, &t, "option space name") == -1 ||
@@ -259,7 +259,7 @@ dc_stmt_option(struct dc_parser *p, int scope, unsigned line)
 	if (conftok_peek(&p->tok, &t, p->err) == -1)
 		return -1;
 	if (t.type == CT_WORD && strcasecmp(t.text, "code") == 0) {
-		if (scope != DC_GLOBAL)
+		if (dc_real_scope(p->c, scope) != DC_GLOBAL)
 			return dc_fail(p, line, "option definitions are "
 			    "allowed only at the top level");
 		(void)dc_next(p, &t);
@@ -282,6 +282,8 @@ dc_stmt_option(struct dc_parser *p, int scope, unsigned line)
 		pa = &p->c->scopes[scope].p;
 	} else if (dc_optval_read(p, d, &o) == -1)
 		return -1;
+	else if (d->type == DC_OT_IP && o.len == 0)
+		return 0;	/* only names with no address: left out */
 	if (dc_grow(&pa->opt, &pa->nopt, sizeof(o)) == -1)
 		return dc_fail(p, line, "out of memory");
 	pa->opt[pa->nopt - 1] = o;

@@ -13,6 +13,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "common/text.h"
+
 #include "dhcpconf_int.h"
 
 static const char *const dc_kind_name[] = {
@@ -87,7 +89,33 @@ dc_ip(struct dc_parser *p, uint32_t *ip, unsigned *line)
 	return 0;
 }
 
-static int dc_block(struct dc_parser *, int scope);
+/*
+ * An address that may be written as a host name (fixed-address,
+ * next-server, ip-address option values): resolved through the loader's
+ * io, as ISC does.  1 with *ip; 0 for a name with no address (noted,
+ * the caller leaves the statement out, as ISC leaves it out of answers);
+ * -1 on error.
+ */
+int
+dc_addr(struct dc_parser *p, const struct conftok_tok *t, uint32_t *ip)
+{
+	char note[sizeof(((struct dc_ignored *)0)->text)];
+
+	if (t->type == CT_WORD && ip4_parse(t->text, ip) == 0)
+		return 1;
+	if (t->type != CT_WORD || !text_hostname_ok(t->text) ||
+	    t->text[strspn(t->text, "0123456789.")] == '\0')
+		return dc_fail(p, t->line, "bad IPv4 address '%s'", t->text);
+	if (p->io != NULL && p->io->resolve != NULL &&
+	    p->io->resolve(p->io->arg, t->text, ip) == 0)
+		return 1;
+	snprintf(note, sizeof(note), "%.64s (line %u)", t->text, t->line);
+	return dc_ignore(p, note, t->line, "a host name with no address: "
+	    "the statement is left out") == -1 ? -1 : 0;
+}
+
+int
+dc_block(struct dc_parser *p, int scope);
 
 int
 dc_subblock(struct dc_parser *p, int scope)
@@ -179,7 +207,7 @@ dc_allowed(struct dc_parser *p, const struct conftok_tok *t, unsigned where,
  * Executable statements after an `if' go to a continuation scope (ps),
  * declarations to the block itself.
  */
-static int
+int
 dc_block(struct dc_parser *p, int scope)
 {
 	struct conftok_tok t;
@@ -191,8 +219,9 @@ dc_block(struct dc_parser *p, int scope)
 	for (;;) {
 		if (conftok_next(&p->tok, &t, p->err) == -1)
 			return -1;
-		if (t.type == CT_EOF && scope == DC_GLOBAL)
-			return 0;
+		if (t.type == CT_EOF && (scope == DC_GLOBAL ||
+		    (p->incdepth > 0 && p->depth == p->incblock)))
+			return 0;	/* the end of the file, or of an include */
 		if (t.type == CT_EOF)
 			return dc_fail(p, t.line, "missing '}' of the %s "
 			    "declared at line %u",
@@ -224,8 +253,8 @@ dc_block(struct dc_parser *p, int scope)
 }
 
 int
-dhcpconf_parse(struct dhcpconf *c, const char *text, size_t len,
-    const char *file, struct perr *err)
+dc_parse(struct dhcpconf *c, const char *text, size_t len, const char *file,
+    const struct dc_io *io, struct perr *err)
 {
 	struct dc_parser p;
 
@@ -236,6 +265,7 @@ dhcpconf_parse(struct dhcpconf *c, const char *text, size_t len,
 	p.c = c;
 	p.err = err;
 	p.file = file;
+	p.io = io;
 	if (dc_space_add(c, "dhcp") == -1 ||
 	    dc_scope_new(c, DC_K_GLOBAL, -1, 0) == -1) {
 		perr_set(err, file, 0, "out of memory");
@@ -247,4 +277,11 @@ dhcpconf_parse(struct dhcpconf *c, const char *text, size_t len,
 fail:
 	dhcpconf_free(c);
 	return -1;
+}
+
+int
+dhcpconf_parse(struct dhcpconf *c, const char *text, size_t len,
+    const char *file, struct perr *err)
+{
+	return dc_parse(c, text, len, file, NULL, err);
 }

@@ -140,6 +140,25 @@ dc_print_params(FILE *f, const struct dhcpconf *c, const struct dc_params *pa,
 		dc_ind(f, d);
 		fprintf(f, "%s known-clients;\n", permit[pa->known_clients]);
 	}
+	if (pa->use_host_names != -1) {
+		dc_ind(f, d);
+		fprintf(f, "use-host-decl-names %s;\n", pa->use_host_names ?
+		    "on" : "off");
+	}
+	if (pa->always_broadcast != -1) {
+		dc_ind(f, d);
+		fprintf(f, "always-broadcast %s;\n", pa->always_broadcast ?
+		    "on" : "off");
+	}
+	if (pa->min_lease != -1) {
+		dc_ind(f, d);
+		fprintf(f, "min-lease-time %lld;\n", (long long)pa->min_lease);
+	}
+	if (pa->has_server_id) {
+		dc_ind(f, d);
+		fprintf(f, "server-identifier %s;\n", ip4_ntoa(pa->server_id,
+		    a));
+	}
 	if (pa->booting != DC_PERMIT_UNSET) {
 		dc_ind(f, d);
 		fprintf(f, "%s booting;\n", permit[pa->booting]);
@@ -309,8 +328,11 @@ dc_print_scope(FILE *f, const struct dhcpconf *c, int scope, int d)
 	dc_print_head(f, c, s, d);
 	if (s->kind == DC_K_HOST) {
 		h = &c->hosts[s->index];
-		dc_ind(f, d + 1);
-		fprintf(f, "hardware ethernet %s;\n", mac_ntoa(h->mac, m));
+		if (h->has_mac) {
+			dc_ind(f, d + 1);
+			fprintf(f, "hardware ethernet %s;\n",
+			    mac_ntoa(h->mac, m));
+		}
 		if (h->has_fixed) {
 			dc_ind(f, d + 1);
 			fprintf(f, "fixed-address %s;\n",

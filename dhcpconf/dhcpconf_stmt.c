@@ -39,19 +39,32 @@ st_seconds(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 		pa->ping_timeout = v;
 	else if (kw->text[0] == 'd' || kw->text[0] == 'D')
 		pa->default_lease = v;
+	else if (kw->text[1] == 'i' || kw->text[1] == 'I')
+		pa->min_lease = v;
 	else
 		pa->max_lease = v;
 	return dc_semi(p);
 }
 
+/* next-server ADDR; server-identifier ADDR; (a host name resolves) */
 static int
 st_next_server(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 {
 	struct dc_params *pa = &p->c->scopes[scope].p;
+	struct conftok_tok t;
+	uint32_t ip;
+	int ok;
 
-	if (dc_ip(p, &pa->next_server, NULL) == -1)
+	if (dc_next(p, &t) == -1 || (ok = dc_addr(p, &t, &ip)) == -1)
 		return -1;
-	pa->has_next_server = true;
+	pa = &p->c->scopes[scope].p;
+	if (ok == 1 && (kw->text[0] == 's' || kw->text[0] == 'S')) {
+		pa->server_id = ip;
+		pa->has_server_id = true;
+	} else if (ok == 1) {
+		pa->next_server = ip;
+		pa->has_next_server = true;
+	}
 	return dc_semi(p);
 }
 
@@ -79,7 +92,7 @@ st_bootstr(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 		pa->has_filename = true;
 		return dc_semi(p);
 	}
-	if (t.type != CT_STRING)
+	if (t.type != CT_STRING && t.type != CT_WORD)	/* ISC: text */
 		return dc_fail(p, t.line, "%s needs a \"string\"", kw->text);
 	if (t.len >= sz)
 		return dc_fail(p, t.line, "%s must have at most %zu characters",
@@ -141,7 +154,12 @@ st_flag(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 		v = 0;
 	else
 		return dc_fail(p, t.line, "bad boolean '%s'", t.text);
-	pa->ping_check = v;
+	if (kw->text[0] == 'u' || kw->text[0] == 'U')
+		pa->use_host_names = v;
+	else if (kw->text[0] == 'a' || kw->text[0] == 'A')
+		pa->always_broadcast = v;
+	else
+		pa->ping_check = v;
 	return dc_semi(p);
 }
 
@@ -217,6 +235,10 @@ static const struct {
 	{ "authoritative", st_flag, DC_IN_ANY },
 	{ "not", st_flag, DC_IN_ANY },
 	{ "ping-check", st_flag, DC_IN_ANY | DC_EXEC },
+	{ "use-host-decl-names", st_flag, DC_IN_ANY | DC_EXEC },
+	{ "always-broadcast", st_flag, DC_IN_ANY | DC_EXEC },
+	{ "min-lease-time", st_seconds, DC_IN_ANY | DC_EXEC },
+	{ "server-identifier", st_next_server, DC_IN_ANY | DC_EXEC },
 	{ "ping-timeout", st_seconds, DC_IN_ANY | DC_EXEC },
 	{ "allow", dc_stmt_permit, DC_IN_ANY | DC_EXEC },
 	{ "deny", dc_stmt_permit, DC_IN_ANY | DC_EXEC },
@@ -227,6 +249,7 @@ static const struct {
 	{ "spawn", dc_stmt_match, DC_IN(DC_K_CLASS) },
 	{ "if", dc_stmt_if, DC_IN_ANY | DC_EXEC },
 	{ "set", dc_stmt_set, DC_IN_ANY | DC_EXEC },
+	{ "include", dc_stmt_include, DC_IN_ANY },
 };
 
 dc_stmt_fn

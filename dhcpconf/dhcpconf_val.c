@@ -160,9 +160,8 @@ dc_elem_read(struct dc_parser *p, const struct dc_optdef *d,
 		    t->text);
 	switch (d->type) {
 	case DC_OT_IP:
-		if (ip4_parse(t->text, &ip) == -1)
-			return dc_fail(p, t->line, "bad IPv4 address '%s'",
-			    t->text);
+		if ((n = dc_addr(p, t, &ip)) <= 0)
+			return n;	/* a name with no address: left out */
 		b[0] = (uint8_t)(ip >> 24);
 		b[1] = (uint8_t)(ip >> 16);
 		b[2] = (uint8_t)(ip >> 8);

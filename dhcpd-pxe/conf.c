@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: ISC
-/* dhcpd.conf, ethers(5) and hosts(5) read through held directory fds. */
+/*
+ * dhcpd.conf, its includes, ethers(5) and hosts(5) read through directory
+ * fds held from startup, so that a SIGHUP reload works after chroot.
+ */
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -62,51 +65,42 @@ conf_read(struct confdirs *d, const char *path, char **buf, size_t *len,
 	return 0;
 }
 
+/* dc_io read: through the held directory of path. */
 static int
-conf_ethers(struct confdirs *d, struct dhcpconf *c, struct perr *err)
+conf_io_read(void *arg, const char *path, char **buf, size_t *len,
+    struct perr *err)
 {
-	struct ethers e = { 0 };
+	return conf_read(arg, path, buf, len, err);
+}
+
+/* dc_io resolve: /etc/hosts (through the held /etc), then DNS. */
+static int
+conf_io_resolve(void *arg, const char *name, uint32_t *ip)
+{
 	struct hosts h = { 0 };
-	char *eb = NULL, *hb = NULL;
-	size_t el, hl;
+	const struct hosts_ent *e;
+	struct perr err;
+	char *buf;
+	size_t len;
 	int r = -1;
 
-	if (conf_read(d, c->ethers_path, &eb, &el, err) == 0 &&
-	    conf_read(d, c->hosts_path, &hb, &hl, err) == 0 &&
-	    ethers_parse(&e, eb, el, c->ethers_path, err) == 0 &&
-	    hosts_parse(&h, hb, hl, c->hosts_path, err) == 0)
-		r = dhcpconf_add_ethers(c, &e, c->ethers_path, &h, err);
-	free(eb);
-	free(hb);
-	ethers_free(&e);
-	hosts_free(&h);
-	return r;
+	if (conf_read(arg, "/etc/hosts", &buf, &len, &err) == 0) {
+		if (hosts_parse(&h, buf, len, "/etc/hosts", &err) == 0 &&
+		    (e = hosts_by_name(&h, name)) != NULL) {
+			*ip = e->ip;
+			r = 0;
+		}
+		free(buf);
+		hosts_free(&h);
+	}
+	return r == 0 ? 0 : dhcpconf_resolve_dns(name, ip);
 }
 
 int
 conf_load(struct confdirs *d, const char *cf, bool extra, struct dhcpconf *c,
     struct perr *err)
 {
-	struct dhcpconf n;
-	char *buf;
-	size_t len;
-	int r;
+	const struct dc_io io = { conf_io_read, conf_io_resolve, d };
 
-	if (conf_read(d, cf, &buf, &len, err) == -1)
-		return -1;
-	r = dhcpconf_parse(&n, buf, len, cf, err);
-	free(buf);
-	if (r == -1)
-		return -1;
-	if (extra && !n.ethers_hosts) {
-		n.ethers_hosts = true;
-		strlcpy(n.ethers_path, "/etc/ethers", sizeof(n.ethers_path));
-		strlcpy(n.hosts_path, "/etc/hosts", sizeof(n.hosts_path));
-	}
-	if (n.ethers_hosts && conf_ethers(d, &n, err) == -1) {
-		dhcpconf_free(&n);
-		return -1;
-	}
-	*c = n;
-	return 0;
+	return dhcpconf_load(c, cf, extra ? DC_LOAD_ETHERS : 0, &io, err);
 }

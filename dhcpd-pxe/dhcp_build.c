@@ -86,6 +86,11 @@ dhcp_cfg_opt(const struct dhcp_ctx *x, const struct dc_env *env,
 		o = dhcpconf_option(c, env->chain, site, code);
 	if (o != NULL)
 		return dhcpconf_optval(c, o, env, buf, DC_OPT_MAX, len) == 0;
+	if (code == DHO_HOST_NAME && x->host != NULL &&
+	    dhcpconf_use_host_names(c, env->chain)) {
+		*len = strlcpy((char *)buf, x->host->name, DC_OPT_MAX);
+		return *len < DC_OPT_MAX;
+	}
 	d = dhcpconf_optdef_bycode(c, DC_SPACE_DHCP, code);
 	return d != NULL && d->type == DC_OT_ENCAP &&
 	    (*len = dhcpconf_encapsulate(c, env->chain, env, d->encap, buf,
@@ -151,6 +156,7 @@ dhcp_build(const struct dhcp_ctx *x, uint8_t type, uint32_t yiaddr, int pool,
 	struct dhcp_enc e;
 	const char *s;
 	char file[DC_FILE_MAX];
+	uint32_t sid;
 	uint16_t max = 0;
 	ssize_t len;
 
@@ -168,7 +174,9 @@ dhcp_build(const struct dhcp_ctx *x, uint8_t type, uint32_t yiaddr, int pool,
 	dhcp_enc_init(&e, r->pkt, sizeof(r->pkt), max);
 	dhcp_enc_header(&e, &h);
 	dhcp_enc_opt8(&e, DHO_MSG_TYPE, type);
-	dhcp_enc_opt32(&e, DHO_SERVER_ID, x->srv->ifaddr);
+	if (!dhcpconf_server_id(c, &ch, &sid))
+		sid = x->srv->ifaddr;
+	dhcp_enc_opt32(&e, DHO_SERVER_ID, sid);
 	if (lt > 0) {
 		dhcp_enc_opt32(&e, DHO_LEASE_TIME, lt);
 		dhcp_enc_opt32(&e, DHO_T1, lt / 2);
@@ -183,6 +191,10 @@ dhcp_build(const struct dhcp_ctx *x, uint8_t type, uint32_t yiaddr, int pool,
 	r->yiaddr = yiaddr;
 	r->len = len < 0 ? 0 : (size_t)len;
 	dhcp_dest(x, r, yiaddr);
+	if (r->dest == DHCP_DST_CHADDR && dhcpconf_always_broadcast(c, &ch)) {
+		r->dest = DHCP_DST_BROADCAST;
+		r->dst_ip = 0xffffffffu;
+	}
 	if (len < 0)
 		r->dest = DHCP_DST_NONE;
 }

@@ -19,7 +19,8 @@ dhcp_ctx_init(struct dhcp_ctx *x, const struct dhcp_server *srv,
     const struct dhcp_msg *m)
 {
 	const struct dhcpconf *c = srv->conf;
-	size_t i;
+	const uint8_t *uid;
+	size_t i, uidlen;
 	int sn;
 
 	memset(x, 0, sizeof(*x));
@@ -40,7 +41,10 @@ dhcp_ctx_init(struct dhcp_ctx *x, const struct dhcp_server *srv,
 		x->sn = dhcpconf_subnet_for(c, m->ciaddr);
 	else
 		x->sn = dhcpconf_subnet_for(c, srv->ifaddr);
-	x->host = dhcpconf_host_by_mac(c, x->mac);
+	/* ISC looks a host up by client identifier first. */
+	if ((uid = dhcp_opt_get(m, DHO_CLIENT_ID, 1, &uidlen)) == NULL ||
+	    (x->host = dhcpconf_host_by_uid(c, uid, uidlen)) == NULL)
+		x->host = dhcpconf_host_by_mac(c, x->mac);
 	x->env.known = x->host != NULL;
 	x->env.is_static = x->host != NULL && x->host->has_fixed;
 	x->env.host_name = x->host != NULL ? x->host->name : NULL;
@@ -241,9 +245,10 @@ dhcp_lease_time(const struct dhcp_ctx *x, const struct dc_chain *ch)
 {
 	const struct dhcpconf *c = x->srv->conf;
 	uint32_t req, max = dhcpconf_max_lease(c, ch);
+	uint32_t min = dhcpconf_min_lease(c, ch);
 
 	if (dhcp_opt_get32(x->m, DHO_LEASE_TIME, &req) == 0)
-		return req < max ? req : max;
+		return req < min ? min : req < max ? req : max;
 	req = dhcpconf_default_lease(c, ch);
 	return req < max ? req : max;
 }

@@ -126,6 +126,17 @@ dhcp_ack(struct dhcp_ctx *x, uint32_t ip, struct dhcp_result *r)
 	dhcp_build(x, DHCPACK, ip, pool, lt, r);
 }
 
+/* A server-identifier the config gives this client's replies? */
+static bool
+dhcp_our_id(const struct dhcp_ctx *x, uint32_t sid)
+{
+	struct dc_chain ch;
+	uint32_t id;
+
+	dhcp_chain(x, -1, &ch);
+	return dhcpconf_server_id(x->srv->conf, &ch, &id) && id == sid;
+}
+
 /* Do we know this client on ip (host declaration or a lease record)? */
 static bool
 dhcp_known(const struct dhcp_ctx *x, uint32_t ip)
@@ -149,7 +160,7 @@ dhcp_request(struct dhcp_ctx *x, struct dhcp_result *r)
 	bool has_req = dhcp_opt_get32(x->m, DHO_REQ_ADDR, &ip) == 0;
 
 	if (dhcp_opt_get32(x->m, DHO_SERVER_ID, &sid) == 0) {	/* SELECTING */
-		if (sid != x->srv->ifaddr) {
+		if (sid != x->srv->ifaddr && !dhcp_our_id(x, sid)) {
 			l = lease_by_mac(x->srv->leases, x->mac);
 			if (l != NULL && l->state == LEASE_OFFERED)
 				l->state = LEASE_FREE;
@@ -180,8 +191,8 @@ dhcp_request(struct dhcp_ctx *x, struct dhcp_result *r)
 		dhcp_drop(r, "not on a network we serve");
 		return;
 	}
-	if (sid == x->srv->ifaddr || dhcp_known(x, ip) ||
-	    dhcp_authoritative(x))
+	if (sid == x->srv->ifaddr || (sid != 0 && dhcp_our_id(x, sid)) ||
+	    dhcp_known(x, ip) || dhcp_authoritative(x))
 		dhcp_ack(x, ip, r);
 	else
 		dhcp_drop(r, "no record of this client");

@@ -123,16 +123,16 @@ load_dhcpd(const struct load_opts *o, struct dhcpconf *dc,
     struct pxecfg_nodes *t)
 {
 	struct perr e;
-	char *buf;
-	size_t len;
 
 	if (!load_wanted(o->dhcpd, o->dhcpd_given, o->verbose))
 		return;
-	if (file_read(o->dhcpd, FILE_READ_MAX, &buf, &len) == -1)
-		load_read_fail(o->dhcpd);
-	if (dhcpconf_parse(dc, buf, len, o->dhcpd, &e) == -1)
+	if (dhcpconf_load(dc, o->dhcpd, DC_LOAD_NOETHERS, &dhcpconf_files,
+	    &e) == -1) {
+		if (e.line == 0)
+			errx(errno == ENOENT ? EX_NOINPUT : EX_IOERR, "%s",
+			    e.msg);
 		errx(EX_DATAERR, "%s", e.msg);
-	free(buf);
+	}
 	if (pxecfg_from_dhcpconf(t, dc, &e) == -1)
 		errx(EX_DATAERR, "%s", e.msg);
 }

@@ -76,7 +76,7 @@ dump_dhcpconf(const char *path, struct perr *err)
 {
 	struct dhcpconf c;
 
-	if (dhcpconf_load(&c, path, err) == -1)
+	if (dhcpconf_load(&c, path, 0, &dhcpconf_files, err) == -1)
 		return -1;
 	dhcpconf_print(stdout, &c);
 	dhcpconf_free(&c);

@@ -52,7 +52,7 @@ static const struct {
 	    "t.conf:2: missing '}' of the subnet declared at line 1" },
 	{ "}", "t.conf:1: unexpected '}'" },
 	{ "host a { fixed-address 192.0.2.1; }", "t.conf:1: host a has no "
-	    "'hardware ethernet'" },
+	    "'hardware ethernet' and no dhcp-client-identifier" },
 	{ "host a { hardware ethernet 1:2:3:4:5; }", "t.conf:1: bad MAC "
 	    "address '1:2:3:4:5'" },
 	{ "host a { hardware token-ring 1:2:3:4:5:6; }", "t.conf:1: "
@@ -122,7 +122,7 @@ static const struct {
 	{ "class \"c\" { match if known; }\nsubclass \"c\" \"x\";",
 	    "t.conf:2: class \"c\" has no 'match' or 'spawn with' for "
 	    "subclasses" },
-	{ "filename pxelinux.0;", "t.conf:1: filename needs a \"string\"" },
+	{ "filename { };", "t.conf:1: filename needs a \"string\"" },
 	{ "default-lease-time -2;", "t.conf:1: lease time '-2' too small" },
 	{ "log-facility local9;", "t.conf:1: unknown log facility "
 	    "'local9'" },
