@@ -38,10 +38,10 @@ menu_pick(struct pxeconf_run *r, const struct pxeconf *m, const char *file,
 	if (!m->shiftkey && cm->timeout <= 0 && m->totaltimeout <= 0) {
 		if (cm->tmo.file == NULL)
 			return pxeconf_stop(r, PXECONF_WAIT, file, line,
-			    "the menu has no TIMEOUT: it waits for a key");
+			    "the menu has no TIMEOUT");
 		return pxeconf_stop(r, PXECONF_WAIT, cm->tmo.file, cm->tmo.line,
-		    "TIMEOUT %.*s: the menu waits for a key",
-		    (int)cm->tmo.v.len, cm->tmo.v.p);
+		    "the menu's TIMEOUT is %.*s", (int)cm->tmo.v.len,
+		    cm->tmo.v.p);
 	}
 	if (!m->shiftkey && cm->ontimeout.v.set) {
 		/* unlabel(): a label by its whole name, or a command */

@@ -150,8 +150,7 @@ run_config(struct pxeconf_run *r, const char *s, size_t w, size_t nargs,
 	src = pxeconf_find_src(r->set, r->nset, s, w);
 	if ((src == NULL && r->skip) || (src != NULL && src->text == NULL))
 		return pxeconf_stop(r, PXECONF_WAIT, file, line, "CONFIG %s: "
-		    "no such file, pxelinux returns to its boot: prompt",
-		    name);
+		    "no such file", name);
 	if ((rv = pxeconf_load(&c, r->set, r->nset, names, 1, r->skip,
 	    r->err)) == 1) {
 		strlcpy(r->out->need, c.need, sizeof(r->out->need));
@@ -270,8 +269,7 @@ run_ldlinux(struct pxeconf_run *r, const struct pxeconf *c)
 		return load_kernel(r, c, c->cmd);
 	if (c->timeout <= 0 && c->totaltimeout <= 0)
 		return pxeconf_stop(r, PXECONF_WAIT, c->prompt.file,
-		    c->prompt.line, "PROMPT without TIMEOUT: the boot: "
-		    "prompt waits");
+		    c->prompt.line, "PROMPT without TIMEOUT");
 	return load_kernel(r, c, c->ontimeout.v.set ? c->ontimeout : c->cmd);
 }
 

@@ -4,11 +4,15 @@
  * pxelinux's search order in turn, the first file that exists wins, as in
  * pxelinux's pxe_load_config().  A TFTP error from the server (file not
  * found, access denied) moves on to the next name; no answer at all stops
- * the search, since every later name would time out too.
+ * the search, since every later name would time out too.  Then the files
+ * it names (INCLUDE, menus, CONFIG) are fetched as common/pxeconf_pick.c
+ * asks for them, and what pxelinux would run is the entry, or the reason
+ * there is none (the local disk, a wait for a key) with its exit status.
  */
 #include <sys/mman.h>
 
 #include <err.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,24 +64,6 @@ slurp(int fd, size_t len)
 	return buf;
 }
 
-/* Parses and resolves; a bad entry exits EX_DATAERR with file:line. */
-static void
-parse_entry(const struct nk *nk, const char *path, char *text, size_t len,
-    struct pxeconf_entry *e)
-{
-	char ipopt[80], bootif[40], sysuuid[48];
-	const char *sys[PXECONF_SYSAPPEND];
-	struct pxeconf c;
-	struct perr perr;
-
-	if (pxeconf_parse(&c, text, len, path, &perr) == -1)
-		errx(EX_DATAERR, "%s", perr.msg);
-	sysappend(nk, ipopt, bootif, sysuuid, sys);
-	if (pxeconf_resolve(&c, sys, e, &perr) == -1)
-		errx(EX_DATAERR, "%s", perr.msg);
-	pxeconf_free(&c);
-}
-
 /* Fetches one name: 1 found (*text), 0 the server has none, exits else. */
 static int
 try_name(const struct nk *nk, const char *path, char **text, size_t *len)
@@ -119,11 +105,63 @@ server_path(const struct nk *nk, const char *name, char *buf, size_t len)
 	}
 }
 
+/* The files of one configuration: the node's, then those it names. */
+struct files {
+	struct pxeconf_src	set[PXECONF_FILESMAX];
+	char			name[PXECONF_FILESMAX][PXECONF_NAMEMAX + 1];
+	char			*text[PXECONF_FILESMAX];
+	size_t			n;
+};
+
+/*
+ * Runs pxelinux's choice over the node's file (files->set[0]), fetching
+ * every file it names (INCLUDE, a menu's files, CONFIG) by the name the
+ * configuration gives, as pxelinux resolves it; one the server has not
+ * got is skipped, as pxelinux skips it.  Exits with NK_EX_LOCAL,
+ * NK_EX_WAIT or EX_DATAERR unless the choice is a kernel.
+ */
+static void
+pick(const struct nk *nk, struct files *f, struct pxeconf_entry *e)
+{
+	char ipopt[80], bootif[40], sysuuid[48], path[PATH_MAX];
+	const char *sys[PXECONF_SYSAPPEND];
+	struct pxeconf_pick pk;
+	struct perr perr;
+	size_t len = 0;
+
+	sysappend(nk, ipopt, bootif, sysuuid, sys);
+	for (;;) {
+		if (pxeconf_pick(f->set, f->n, sys, &pk, &perr) == -1)
+			errx(EX_DATAERR, "%s", perr.msg);
+		if (pk.how != PXECONF_NEED)
+			break;
+		if (f->n == PXECONF_FILESMAX)
+			errx(EX_DATAERR, "%s: more than %d files", f->name[0],
+			    PXECONF_FILESMAX);
+		strlcpy(f->name[f->n], pk.need, sizeof(f->name[f->n]));
+		server_path(nk, pk.need, path, sizeof(path));
+		if (!try_name(nk, path, &f->text[f->n], &len))
+			len = 0;	/* skipped, as pxelinux skips it */
+		else if (log_getverbose() > 0)
+			log_info("%s: %zu bytes", path, len);
+		f->set[f->n] = (struct pxeconf_src){ f->name[f->n],
+		    f->text[f->n], len };
+		f->n++;
+	}
+	if (pk.how == PXECONF_LOCAL)
+		errx(NK_EX_LOCAL, "%s", perr.msg);
+	if (pk.how == PXECONF_WAIT)
+		errx(NK_EX_WAIT, "%s: pxelinux would wait for a key; nothing "
+		    "to kexec", perr.msg);
+	*e = pk.e;
+}
+
 void
 entry_find(const struct nk *nk, char *path, size_t pathlen,
     struct pxeconf_entry *e)
 {
 	char names[PXENAME_NMAX][PXENAME_LEN], rel[512];
+	struct files *f;
 	char *text = NULL;
 	size_t i, n, len = 0;
 
@@ -146,6 +184,14 @@ entry_find(const struct nk *nk, char *path, size_t pathlen,
 	}
 	if (log_getverbose() > 0)
 		log_info("%s: %zu bytes", path, len);
-	parse_entry(nk, path, text, len, e);
-	free(text);
+	if ((f = calloc(1, sizeof(*f))) == NULL)
+		err(EX_OSERR, "calloc");
+	strlcpy(f->name[0], path, sizeof(f->name[0]));
+	f->text[0] = text;
+	f->set[0] = (struct pxeconf_src){ f->name[0], text, len };
+	f->n = 1;
+	pick(nk, f, e);
+	while (f->n > 0)
+		free(f->text[--f->n]);
+	free(f);
 }

@@ -181,7 +181,7 @@ static const struct {
 	    "t:2: not a Linux kernel image: fd.img is a fdimage image" },
 	/* A menu module: the menu reads this file and waits, or is empty. */
 	{ "DEFAULT l\nLABEL l\nCOM32 menu.c32\n",
-	    "t:2: the menu has no TIMEOUT: it waits for a key" },
+	    "t:2: the menu has no TIMEOUT" },
 	{ "DEFAULT menu.c32\n", "t:1: the menu has no LABEL" },
 	{ "DEFAULT k\nAPPEND initrd=a,,b\n", "t:1: empty initrd name" },
 	{ "DEFAULT k\nAPPEND initrd=1,2,3,4,5,6,7,8,9\n",

@@ -100,7 +100,7 @@ static const struct {
 	  "f:2: not a Linux kernel image: hdt.c32 is a COM32 module" },
 	/* A menu without TIMEOUT waits for a key: no file to wait for. */
 	{ "DEFAULT m\nLABEL m\nCOM32 menu.c32\n", 0,
-	  "f:2: the menu has no TIMEOUT: it waits for a key" },
+	  "f:2: the menu has no TIMEOUT" },
 	{ "LABEL a\nKER\0NEL k\n", 17, "f:2: NUL byte in line" },
 };
 

@@ -37,7 +37,7 @@ static const struct pcase {
 	  PXECONF_BOOT, "a", "ka", "-", "", NULL },
 	{ { "f", "DEFAULT a\nPROMPT 1\nLABEL a\nKERNEL ka\n" },
 	  PXECONF_WAIT, NULL, NULL, NULL, NULL,
-	  "f:2: PROMPT without TIMEOUT: the boot: prompt waits" },
+	  "f:2: PROMPT without TIMEOUT" },
 	{ { "f", "TIMEOUT 10\nONTIMEOUT b\nLABEL b\nKERNEL kb\n" },
 	  PXECONF_BOOT, "b", "kb", "-", "", NULL },
 	/* "DEFAULT menu": pxelinux finds menu.c32; the old menus. */
@@ -53,7 +53,7 @@ static const struct pcase {
 	  PXECONF_BOOT, "b", "kb", "-", "", NULL },
 	{ { "f", "DEFAULT menu.c32\nLABEL a\nKERNEL ka\nTIMEOUT 0\n" },
 	  PXECONF_WAIT, NULL, NULL, NULL, NULL,
-	  "f:4: TIMEOUT 0: the menu waits for a key" },
+	  "f:4: the menu's TIMEOUT is 0" },
 	{ { "f", "UI menu.c32\nTOTALTIMEOUT 100\nLABEL a\nKERNEL ka\n" },
 	  PXECONF_BOOT, "a", "ka", "-", "", NULL },
 	{ { "f", "UI menu.c32\nMENU SHIFTKEY\nLABEL a\nKERNEL ka\nLABEL b\n"
