@@ -9,4 +9,4 @@ COMMON_SRC += common/dhcpconf.c common/dhcpconf_parse.c \
     common/dhcpconf_val.c common/dhcpconf_check.c common/dhcpconf_print.c
 COMMON_SRC += common/pxename.c common/pxeconf.c \
     common/pxeconf_entry.c common/pxeconf_menu.c common/pxeconf_pick.c \
-    common/pxeconf_file.c common/pxeconf_menusel.c
+    common/pxeconf_file.c common/pxeconf_menusel.c common/pxeconf_files.c

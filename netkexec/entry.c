@@ -21,6 +21,7 @@
 
 #include "common/log.h"
 #include "common/perr.h"
+#include "common/pxeconf_files.h"
 #include "netkexec/netkexec.h"
 
 #define CONFIG_MAX	(256u << 10)
@@ -105,49 +106,40 @@ server_path(const struct nk *nk, const char *name, char *buf, size_t len)
 	}
 }
 
-/* The files of one configuration: the node's, then those it names. */
-struct files {
-	struct pxeconf_src	set[PXECONF_FILESMAX];
-	char			name[PXECONF_FILESMAX][PXECONF_NAMEMAX + 1];
-	char			*text[PXECONF_FILESMAX];
-	size_t			n;
-};
+/* pxeconf_load_fn: a file the configuration names, over TFTP. */
+static int
+load(const void *arg, const char *name, char **text, size_t *len,
+    struct perr *err)
+{
+	const struct nk *nk = arg;
+	char path[PATH_MAX];
+
+	(void)err;
+	server_path(nk, name, path, sizeof(path));
+	if (!try_name(nk, path, text, len))
+		return 0;	/* skipped, as pxelinux skips it */
+	if (log_getverbose() > 0)
+		log_info("%s: %zu bytes", path, *len);
+	return 1;
+}
 
 /*
- * Runs pxelinux's choice over the node's file (files->set[0]), fetching
- * every file it names (INCLUDE, a menu's files, CONFIG) by the name the
- * configuration gives, as pxelinux resolves it; one the server has not
- * got is skipped, as pxelinux skips it.  Exits with NK_EX_LOCAL,
- * NK_EX_WAIT or EX_DATAERR unless the choice is a kernel.
+ * Runs pxelinux's choice over the node's file, fetching every file it
+ * names (INCLUDE, a menu's files, CONFIG) by the name the configuration
+ * gives, as pxelinux resolves it.  Exits with NK_EX_LOCAL, NK_EX_WAIT or
+ * EX_DATAERR unless the choice is a kernel.
  */
 static void
-pick(const struct nk *nk, struct files *f, struct pxeconf_entry *e)
+pick(const struct nk *nk, struct pxeconf_files *f, struct pxeconf_entry *e)
 {
-	char ipopt[80], bootif[40], sysuuid[48], path[PATH_MAX];
+	char ipopt[80], bootif[40], sysuuid[48];
 	const char *sys[PXECONF_SYSAPPEND];
 	struct pxeconf_pick pk;
 	struct perr perr;
-	size_t len = 0;
 
 	sysappend(nk, ipopt, bootif, sysuuid, sys);
-	for (;;) {
-		if (pxeconf_pick(f->set, f->n, sys, &pk, &perr) == -1)
-			errx(EX_DATAERR, "%s", perr.msg);
-		if (pk.how != PXECONF_NEED)
-			break;
-		if (f->n == PXECONF_FILESMAX)
-			errx(EX_DATAERR, "%s: more than %d files", f->name[0],
-			    PXECONF_FILESMAX);
-		strlcpy(f->name[f->n], pk.need, sizeof(f->name[f->n]));
-		server_path(nk, pk.need, path, sizeof(path));
-		if (!try_name(nk, path, &f->text[f->n], &len))
-			len = 0;	/* skipped, as pxelinux skips it */
-		else if (log_getverbose() > 0)
-			log_info("%s: %zu bytes", path, len);
-		f->set[f->n] = (struct pxeconf_src){ f->name[f->n],
-		    f->text[f->n], len };
-		f->n++;
-	}
+	if (pxeconf_files_pick(f, sys, load, nk, &pk, &perr) == -1)
+		errx(EX_DATAERR, "%s", perr.msg);
 	if (pk.how == PXECONF_LOCAL)
 		errx(NK_EX_LOCAL, "%s", perr.msg);
 	if (pk.how == PXECONF_WAIT)
@@ -161,7 +153,7 @@ entry_find(const struct nk *nk, char *path, size_t pathlen,
     struct pxeconf_entry *e)
 {
 	char names[PXENAME_NMAX][PXENAME_LEN], rel[512];
-	struct files *f;
+	struct pxeconf_files *f;
 	char *text = NULL;
 	size_t i, n, len = 0;
 
@@ -186,12 +178,8 @@ entry_find(const struct nk *nk, char *path, size_t pathlen,
 		log_info("%s: %zu bytes", path, len);
 	if ((f = calloc(1, sizeof(*f))) == NULL)
 		err(EX_OSERR, "calloc");
-	strlcpy(f->name[0], path, sizeof(f->name[0]));
-	f->text[0] = text;
-	f->set[0] = (struct pxeconf_src){ f->name[0], text, len };
-	f->n = 1;
+	pxeconf_files_add(f, path, text, len);
 	pick(nk, f, e);
-	while (f->n > 0)
-		free(f->text[--f->n]);
+	pxeconf_files_free(f);
 	free(f);
 }
