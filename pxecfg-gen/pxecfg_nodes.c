@@ -178,7 +178,9 @@ pxecfg_nodes_assign(struct pxecfg_nodes *t, struct perr *err)
 		}
 		nd->subnet = best;
 	}
-	qsort(t->v, t->n, sizeof(*t->v), nodes_cmp);
+	/* Without nodes t->v is NULL, which qsort() must not get (nonnull). */
+	if (t->n > 1)
+		qsort(t->v, t->n, sizeof(*t->v), nodes_cmp);
 	return 0;
 }
 
