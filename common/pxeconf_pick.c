@@ -64,6 +64,17 @@ pxeconf_find_label(const struct pxeconf *c, const char *s, size_t n,
 	return NULL;
 }
 
+/* Is the last path element of image s (w bytes) name? */
+static bool
+is_named(const char *s, size_t w, const char *name)
+{
+	size_t b, n = strlen(name);
+
+	for (b = w; b > 0 && s[b - 1] != '/' && s[b - 1] != ':'; b--)
+		;
+	return w - b == n && memcmp(s + b, name, n) == 0;
+}
+
 /* A label's command line, then the words after its name (load_kernel()). */
 int
 pxeconf_run_label(struct pxeconf_run *r, const struct pxeconf *c,
@@ -89,8 +100,8 @@ load_kernel(struct pxeconf_run *r, const struct pxeconf *c,
 {
 	const struct pxeconf_label *lb;
 	struct pxeconf_line l = { .len = 0 };
-	const char *s = v.v.p, *base;
-	size_t w = pxeconf_word(s, v.v.len), b;
+	const char *s = v.v.p;
+	size_t w = pxeconf_word(s, v.v.len);
 
 	if ((lb = pxeconf_find_label(c, s, v.v.len, false)) != NULL)
 		return pxeconf_run_label(r, c, lb, false, s + w, v.v.len - w);
@@ -98,11 +109,7 @@ load_kernel(struct pxeconf_run *r, const struct pxeconf *c,
 		return pxeconf_stop(r, PXECONF_WAIT, v.file, v.line, "%.*s "
 		    "names no LABEL and IMPLICIT is 0", (int)w, s);
 	r->label.set = false;
-	for (b = w; b > 0 && s[b - 1] != '/' && s[b - 1] != ':'; b--)
-		;
-	base = s + b;
-	if ((w - b == 4 && memcmp(base, "menu", 4) == 0) ||
-	    (w - b == 8 && memcmp(base, "vesamenu", 8) == 0)) {
+	if (is_named(s, w, "menu") || is_named(s, w, "vesamenu")) {
 		/* get_extension(): the module pxelinux finds beside it */
 		pxeconf_glue(&l, s, w);
 		pxeconf_glue(&l, ".c32", 4);
@@ -172,20 +179,19 @@ static int
 run_module(struct pxeconf_run *r, const char *s, size_t w, const char *args,
     size_t n, const char *file, unsigned line)
 {
-	size_t b, e = w;
+	size_t e = w;
 
-	for (b = w; b > 0 && s[b - 1] != '/' && s[b - 1] != ':'; b--)
-		;
-	if (e - b > 4 && memcmp(s + e - 4, ".c32", 4) == 0)
+	if (e > 4 && memcmp(s + e - 4, ".c32", 4) == 0)
 		e -= 4;		/* ".com32 menu" means menu.c32 too */
-	if ((e - b == 4 && memcmp(s + b, "menu", 4) == 0) ||
-	    (e - b == 8 && memcmp(s + b, "vesamenu", 8) == 0))
+	if (is_named(s, e, "menu") || is_named(s, e, "vesamenu"))
 		return pxeconf_run_menu(r, args, n, file, line);
-	if (e - b == 5 && memcmp(s + b, "chain", 5) == 0)
+	if (is_named(s, e, "chain"))
 		return pxeconf_stop(r, PXECONF_LOCAL, file, line, "chain.c32 "
 		    "boots a local disk: nothing to kexec");
+	for (e = w; e > 0 && s[e - 1] != '/' && s[e - 1] != ':'; e--)
+		;
 	return pxeconf_stop(r, PXECONF_FAIL, file, line, "not a Linux kernel "
-	    "image: %.*s is a COM32 module", (int)(w - b), s + b);
+	    "image: %.*s is a COM32 module", (int)(w - e), s + e);
 }
 
 /*
