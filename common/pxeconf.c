@@ -1,34 +1,35 @@
 // SPDX-License-Identifier: ISC
 /*
- * pxelinux.cfg parser.  A line is a keyword (case-insensitive, ended by
+ * pxelinux.cfg keywords.  A line is a keyword (case-insensitive, ended by
  * white space or the end of the line) and a value running to the end of
- * the line; white space is anything up to ' ', as in syslinux.  Keywords
- * pxelinux ignores in unattended boots are skipped, TEXT ... ENDTEXT blocks
- * included (their lines are not keywords).  Values are spans of the
- * caller's buffer: nothing is copied.
+ * the line; white space is anything up to ' ', as in syslinux.  Here: LABEL
+ * and what a label holds, the global APPEND and IPAPPEND, DEFAULT, UI and
+ * the prompt's settings; keywords pxelinux ignores in unattended boots are
+ * skipped.  Values are spans of the callers' buffers: nothing is copied.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "common/text.h"
-#include "common/pxeconf.h"
+#include "common/pxeconf_int.h"
 
+/* In enum pxeconf_type's order. */
 static const char *const image_types[] = {
 	"kernel", "linux", "localboot", "boot", "bss", "pxe", "fdimage",
 	"comboot", "com32", "config", NULL
 };
 
 /* syslinux's my_isspace(): every control character counts as space. */
-static bool
-is_space(char c)
+bool
+pxeconf_space(char c)
 {
 	return (unsigned char)c <= ' ';
 }
 
 /* The keyword kw at *s (any case) followed by space or the end? */
-static bool
-looking_at(const char *s, size_t len, const char *kw, size_t *vp)
+bool
+pxeconf_kw(const char *s, size_t len, const char *kw, size_t *vp)
 {
 	size_t i, n = strlen(kw);
 
@@ -37,214 +38,187 @@ looking_at(const char *s, size_t len, const char *kw, size_t *vp)
 	for (i = 0; i < n; i++)
 		if ((s[i] | 0x20) != kw[i])
 			return false;
-	if (len > n && !is_space(s[n]))
+	if (len > n && !pxeconf_space(s[n]))
 		return false;
-	for (i = n; i < len && is_space(s[i]); i++)
+	for (i = n; i < len && pxeconf_space(s[i]); i++)
 		;
 	*vp = i;
 	return true;
 }
 
-/* A value without its trailing white space (a CR before the LF too). */
-static struct pxeconf_span
-span(const char *s, size_t len)
+/* A value without its trailing white space. */
+struct pxeconf_span
+pxeconf_trim(const char *s, size_t len)
 {
 	struct pxeconf_span sp = { s, len, true };
 
-	while (sp.len > 0 && is_space(sp.p[sp.len - 1]))
+	while (sp.len > 0 && pxeconf_space(sp.p[sp.len - 1]))
 		sp.len--;
 	return sp;
 }
 
-/* IPAPPEND's number: strtoul() base 0 on a bounded copy, as syslinux. */
-static unsigned long
-number(struct pxeconf_span v)
+size_t
+pxeconf_word(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && !pxeconf_space(s[i]); i++)
+		;
+	return i;
+}
+
+/* atoi()/strtoul() as syslinux uses them, on a bounded copy. */
+long
+pxeconf_num(struct pxeconf_span v, int base)
 {
 	char buf[32];
 
+	if (!v.set)
+		return 0;
 	if (v.len >= sizeof(buf))
 		v.len = sizeof(buf) - 1;
 	memcpy(buf, v.p, v.len);
 	buf[v.len] = '\0';
-	return strtoul(buf, NULL, 0);
+	return base == 0 ? (long)strtoul(buf, NULL, 0) : strtol(buf, NULL, 10);
 }
 
-/* The label being parsed, or NULL in the global section. */
-static struct pxeconf_label *
-cur(struct pxeconf *c)
+static struct pxeconf_val
+val(const char *s, size_t len, const char *file, unsigned line)
 {
-	return c->nlabels == 0 ? NULL : &c->labels[c->nlabels - 1];
+	struct pxeconf_val v = { pxeconf_trim(s, len), file, line };
+
+	return v;
 }
 
 /*
- * LABEL name: only the first word names it (syslinux's __refdup_word), and
- * until a KERNEL line the label boots an image of its own name.
+ * LABEL name: menu.c32 names it by the whole value, pxelinux by its first
+ * word; until an image line the label boots an image of its own name.
  */
 static int
-new_label(struct pxeconf *c, struct pxeconf_span v, unsigned line,
-    struct perr *err)
+new_label(struct pxeconf *c, const char *s, size_t len, const char *file,
+    unsigned line, struct perr *err)
 {
 	struct pxeconf_label *l;
-	size_t n;
 
-	for (n = 0; n < v.len && !is_space(v.p[n]); n++)
-		;
-	if (n == 0) {
-		perr_set(err, c->file, line, "LABEL without a name");
+	if (pxeconf_word(s, len) == 0) {
+		perr_set(err, file, line, "LABEL without a name");
 		return -1;
 	}
+	pxeconf_record(c);
 	if (text_grow(&c->labels, &c->cap, c->nlabels,
 	    sizeof(*c->labels)) == -1) {
-		perr_set(err, c->file, line, "%s", strerror(errno));
+		perr_set(err, file, line, "%s", strerror(errno));
 		return -1;
 	}
 	l = &c->labels[c->nlabels++];
 	memset(l, 0, sizeof(*l));
-	l->name = span(v.p, n);
-	l->kernel = l->name;		/* an image named like its label */
-	l->type = span("kernel", 6);
+	l->name.p = s;
+	l->name.len = len;
+	l->name.set = true;
+	l->word = pxeconf_word(s, len);
+	l->kernel = val(s, len, file, line);
+	l->type = PXECONF_T_KERNEL;
+	l->gappend = c->append;
+	l->ipappend = c->ipappend;
+	l->menu = c->cur;
+	l->file = file;
 	l->line = line;
+	c->pending = true;
+	return 0;
+}
+
+/* Keywords that set a number or a command line of their own. */
+static bool
+global(struct pxeconf *c, const char *s, size_t len, const char *file,
+    unsigned line)
+{
+	struct pxeconf_menu *m = &c->menus[c->cur];
+	struct pxeconf_val v;
+	size_t o;
+
+	if (pxeconf_kw(s, len, "timeout", &o)) {
+		v = val(s + o, len - o, file, line);
+		c->tmo = m->tmo = v;
+		c->timeout = m->timeout = pxeconf_num(v.v, 10);
+	} else if (pxeconf_kw(s, len, "totaltimeout", &o))
+		c->totaltimeout = pxeconf_num(pxeconf_trim(s + o, len - o), 10);
+	else if (pxeconf_kw(s, len, "ontimeout", &o)) {
+		v = val(s + o, len - o, file, line);
+		v.v.set = v.v.len > 0;	/* an empty one is never run */
+		c->ontimeout = m->ontimeout = v;
+	} else if (pxeconf_kw(s, len, "prompt", &o))
+		c->prompt = val(s + o, len - o, file, line);
+	else if (pxeconf_kw(s, len, "implicit", &o))
+		c->implicit = pxeconf_num(pxeconf_trim(s + o, len - o), 10);
+	else
+		return false;
+	return true;
+}
+
+/* DEFAULT and UI: UI's command wins over every DEFAULT (ldlinux). */
+static int
+deflt(struct pxeconf *c, const char *s, size_t len, const char *file,
+    unsigned line, struct perr *err)
+{
+	struct pxeconf_val v;
+	size_t o;
+	bool ui;
+
+	ui = !pxeconf_kw(s, len, "default", &o);
+	if (ui && !pxeconf_kw(s, len, "ui", &o))
+		return 1;
+	v = val(s + o, len - o, file, line);
+	if (v.v.len == 0) {
+		perr_set(err, file, line, "%s without a value", ui ? "UI" :
+		    "DEFAULT");
+		return -1;
+	}
+	if (!ui)
+		c->deflt = v;
+	if (ui || !c->ui)
+		c->cmd = v;
+	c->ui |= ui;
 	return 0;
 }
 
 /* The keywords that matter inside and outside a LABEL. */
-static int
-keyword(struct pxeconf *c, const char *s, size_t len, unsigned line,
-    struct perr *err)
+int
+pxeconf_keyword(struct pxeconf *c, const char *s, size_t len, const char *file,
+    unsigned line, struct perr *err)
 {
-	struct pxeconf_label *l = cur(c);
+	struct pxeconf_label *l = c->pending ?
+	    &c->labels[c->nlabels - 1] : NULL;
 	struct pxeconf_span v;
 	size_t i, o;
 
-	if (looking_at(s, len, "label", &o))
-		return new_label(c, span(s + o, len - o), line, err);
+	if (pxeconf_kw(s, len, "label", &o))
+		return new_label(c, s + o, len - o, file, line, err);
 	for (i = 0; image_types[i] != NULL; i++)
-		if (looking_at(s, len, image_types[i], &o)) {
-			v = span(s + o, len - o);
-			if (v.len == 0) {
-				perr_set(err, c->file, line, "%s without a "
-				    "value", image_types[i]);
-				return -1;
-			}
-			if (l != NULL) {	/* pxelinux ignores it outside */
-				l->kernel = v;
-				l->type = span(image_types[i],
-				    strlen(image_types[i]));
+		if (pxeconf_kw(s, len, image_types[i], &o)) {
+			if (l != NULL) {	/* ignored outside a label */
+				l->kernel = val(s + o, len - o, file, line);
+				l->type = (enum pxeconf_type)i;
 			}
 			return 0;
 		}
-	if (looking_at(s, len, "append", &o)) {
+	if (pxeconf_kw(s, len, "append", &o)) {
+		v = pxeconf_trim(s + o, len - o);
 		if (l != NULL)
-			l->append = span(s + o, len - o);
+			l->append = v;
 		else
-			c->append = span(s + o, len - o);
-	} else if (looking_at(s, len, "initrd", &o)) {
-		/* pxelinux ignores a global INITRD too */
+			c->append = v;
+	} else if (pxeconf_kw(s, len, "initrd", &o)) {
+		if (l != NULL)		/* pxelinux ignores a global one */
+			l->initrd = pxeconf_trim(s + o, len - o);
+	} else if (pxeconf_kw(s, len, "ipappend", &o) ||
+	    pxeconf_kw(s, len, "sysappend", &o)) {
+		v = pxeconf_trim(s + o, len - o);
 		if (l != NULL)
-			l->initrd = span(s + o, len - o);
-	} else if (looking_at(s, len, "ipappend", &o) ||
-	    looking_at(s, len, "sysappend", &o)) {
-		if (l != NULL) {
-			l->ipappend = number(span(s + o, len - o));
-			l->has_ipappend = true;
-		} else
-			c->ipappend = number(span(s + o, len - o));
-	} else if (looking_at(s, len, "default", &o)) {
-		c->deflt = span(s + o, len - o);
-		c->deflt_line = line;
-		if (c->deflt.len == 0) {
-			perr_set(err, c->file, line, "DEFAULT without a value");
-			return -1;
-		}
-	} else if (looking_at(s, len, "ui", &o))
-		c->ui = true;
+			l->ipappend = (unsigned long)pxeconf_num(v, 0);
+		else
+			c->ipappend = (unsigned long)pxeconf_num(v, 0);
+	} else if (!global(c, s, len, file, line))
+		return deflt(c, s, len, file, line, err) == -1 ? -1 : 0;
 	return 0;
 }
 
-/* MENU lines: only MENU DEFAULT matters; MENU INCLUDE is refused. */
-static int
-menu(struct pxeconf *c, const char *s, size_t len, unsigned line,
-    struct perr *err)
-{
-	size_t o;
-
-	if (looking_at(s, len, "default", &o)) {
-		if (c->nlabels > 0)
-			c->menu_default = c->nlabels;
-	} else if (looking_at(s, len, "include", &o)) {
-		perr_set(err, c->file, line, "MENU INCLUDE is not supported");
-		return -1;
-	}
-	return 0;
-}
-
-/* One line without its end of line; *in_text tracks TEXT blocks. */
-static int
-parse_line(struct pxeconf *c, const char *s, size_t len, unsigned line,
-    bool *in_text, struct perr *err)
-{
-	size_t o;
-
-	while (len > 0 && is_space(*s)) {
-		s++;
-		len--;
-	}
-	if (*in_text) {
-		if (looking_at(s, len, "endtext", &o))
-			*in_text = false;
-		return 0;
-	}
-	if (looking_at(s, len, "text", &o)) {
-		*in_text = true;
-		return 0;
-	}
-	if (looking_at(s, len, "menu", &o))
-		return menu(c, s + o, len - o, line, err);
-	if (looking_at(s, len, "include", &o)) {
-		perr_set(err, c->file, line, "INCLUDE is not supported");
-		return -1;
-	}
-	return keyword(c, s, len, line, err);
-}
-
-int
-pxeconf_parse(struct pxeconf *c, const char *text, size_t len,
-    const char *file, struct perr *err)
-{
-	const char *nl;
-	size_t n;
-	unsigned line = 0;
-	bool in_text = false;
-
-	memset(c, 0, sizeof(*c));
-	c->file = file;
-	while (len > 0) {
-		line++;
-		nl = memchr(text, '\n', len);
-		n = nl != NULL ? (size_t)(nl - text) : len;
-		if (n > 0 && text[n - 1] == '\r')
-			n--;
-		if (n >= PXECONF_LINEMAX) {
-			perr_set(err, file, line, "line too long");
-			return -1;
-		}
-		if (memchr(text, '\0', n) != NULL) {
-			perr_set(err, file, line, "NUL byte in line");
-			return -1;
-		}
-		if (parse_line(c, text, n, line, &in_text, err) == -1)
-			return -1;
-		n = nl != NULL ? (size_t)(nl - text) + 1 : len;
-		text += n;
-		len -= n;
-	}
-	return 0;
-}
-
-void
-pxeconf_free(struct pxeconf *c)
-{
-	free(c->labels);
-	c->labels = NULL;
-	c->nlabels = c->cap = 0;
-}

@@ -1,60 +1,73 @@
 // SPDX-License-Identifier: ISC
 /*
- * pxeconf_resolve(): from a parsed pxelinux.cfg file to the kernel, the
- * initrds and the command line pxelinux would boot unattended.  DEFAULT
- * either names a LABEL (syslinux's find_label: exact, case-sensitive, first
- * match) or is an implicit kernel; for the latter, the global APPEND comes
- * first "so that options typed after the kernel override it" (syslinux.txt),
- * which is what the seed's "DEFAULT linux" plus a global APPEND relies on.
+ * Command lines, as pxelinux builds and runs them: a label's line as
+ * syslinux's record() makes it (image and its options, APPEND or the
+ * global one, " initrd=" INITRD, the IPAPPEND strings; ".type " in front
+ * for an image keyword other than KERNEL), an image's type from its
+ * extension (parse_image_type()), and a Linux kernel's line taken apart
+ * into the kernel, the initrds of the first initrd= and the rest.
  */
-#include <stdio.h>
 #include <string.h>
 
-#include "common/pxeconf.h"
+#include "common/pxeconf_int.h"
 
-/* Image names pxelinux runs as something other than a Linux kernel. */
-static const char *const not_linux[] = {
-	".c32", ".img", ".bss", ".bin", ".bs", ".0", NULL
+/* In enum pxeconf_type's order, the ".type" prefixes of record(). */
+static const char *const type_names[] = {
+	"kernel", "linux", "localboot", "boot", "bss", "pxe", "fdimage",
+	"comboot", "com32", "config"
 };
 
-struct line {
-	char	buf[PXECONF_CMDLINEMAX];
-	size_t	len;
-	bool	overflow;
-};
-
-static bool
-is_space(char c)
+const char *
+pxeconf_type_name(enum pxeconf_type t)
 {
-	return (unsigned char)c <= ' ';
+	return type_names[t];
 }
 
-/* Appends a space-separated chunk (itself possibly several words). */
-static void
-add(struct line *l, const char *s, size_t n)
+/* A ".type" prefix of a command line (execute()). */
+bool
+pxeconf_type_lookup(const char *s, size_t n, enum pxeconf_type *t)
 {
-	while (n > 0 && is_space(*s)) {
+	size_t i;
+
+	for (i = 0; i < sizeof(type_names) / sizeof(type_names[0]); i++)
+		if (strlen(type_names[i]) == n &&
+		    memcmp(type_names[i], s, n) == 0) {
+			*t = (enum pxeconf_type)i;
+			return true;
+		}
+	return false;
+}
+
+/* parse_image_type()'s table: the first extension that ends the name. */
+static const struct {
+	const char		*ext;
+	enum pxeconf_type	 type;
+} exts[] = {
+	{ ".c32", PXECONF_T_COM32 }, { ".img", PXECONF_T_FDIMAGE },
+	{ ".bss", PXECONF_T_BSS }, { ".bin", PXECONF_T_BOOT },
+	{ ".bs", PXECONF_T_BOOT }, { ".0", PXECONF_T_PXE }
+};
+
+/* Appends a space-separated chunk (itself possibly several words). */
+void
+pxeconf_add(struct pxeconf_line *l, const char *s, size_t n)
+{
+	while (n > 0 && pxeconf_space(*s)) {
 		s++;
 		n--;
 	}
-	while (n > 0 && is_space(s[n - 1]))
+	while (n > 0 && pxeconf_space(s[n - 1]))
 		n--;
 	if (n == 0)
 		return;
-	if (l->overflow || l->len + (l->len > 0) + n >= sizeof(l->buf)) {
-		l->overflow = true;
-		return;
-	}
 	if (l->len > 0)
-		l->buf[l->len++] = ' ';
-	memcpy(l->buf + l->len, s, n);
-	l->len += n;
-	l->buf[l->len] = '\0';
+		pxeconf_glue(l, " ", 1);
+	pxeconf_glue(l, s, n);
 }
 
 /* Appends bytes right after the last ones, with no space between. */
-static void
-glue(struct line *l, const char *s, size_t n)
+void
+pxeconf_glue(struct pxeconf_line *l, const char *s, size_t n)
 {
 	if (l->overflow || l->len + n >= sizeof(l->buf)) {
 		l->overflow = true;
@@ -65,67 +78,46 @@ glue(struct line *l, const char *s, size_t n)
 	l->buf[l->len] = '\0';
 }
 
-static size_t
-word_len(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n && !is_space(s[i]); i++)
-		;
-	return i;
-}
-
-static bool
-span_is(struct pxeconf_span v, const char *s)
-{
-	return v.len == strlen(s) && memcmp(v.p, s, v.len) == 0;
-}
-
-/* syslinux's find_label(): exact and case-sensitive; the first wins. */
-static const struct pxeconf_label *
-find_label(const struct pxeconf *c, const char *name, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < c->nlabels; i++)
-		if (c->labels[i].name.len == n &&
-		    memcmp(c->labels[i].name.p, name, n) == 0)
-			return &c->labels[i];
-	return NULL;
-}
-
-/*
- * The image name, refused when its extension makes pxelinux run it as
- * something else (parse_image_type() in ldlinux.c): a COM32 module, a
- * boot sector, a floppy image, a PXE NBP.
- */
-static int
-set_kernel(struct pxeconf_entry *e, const char *s, size_t n)
+enum pxeconf_type
+pxeconf_image_type(const char *s, size_t n)
 {
 	size_t i, el;
 
-	for (i = 0; not_linux[i] != NULL; i++) {
-		el = strlen(not_linux[i]);
-		if (n >= el && memcmp(s + n - el, not_linux[i], el) == 0)
-			return -1;
+	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
+		el = strlen(exts[i].ext);
+		if (n >= el && memcmp(s + n - el, exts[i].ext, el) == 0)
+			return exts[i].type;
 	}
-	if (n > PXECONF_NAMEMAX)
-		return -1;
-	memcpy(e->kernel, s, n);
-	e->kernel[n] = '\0';
-	return 0;
+	return PXECONF_T_KERNEL;
 }
 
-/* The IPAPPEND/SYSAPPEND strings for the bits set, lowest bit first. */
-static void
-sysappend(struct line *l, unsigned long bits,
-    const char *const sys[PXECONF_SYSAPPEND])
+void
+pxeconf_label_cmd(const struct pxeconf_label *lb,
+    const char *const sys[PXECONF_SYSAPPEND], struct pxeconf_line *l)
 {
+	struct pxeconf_span a = lb->append.set ? lb->append : lb->gappend;
 	size_t i;
 
+	memset(l, 0, sizeof(*l));
+	if (lb->type != PXECONF_T_KERNEL) {
+		pxeconf_glue(l, ".", 1);
+		pxeconf_glue(l, type_names[lb->type],
+		    strlen(type_names[lb->type]));
+		pxeconf_glue(l, " ", 1);
+		pxeconf_glue(l, lb->kernel.v.p, lb->kernel.v.len);
+	} else
+		pxeconf_add(l, lb->kernel.v.p, lb->kernel.v.len);
+	if (a.set && !(a.len == 1 && a.p[0] == '-'))
+		pxeconf_add(l, a.p, a.len);
+	if (lb->initrd.set) {
+		/* INITRD x becomes " initrd=x" after APPEND (record()). */
+		pxeconf_add(l, "initrd=", 7);
+		pxeconf_glue(l, lb->initrd.p, lb->initrd.len);
+	}
 	for (i = 0; i < PXECONF_SYSAPPEND; i++)
-		if ((bits & (1ul << i)) && sys != NULL && sys[i] != NULL)
-			add(l, sys[i], strlen(sys[i]));
+		if ((lb->ipappend & (1ul << i)) && sys != NULL &&
+		    sys[i] != NULL)
+			pxeconf_add(l, sys[i], strlen(sys[i]));
 }
 
 /*
@@ -154,26 +146,35 @@ initrd_list(struct pxeconf_entry *e, const char *s, size_t n)
 	return NULL;
 }
 
-/* Moves initrd= words out of `full' into e; the rest is the cmdline. */
-static const char *
-split_initrd(struct pxeconf_entry *e, const struct line *full)
+const char *
+pxeconf_entry_make(struct pxeconf_entry *e, const char *kernel, size_t klen,
+    const struct pxeconf_line *args)
 {
-	struct line out = { .len = 0 };
-	const char *s = full->buf, *errstr;
-	size_t n = full->len, w;
+	struct pxeconf_line out = { .len = 0 };
+	const char *s = args->buf, *errstr;
+	size_t n = args->len, w;
 	bool seen = false;
 
+	if (args->overflow)
+		return "command line too long";
+	if (klen == 0)
+		return "no kernel named";
+	if (klen > PXECONF_NAMEMAX)
+		return "kernel name too long";
+	memcpy(e->kernel, kernel, klen);
+	e->kernel[klen] = '\0';
 	while (n > 0) {
-		for (; n > 0 && is_space(*s); s++, n--)
+		for (; n > 0 && pxeconf_space(*s); s++, n--)
 			;
-		w = word_len(s, n);
+		w = pxeconf_word(s, n);
 		if (w >= 7 && strncmp(s, "initrd=", 7) == 0) {
+			/* The first initrd= counts (kernel.c's strstr()). */
 			if (!seen && (errstr = initrd_list(e, s + 7,
 			    w - 7)) != NULL)
 				return errstr;
 			seen = true;
 		} else
-			add(&out, s, w);
+			pxeconf_add(&out, s, w);
 		s += w;
 		n -= w;
 	}
@@ -182,131 +183,16 @@ split_initrd(struct pxeconf_entry *e, const struct line *full)
 	return NULL;
 }
 
-/* A LABEL: its image line, APPEND (or the global one), INITRD, IPAPPEND. */
-static const char *
-from_label(const struct pxeconf *c, const struct pxeconf_label *lb,
-    const char *const sys[PXECONF_SYSAPPEND], struct pxeconf_entry *e,
-    struct line *full)
+void
+pxeconf_entry_last(const struct pxeconf_entry *e,
+    char name[PXECONF_NAMEMAX + 1])
 {
-	struct pxeconf_span a;
-	size_t w;
+	const char *s = e->ninitrd > 0 ? e->initrd[e->ninitrd - 1] :
+	    e->kernel;
 
-	if (lb->name.len > PXECONF_NAMEMAX)
-		return "label name too long";
-	memcpy(e->label, lb->name.p, lb->name.len);
-	e->label[lb->name.len] = '\0';
-	if (span_is(lb->type, "localboot"))
-		return "LOCALBOOT boots the local disk: nothing to kexec";
-	if (!span_is(lb->type, "kernel") && !span_is(lb->type, "linux"))
-		return "not a Linux kernel image";
-	w = word_len(lb->kernel.p, lb->kernel.len);
-	if (set_kernel(e, lb->kernel.p, w) == -1)
-		return "not a Linux kernel image, or name too long";
-	add(full, lb->kernel.p + w, lb->kernel.len - w);
-	a = lb->append.set ? lb->append : c->append;
-	if (a.set && !span_is(a, "-"))
-		add(full, a.p, a.len);
-	if (lb->initrd.set) {
-		/* INITRD x becomes " initrd=x" after APPEND (record()). */
-		add(full, "initrd=", 7);
-		glue(full, lb->initrd.p, lb->initrd.len);
-	}
-	sysappend(full, lb->has_ipappend ? lb->ipappend : c->ipappend, sys);
-	return NULL;
-}
-
-/*
- * With a UI menu, what the menu boots when left alone: the MENU DEFAULT
- * label, else the label DEFAULT names, else the first entry (menu.c32's
- * defentry starts at 0; readconfig.c moves it only to a label).
- */
-static const struct pxeconf_label *
-menu_entry(const struct pxeconf *c)
-{
-	const struct pxeconf_label *lb;
-
-	if (c->menu_default > 0)
-		return &c->labels[c->menu_default - 1];
-	if (c->deflt.set && (lb = find_label(c, c->deflt.p,
-	    word_len(c->deflt.p, c->deflt.len))) != NULL)
-		return lb;
-	return &c->labels[0];
-}
-
-int
-pxeconf_resolve(const struct pxeconf *c,
-    const char *const sys[PXECONF_SYSAPPEND], struct pxeconf_entry *e,
-    struct perr *err)
-{
-	const struct pxeconf_label *lb = NULL;
-	struct line full = { .len = 0 };
-	const char *errstr = NULL, *rest = "";
-	size_t w = 0, nrest = 0;
-	unsigned line = c->deflt_line;
-
-	memset(e, 0, sizeof(*e));
-	if (c->ui && c->nlabels > 0)
-		lb = menu_entry(c);
-	else if (!c->deflt.set) {
-		snprintf(err->msg, sizeof(err->msg), "%s: no DEFAULT line",
-		    c->file);
-		err->line = 0;
-		return -1;
-	} else {
-		w = word_len(c->deflt.p, c->deflt.len);
-		rest = c->deflt.p + w;
-		nrest = c->deflt.len - w;
-		lb = find_label(c, c->deflt.p, w);
-	}
-	if (lb != NULL) {
-		line = lb->line;
-		errstr = from_label(c, lb, sys, e, &full);
-	} else if (set_kernel(e, c->deflt.p, w) == -1)
-		errstr = "DEFAULT names no LABEL and no Linux kernel";
-	else {
-		if (c->append.set && !span_is(c->append, "-"))
-			add(&full, c->append.p, c->append.len);
-		sysappend(&full, c->ipappend, sys);
-	}
-	if (errstr == NULL) {
-		add(&full, rest, nrest);
-		if (full.overflow)
-			errstr = "command line too long";
-		else
-			errstr = split_initrd(e, &full);
-	}
-	if (errstr != NULL) {
-		perr_set(err, c->file, line, "%s", errstr);
-		return -1;
-	}
-	return 0;
-}
-
-/*
- * The file pxelinux fetches last for the entry it boots: the last initrd of
- * the first initrd= list, else the kernel, leading slashes removed (the
- * form a transfer log names it in).  No IPAPPEND strings: they add no file.
- */
-int
-pxeconf_lastfile(const struct pxeconf *c, char name[PXECONF_NAMEMAX + 1],
-    struct perr *err)
-{
-	const struct pxeconf_label *lb = NULL;
-	struct pxeconf_entry e;
-	const char *s;
-
-	if (c->ui && c->nlabels > 0)
-		lb = menu_entry(c);
-	else if (c->deflt.set)
-		lb = find_label(c, c->deflt.p,
-		    word_len(c->deflt.p, c->deflt.len));
-	if (lb != NULL && span_is(lb->type, "localboot"))
-		return 0;
-	if (pxeconf_resolve(c, NULL, &e, err) == -1)
-		return -1;
-	s = e.ninitrd > 0 ? e.initrd[e.ninitrd - 1] : e.kernel;
+	if (strncmp(s, "::", 2) == 0)
+		s += 2;
 	while (*s == '/')
 		s++;
 	strlcpy(name, s, PXECONF_NAMEMAX + 1);
-	return 1;
 }

@@ -137,7 +137,8 @@ sess_request(struct session *ss)
 		logit(LOG_NOTICE, "%s: %s %s: %s", ss->peer, ss->opname,
 		    ss->name, errstr);
 		ss->refused = true;
-		sess_error(ss, code, r == 1 ? "Access violation" : errstr);
+		sess_error(ss, code, r == 1 && name[0] != '\0' ? name :
+		    r == 1 ? "Access violation" : errstr);
 		return -1;
 	}
 	wbuf_init(&w, ss->oack, sizeof(ss->oack));

@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "common/addr.h"
-#include "common/text.h"
 #include "in.tftpd/tftp_remap.h"
 
 #define RM_REPLACE	0x001
@@ -28,32 +27,40 @@
 
 #define REMAP_LOOPS	256
 #define REMAP_BUF	1024
-#define RX_LEN_MAX	256	/* bytes of one regex */
-#define RX_OPS_MAX	16	/* repetition operators in one regex */
-#define RX_GROUPS_MAX	16	/* parentheses in one regex */
-#define RX_BOUND_MAX	32	/* largest m or n of {m,n} */
+#define REMAP_LINEMAX	4096
 
 static const char flagchars[] = "rgiesaGP46~";
 
-/* Next field of *sp; a backslash keeps the next character in the field. */
-static char *
-field(char **sp)
+/*
+ * tftp-hpa's readescstring(): the next field of *sp into buf (bufsz),
+ * ended by white space or '#' that no backslash escapes; the backslashes
+ * stay (the regex and the replacement read them).  Nothing after a '#'
+ * is a field.  Returns the field's length (0: none), or -1 if too long.
+ */
+static int
+field(const char **sp, char *buf, size_t bufsz)
 {
-	char *s = *sp, *start;
+	const char *s = *sp;
+	size_t n = 0;
+	bool bs = false;
 
 	while (isspace((unsigned char)*s))
 		s++;
-	if (*s == '\0')
-		return NULL;
-	start = s;
-	while (*s != '\0' && !isspace((unsigned char)*s))
-		s += (s[0] == '\\' && s[1] != '\0') ? 2 : 1;
-	if (*s != '\0')
-		*s++ = '\0';
+	for (; *s != '\0'; s++) {
+		if (!bs && (isspace((unsigned char)*s) || *s == '#'))
+			break;
+		/* Two backslashes leave the state unescaped again. */
+		bs = !bs && *s == '\\';
+		if (n + 1 >= bufsz)
+			return -1;
+		buf[n++] = *s;
+	}
+	buf[n] = '\0';
 	*sp = s;
-	return start;
+	return (int)n;
 }
 
+/* G and P: the last one given wins, as tftp-hpa keeps one rule mode. */
 static int
 parse_flags(const char *f, unsigned *flags)
 {
@@ -63,109 +70,46 @@ parse_flags(const char *f, unsigned *flags)
 	for (; *f != '\0'; f++) {
 		if ((c = strchr(flagchars, *f)) == NULL)
 			return -1;
+		if (*f == 'G' || *f == 'P')
+			*flags &= ~(RM_GET | RM_PUT);
 		*flags |= 1u << (c - flagchars);
 	}
 	if ((*flags & (RM_INVERT | RM_REPLACE)) == (RM_INVERT | RM_REPLACE))
 		return -1;
+	if (!(*flags & RM_REPLACE))	/* g only goes with r */
+		*flags &= ~RM_GLOBAL;
 	return 0;
 }
 
-/* Skips a bracket expression at s ('['); the char after ']', or NULL. */
-static const char *
-rx_bracket(const char *s)
-{
-	s++;
-	if (*s == '^')
-		s++;
-	if (*s == ']')
-		s++;
-	for (; *s != '\0' && *s != ']'; s++)
-		if (s[0] == '[' && (s[1] == ':' || s[1] == '.' ||
-		    s[1] == '=')) {
-			if ((s = strchr(s + 2, ']')) == NULL)
-				return NULL;
-		}
-	return *s == ']' ? s + 1 : NULL;
-}
-
-/* Skips an interval at s ('{'); the char after '}', or NULL if too big. */
-static const char *
-rx_interval(const char *s)
-{
-	unsigned long v;
-	char *e;
-
-	for (s++;; s = e + 1) {
-		v = strtoul(s, &e, 10);
-		if (v > RX_BOUND_MAX)
-			return NULL;
-		if (*e == '}')
-			return e + 1;
-		if (*e != ',')
-			return *e == '\0' ? e : NULL;
-	}
-}
-
 /*
- * glibc's regcomp takes time exponential in stacked repetitions ("a++++")
- * and grows with nested counted ones, so a rule's regex is refused unless
- * its cost is bounded: short, few operators and groups, small intervals,
- * and no repetition operator right after another (undefined in POSIX).
+ * One line: flags, regex, replacement (none: empty; for an 'a' rule, the
+ * error message); tftp-hpa reads no further, so more fields are ignored.
  */
-static const char *
-rx_check(const char *s)
-{
-	unsigned ops = 0, groups = 0;
-	bool rep = false, isrep;
-
-	if (strlen(s) > RX_LEN_MAX)
-		return "longer than 256 bytes";
-	while (*s != '\0') {
-		isrep = *s == '*' || *s == '+' || *s == '?' ||
-		    (*s == '{' && isdigit((unsigned char)s[1]));
-		if (isrep && rep)
-			return "has a repetition operator after another";
-		if (isrep && ++ops > RX_OPS_MAX)
-			return "has over 16 repetition operators";
-		if (*s == '(' && ++groups > RX_GROUPS_MAX)
-			return "has over 16 groups";
-		rep = isrep;
-		if (*s == '\\' && s[1] != '\0')
-			s += 2;
-		else if (*s == '[')
-			s = rx_bracket(s);
-		else if (isrep && *s == '{')
-			s = rx_interval(s);
-		else
-			s++;
-		if (s == NULL)
-			return "has a bad [] or an interval over {32}";
-	}
-	return NULL;
-}
-
 static int
-add_rule(struct tftp_remap *m, char *line, unsigned lineno,
+add_rule(struct tftp_remap *m, const char *line, unsigned lineno,
     const char *file, struct perr *err)
 {
 	struct tftp_remap_rule r = { .line = lineno }, *v;
-	char *p = line, *fl, *rx, *repl;
-	const char *why;
+	char fl[32], rx[TFTP_REMAP_RXMAX + 2], repl[REMAP_BUF];
+	const char *p = line, *why;
+	int n;
 
-	if ((fl = field(&p)) == NULL)
+	if ((n = field(&p, fl, sizeof(fl))) == 0)
 		return 0;
-	rx = field(&p);
-	repl = field(&p);
-	if (rx == NULL || parse_flags(fl, &r.flags) == -1) {
-		perr_set(err, file, lineno, "bad rule flags or no regex");
+	if (n == -1 || parse_flags(fl, &r.flags) == -1) {
+		perr_set(err, file, lineno, "bad rule flags");
 		return -1;
 	}
-	if ((r.flags & RM_REPLACE) != (repl != NULL) || field(&p) != NULL) {
-		perr_set(err, file, lineno, "a replacement goes with flag r, "
-		    "and only then");
+	if ((n = field(&p, rx, sizeof(rx))) <= 0) {
+		perr_set(err, file, lineno, n == 0 ? "no regex" :
+		    "regex longer than 256 bytes");
 		return -1;
 	}
-	if ((why = rx_check(rx)) != NULL) {
+	if (field(&p, repl, sizeof(repl)) == -1) {
+		perr_set(err, file, lineno, "replacement too long");
+		return -1;
+	}
+	if ((why = tftp_remap_rx_check(rx)) != NULL) {
 		perr_set(err, file, lineno, "regex %s", why);
 		return -1;
 	}
@@ -174,7 +118,7 @@ add_rule(struct tftp_remap *m, char *line, unsigned lineno,
 		perr_set(err, file, lineno, "bad regex %s", rx);
 		return -1;
 	}
-	if ((repl != NULL && (r.repl = strdup(repl)) == NULL) ||
+	if ((r.repl = strdup(repl)) == NULL ||
 	    (v = reallocarray(m->v, m->n + 1, sizeof(*v))) == NULL) {
 		regfree(&r.rx);
 		free(r.repl);
@@ -186,22 +130,32 @@ add_rule(struct tftp_remap *m, char *line, unsigned lineno,
 	return 0;
 }
 
+/* Lines as tftp-hpa reads them: no comment stripping but field()'s. */
 int
 tftp_remap_parse(struct tftp_remap *m, const char *text, size_t len,
     const char *file, struct perr *err)
 {
-	struct text t;
-	char line[TEXT_LINEMAX];
-	const char *errstr;
-	int r;
+	char line[REMAP_LINEMAX];
+	const char *nl;
+	size_t n;
+	unsigned lineno = 0;
 
-	text_init(&t, text, len);
-	while ((r = text_next(&t, line, sizeof(line), &errstr)) == 1)
-		if (add_rule(m, line, t.lineno, file, err) == -1)
+	while (len > 0) {
+		lineno++;
+		nl = memchr(text, '\n', len);
+		n = nl != NULL ? (size_t)(nl - text) : len;
+		if (n >= sizeof(line) || memchr(text, '\0', n) != NULL) {
+			perr_set(err, file, lineno, n >= sizeof(line) ?
+			    "line too long" : "NUL byte in line");
 			return -1;
-	if (r == -1) {
-		perr_set(err, file, t.lineno, "%s", errstr);
-		return -1;
+		}
+		memcpy(line, text, n);
+		line[n] = '\0';
+		if (add_rule(m, line, lineno, file, err) == -1)
+			return -1;
+		n += nl != NULL;
+		text += n;
+		len -= n;
 	}
 	return 0;
 }
@@ -302,6 +256,27 @@ replace(const struct tftp_remap_rule *r, char *cur, const regmatch_t *pm,
 	return 0;
 }
 
+/*
+ * An 'a' rule: its replacement, expanded, is the error message sent (in
+ * out; "" for none).  Returns 1.
+ */
+static int
+deny(const struct tftp_remap_rule *r, const char *cur, const regmatch_t *pm,
+    const struct tftp_remap_ctx *ctx, char *out, size_t outsz)
+{
+	static const regmatch_t none[10] = {
+		{ -1, -1 }, { -1, -1 }, { -1, -1 }, { -1, -1 }, { -1, -1 },
+		{ -1, -1 }, { -1, -1 }, { -1, -1 }, { -1, -1 }, { -1, -1 }
+	};
+	struct sbuf b = { out, outsz, 0, false, 0 };
+
+	if (outsz == 0)
+		return 1;
+	out[0] = '\0';
+	expand(&b, r->repl, cur, pm != NULL ? pm : none, ctx);
+	return 1;
+}
+
 static bool
 applies(const struct tftp_remap_rule *r, const struct tftp_remap_ctx *ctx)
 {
@@ -334,7 +309,7 @@ tftp_remap_apply(const struct tftp_remap *m, const char *name,
 		if (!hit == !(r->flags & RM_INVERT))
 			continue;
 		if (r->flags & RM_DENY)
-			return 1;
+			return deny(r, cur, hit ? pm : NULL, ctx, out, outsz);
 		while ((r->flags & RM_REPLACE) && hit) {
 			if (++loops > REMAP_LOOPS)
 				goto loop;
@@ -348,7 +323,11 @@ tftp_remap_apply(const struct tftp_remap *m, const char *name,
 		if (r->flags & RM_RESTART) {
 			if (++loops > REMAP_LOOPS)
 				goto loop;
-			i = (size_t)-1;
+			/*
+			 * tftp-hpa 5.2 sets its rule pointer to the first rule
+			 * and its loop then steps to the second: keep that.
+			 */
+			i = 0;
 		}
 	}
 	if (strlcpy(out, cur, outsz) >= outsz)

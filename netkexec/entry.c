@@ -4,11 +4,15 @@
  * pxelinux's search order in turn, the first file that exists wins, as in
  * pxelinux's pxe_load_config().  A TFTP error from the server (file not
  * found, access denied) moves on to the next name; no answer at all stops
- * the search, since every later name would time out too.
+ * the search, since every later name would time out too.  Then the files
+ * it names (INCLUDE, menus, CONFIG) are fetched as common/pxeconf_pick.c
+ * asks for them, and what pxelinux would run is the entry, or the reason
+ * there is none (the local disk, a wait for a key) with its exit status.
  */
 #include <sys/mman.h>
 
 #include <err.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +21,7 @@
 
 #include "common/log.h"
 #include "common/perr.h"
+#include "common/pxeconf_files.h"
 #include "netkexec/netkexec.h"
 
 #define CONFIG_MAX	(256u << 10)
@@ -60,24 +65,6 @@ slurp(int fd, size_t len)
 	return buf;
 }
 
-/* Parses and resolves; a bad entry exits EX_DATAERR with file:line. */
-static void
-parse_entry(const struct nk *nk, const char *path, char *text, size_t len,
-    struct pxeconf_entry *e)
-{
-	char ipopt[80], bootif[40], sysuuid[48];
-	const char *sys[PXECONF_SYSAPPEND];
-	struct pxeconf c;
-	struct perr perr;
-
-	if (pxeconf_parse(&c, text, len, path, &perr) == -1)
-		errx(EX_DATAERR, "%s", perr.msg);
-	sysappend(nk, ipopt, bootif, sysuuid, sys);
-	if (pxeconf_resolve(&c, sys, e, &perr) == -1)
-		errx(EX_DATAERR, "%s", perr.msg);
-	pxeconf_free(&c);
-}
-
 /* Fetches one name: 1 found (*text), 0 the server has none, exits else. */
 static int
 try_name(const struct nk *nk, const char *path, char **text, size_t *len)
@@ -119,11 +106,54 @@ server_path(const struct nk *nk, const char *name, char *buf, size_t len)
 	}
 }
 
+/* pxeconf_load_fn: a file the configuration names, over TFTP. */
+static int
+load(const void *arg, const char *name, char **text, size_t *len,
+    struct perr *err)
+{
+	const struct nk *nk = arg;
+	char path[PATH_MAX];
+
+	(void)err;
+	server_path(nk, name, path, sizeof(path));
+	if (!try_name(nk, path, text, len))
+		return 0;	/* skipped, as pxelinux skips it */
+	if (log_getverbose() > 0)
+		log_info("%s: %zu bytes", path, *len);
+	return 1;
+}
+
+/*
+ * Runs pxelinux's choice over the node's file, fetching every file it
+ * names (INCLUDE, a menu's files, CONFIG) by the name the configuration
+ * gives, as pxelinux resolves it.  Exits with NK_EX_LOCAL, NK_EX_WAIT or
+ * EX_DATAERR unless the choice is a kernel.
+ */
+static void
+pick(const struct nk *nk, struct pxeconf_files *f, struct pxeconf_entry *e)
+{
+	char ipopt[80], bootif[40], sysuuid[48];
+	const char *sys[PXECONF_SYSAPPEND];
+	struct pxeconf_pick pk;
+	struct perr perr;
+
+	sysappend(nk, ipopt, bootif, sysuuid, sys);
+	if (pxeconf_files_pick(f, sys, load, nk, &pk, &perr) == -1)
+		errx(EX_DATAERR, "%s", perr.msg);
+	if (pk.how == PXECONF_LOCAL)
+		errx(NK_EX_LOCAL, "%s", perr.msg);
+	if (pk.how == PXECONF_WAIT)
+		errx(NK_EX_WAIT, "%s: pxelinux would wait for a key; nothing "
+		    "to kexec", perr.msg);
+	*e = pk.e;
+}
+
 void
 entry_find(const struct nk *nk, char *path, size_t pathlen,
     struct pxeconf_entry *e)
 {
 	char names[PXENAME_NMAX][PXENAME_LEN], rel[512];
+	struct pxeconf_files *f;
 	char *text = NULL;
 	size_t i, n, len = 0;
 
@@ -146,6 +176,10 @@ entry_find(const struct nk *nk, char *path, size_t pathlen,
 	}
 	if (log_getverbose() > 0)
 		log_info("%s: %zu bytes", path, len);
-	parse_entry(nk, path, text, len, e);
-	free(text);
+	if ((f = calloc(1, sizeof(*f))) == NULL)
+		err(EX_OSERR, "calloc");
+	pxeconf_files_add(f, path, text, len);
+	pick(nk, f, e);
+	pxeconf_files_free(f);
+	free(f);
 }

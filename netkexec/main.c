@@ -4,9 +4,10 @@
  * going through the firmware.  It works out who the node is (probe.c),
  * drops every privilege but CAP_SYS_BOOT and CAP_NET_ADMIN, asks the boot
  * server for pxelinux.cfg/ files in pxelinux's order (common/pxename.c)
- * until one exists, picks the entry pxelinux would boot (common/pxeconf.c,
- * pxeconf_entry.c), downloads kernel and initrds into memory (fetch.c) and
- * kexecs (boot.c).  --dry-run stops after printing the choice.
+ * until one exists, picks the entry pxelinux would boot (common/pxeconf*.c,
+ * fetching the files it includes), downloads kernel and initrds into
+ * memory (fetch.c) and kexecs (boot.c).  --dry-run stops after printing
+ * the choice.
  */
 #include <sys/mman.h>
 
@@ -64,9 +65,10 @@ usage(FILE *f)
 "  -A, --append W     add W to the end of the entry's command line\n"
 "  -v, --verbose      say what is tried (-vv: every ignored packet)\n"
 "  -h, --help         this text\n"
-"Exit: 0 (dry run, download), 64 usage, 65 bad entry, 66 no entry,\n"
-"69 download failed, 71 kexec refused, 73 cannot write -D files,\n"
-"77 no permission, 78 no boot server known.\n");
+"Exit: 0 (dry run, download), 2 the entry boots the local disk, 3 pxelinux\n"
+"would wait for a key, 64 usage, 65 bad entry, 66 no entry, 69 download\n"
+"failed, 71 kexec refused, 73 cannot write -D files, 77 no permission,\n"
+"78 no boot server known.\n");
 }
 
 /* One option into *o; false for an unknown one. */

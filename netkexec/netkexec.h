@@ -15,6 +15,10 @@
 #include "netkexec/node_info.h"
 #include "common/pxeconf.h"
 
+/* Exit statuses besides sysexits: pxelinux would boot nothing we can. */
+#define NK_EX_LOCAL	2	/* the entry boots the local disk */
+#define NK_EX_WAIT	3	/* pxelinux waits for a key */
+
 struct nk_opts {
 	bool		 dry_run;
 	const char	*server;	/* -s */
@@ -58,9 +62,12 @@ int	fetch_file(const struct nk *, const char *name, int fd, uint64_t max,
 
 /*
  * entry.c: the node's pxelinux.cfg file (the first of pxelinux's names the
- * server has, or -c), parsed and resolved; its name goes to path.  Exits
- * with EX_NOINPUT when no file exists, EX_UNAVAILABLE when the server does
- * not answer, EX_DATAERR for a bad file.
+ * server has, or -c) and the files it names, and the entry pxelinux would
+ * boot from them; the file's name goes to path.  Exits with EX_NOINPUT
+ * when no file exists, EX_UNAVAILABLE when the server does not answer,
+ * EX_DATAERR for a bad file or an image that is no Linux kernel,
+ * NK_EX_LOCAL or NK_EX_WAIT when pxelinux would boot the local disk or
+ * wait for a key.
  */
 void	entry_find(const struct nk *, char *path, size_t pathlen,
 	    struct pxeconf_entry *);

@@ -247,7 +247,9 @@ pxecfg_nodes_assign(struct pxecfg_nodes *t, struct perr *err)
 		}
 		nd->subnet = best;
 	}
-	qsort(t->v, t->n, sizeof(*t->v), nodes_cmp);
+	/* Without nodes t->v is NULL, which qsort() must not get (nonnull). */
+	if (t->n > 1)
+		qsort(t->v, t->n, sizeof(*t->v), nodes_cmp);
 	hidx_free(&t->by_mac);	/* positions changed: rebuilt when needed */
 	hidx_free(&t->by_ip);
 	t->nidx = 0;

@@ -173,28 +173,69 @@ plan_node(struct pxecfg_plan *pl, const struct pxecfg_conf *c,
 	return 0;
 }
 
-/* The group file of a subnet: its mask's whole hex digits of the address. */
+/*
+ * The hex digits of subnet si's group file names: the shortest prefix,
+ * from the mask's whole digits up, whose blocks over the subnet hold no
+ * address of a declared subnet beside it (two /27s of one /24 go to 7
+ * digits, two files each).  Nested subnets are left to pxelinux's longest
+ * match; equal names are a conflict pxecfg_plan_build() reports.  0: no
+ * group file (a mask under /4, or names as long as a node's own).
+ */
+static int
+group_digits(const struct pxecfg_nodes *t, size_t si)
+{
+	const struct pxecfg_subnet *s = &t->sub[si], *o;
+	int len = ip4_mask_len(s->mask), k;
+	uint32_t m;
+	size_t j;
+
+	for (k = len / 4; k >= 1 && k <= 7; k++) {
+		if (4 * k >= len)
+			return k;
+		m = ~0u << (32 - 4 * k);
+		for (j = 0; j < t->nsub; j++) {
+			o = &t->sub[j];
+			/* Two prefixes meet when one holds the other. */
+			if (j != si && ((s->net ^ o->net) & s->mask & o->mask) &&
+			    ((s->net ^ o->net) & m & o->mask) == 0)
+				break;
+		}
+		if (j == t->nsub)
+			return k;
+	}
+	return 0;
+}
+
+/* The group files of a subnet: one per prefix it spans (see above). */
 static int
 plan_group(struct pxecfg_plan *pl, const struct pxecfg_conf *c,
-    const struct pxecfg_subnet *s, struct perr *err)
+    const struct pxecfg_nodes *t, size_t si, struct perr *err)
 {
+	const struct pxecfg_subnet *s = &t->sub[si];
 	struct pxecfg_target tg;
 	char hex[IP4_HEXLEN], name[PXECFG_FNAMELEN], what[96];
 	char a[IP4_STRLEN];
-	int digits = ip4_mask_len(s->mask) / 4;
+	int k = group_digits(t, si), len = ip4_mask_len(s->mask);
+	uint32_t i, n;
 
-	if (digits < 1 || digits > 7)
-		return 0;	/* the default file, or a single address */
-	snprintf(name, sizeof(name), "%.*s", digits, ip4_hex(s->net, hex));
+	if (k == 0)
+		return 0;	/* the default file, or nodes' own names */
+	n = 4 * k > len ? 1u << (4 * k - len) : 1;
 	snprintf(what, sizeof(what), "subnet %s/%d", ip4_ntoa(s->net, a),
-	    ip4_mask_len(s->mask));
+	    len);
 	memset(&tg, 0, sizeof(tg));
 	tg.has_net = s->server != 0;
 	tg.server = s->server;
 	tg.netmask = s->mask;
 	tg.gateway = s->gateway;
-	return plan_render(pl, c, pxecfg_conf_profile(c, c->group), &tg,
-	    PXECFG_DIR_PXELINUX, name, what, err);
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "%.*s", k,
+		    ip4_hex(s->net + (i << (32 - 4 * k)), hex));
+		if (plan_render(pl, c, pxecfg_conf_profile(c, c->group), &tg,
+		    PXECFG_DIR_PXELINUX, name, what, err) == -1)
+			return -1;
+	}
+	return 0;
 }
 
 int
@@ -209,7 +250,7 @@ pxecfg_plan_build(struct pxecfg_plan *pl, const struct pxecfg_conf *c,
 		if (plan_node(pl, c, t, &t->v[i], err) == -1)
 			return -1;
 	for (i = 0; c->group[0] != '\0' && i < t->nsub; i++)
-		if (plan_group(pl, c, &t->sub[i], err) == -1)
+		if (plan_group(pl, c, t, i, err) == -1)
 			return -1;
 	memset(&tg, 0, sizeof(tg));
 	if (c->dflt[0] != '\0' && plan_render(pl, c,

@@ -3,10 +3,12 @@
  * What pxecfg-gen should leave in the TFTP root, and what that takes.
  * pxecfg_plan_build() renders every file: per node pxelinux.cfg/<HEXIP>
  * and/or pxelinux.cfg/01-<mac>, per subnet a group file named by the hex
- * prefix its mask covers (192.0.2.0/24 -> C00002) with ip=dhcp, the
- * "default" file, and optionally ipxe/<ip>.ipxe scripts.  Each starts with
- * a header line beginning PXECFG_MARK, which is how a later run knows the
- * file is its own.  pxecfg_plan_sync() compares the plan with the files
+ * prefix its mask covers (192.0.2.0/24 -> C00002; when that prefix would
+ * also match another declared subnet, as two /27s of one /24 do, the
+ * next longer prefix, one file per prefix the subnet spans) with ip=dhcp,
+ * the "default" file, and optionally ipxe/<ip>.ipxe scripts.  Each starts
+ * with a header line beginning PXECFG_MARK, which is how a later run knows
+ * the file is its own.  pxecfg_plan_sync() compares the plan with the files
  * found and says, per file, create, change, keep or remove; it removes only
  * marked files and refuses to overwrite unmarked ones unless forced.  Pure:
  * allocates the texts it returns, no I/O.

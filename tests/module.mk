@@ -15,7 +15,8 @@ $(B)/san/tests/unit/suites.h: $(SUITE_SRC) mk/suites.sh
 	$(Q)sh mk/suites.sh $(SUITE_SRC) > $@
 
 $(TEST_OBJ): $(B)/san/tests/unit/suites.h
-$(TEST_OBJ): CPPFLAGS += -I$(B)/san/tests/unit -Itests/unit
+$(TEST_OBJ): CPPFLAGS += -I$(B)/san/tests/unit -Itests/unit \
+    -DNB_TESTDATA='"$(CURDIR)/tests/data"'
 
 # The cores are listed here, not through CORES_SAN: GNUmakefile sets that
 # after including this file, and prerequisites expand when read.

@@ -3,8 +3,10 @@
  * Which nodes to wake, and what to wait for: targets from the arguments,
  * a file or the whole ethers file; with a transfer log, each node's address
  * (hosts, by its ethers name) and its last boot file, read from the
- * pxelinux.cfg file pxelinux itself would pick.  Everything is resolved
- * before the first packet, so a typo stops the run with nothing sent.
+ * pxelinux.cfg file pxelinux itself would pick, with the files it
+ * INCLUDEs, as pxelinux would pick the entry (common/pxeconf*.c).
+ * Everything is resolved before the first packet, so a typo stops the run
+ * with nothing sent.
  */
 #include <sys/stat.h>
 
@@ -16,6 +18,7 @@
 
 #include "common/fileio.h"
 #include "common/log.h"
+#include "common/pxeconf_files.h"
 #include "common/pxename.h"
 #include "common/text.h"
 #include "wakeup.h"
@@ -114,17 +117,71 @@ load_file(struct wakeup *w)
 }
 
 /*
+ * pxeconf_load_fn: a file a node's configuration names, from the TFTP
+ * root as pxelinux (in its root) would ask for it: "::x" and "/x" are x.
+ */
+static int
+load(const void *arg, const char *name, char **text, size_t *len,
+    struct perr *err)
+{
+	const struct wakeup *w = arg;
+	char path[PATH_MAX];
+
+	if (strncmp(name, "::", 2) == 0)
+		name += 2;
+	while (*name == '/')
+		name++;
+	snprintf(path, sizeof(path), "%s/%s", w->tftpboot, name);
+	if (file_read(path, FILE_READ_MAX, text, len) == 0)
+		return 1;
+	if (errno == ENOENT)
+		return 0;	/* skipped, as pxelinux skips it */
+	snprintf(err->msg, sizeof(err->msg), "%.400s: %s", path,
+	    strerror(errno));
+	return -1;
+}
+
+/*
+ * The last file pxelinux fetches for the entry it would boot from f: 0
+ * with it in out, or -1 after logging why there is none.
+ */
+static int
+last_file(const struct wakeup *w, const struct wol_target *t,
+    struct pxeconf_files *f, char *out, size_t outsz)
+{
+	struct pxeconf_pick pk;
+	struct perr err;
+	char last[PXECONF_NAMEMAX + 1];
+
+	if (pxeconf_files_pick(f, NULL, load, w, &pk, &err) == -1) {
+		log_warnx("%s", err.msg);
+		return -1;
+	}
+	if (pk.how != PXECONF_BOOT) {
+		log_warnx("%s: %s %s: no boot file to wait for (%s)", t->name,
+		    f->name[0], pk.how == PXECONF_LOCAL ? "boots from local "
+		    "disk" : "waits for a key in pxelinux", err.msg);
+		return -1;
+	}
+	pxeconf_entry_last(&pk.e, last);
+	strlcpy(out, last, outsz);
+	if (log_getverbose() > 0)
+		log_info("%s: %s: waiting for %s", t->name, f->name[0], out);
+	return 0;
+}
+
+/*
  * The last boot file of node t, from the first pxelinux.cfg file that
- * exists in pxelinux's order.  0, or -1 after logging why.
+ * exists in pxelinux's order and the files it names.  0, or -1 after
+ * logging why.
  */
 static int
 find_bootfile(const struct wakeup *w, const struct wol_target *t,
     char *out, size_t outsz)
 {
 	char nm[PXENAME_NMAX][PXENAME_LEN];
-	struct pxeconf c;
-	struct perr err;
-	char path[PATH_MAX], last[PXECONF_NAMEMAX + 1];
+	struct pxeconf_files *f;
+	char path[PATH_MAX];
 	char *buf;
 	size_t i, n, len;
 	int r;
@@ -140,24 +197,13 @@ find_bootfile(const struct wakeup *w, const struct wol_target *t,
 			log_warnx("%s: %s", path, file_strerror(errno));
 			return -1;
 		}
-		if ((r = pxeconf_parse(&c, buf, len, path, &err)) == 0)
-			r = pxeconf_lastfile(&c, last, &err);
-		pxeconf_free(&c);
-		free(buf);
-		if (r == -1) {
-			log_warnx("%s", err.msg);
-			return -1;
-		}
-		if (r == 0) {
-			log_warnx("%s: %s boots from local disk: no boot file "
-			    "to wait for", t->name, path);
-			return -1;
-		}
-		strlcpy(out, last, outsz);
-		if (log_getverbose() > 0)
-			log_info("%s: %s: waiting for %s", t->name, path,
-			    out);
-		return 0;
+		if ((f = calloc(1, sizeof(*f))) == NULL)
+			fatal("calloc");
+		pxeconf_files_add(f, path, buf, len);
+		r = last_file(w, t, f, out, outsz);
+		pxeconf_files_free(f);
+		free(f);
+		return r;
 	}
 	log_warnx("%s: no pxelinux.cfg entry in %s/pxelinux.cfg (tried %s, "
 	    "%s .. %s, default)", t->name, w->tftpboot, nm[0], nm[1],

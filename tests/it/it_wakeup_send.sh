@@ -147,6 +147,11 @@ printf '192.0.2.2 node1\n' > "$NB_TMP/hosts"
 mkdir -p "$NB_TMP/tb/pxelinux.cfg" "$NB_TMP/tb2/pxelinux.cfg"
 printf 'DEFAULT disk\nLABEL disk\n  LOCALBOOT 0\n' \
     > "$NB_TMP/tb2/pxelinux.cfg/default"
+# ... and in a third, a menu whose labels an INCLUDE brings waits for a key.
+mkdir -p "$NB_TMP/tb3/pxelinux.cfg"
+printf 'UI menu.c32\nINCLUDE pxelinux.cfg/labels\n' \
+    > "$NB_TMP/tb3/pxelinux.cfg/default"
+printf 'LABEL x\n  KERNEL vmlinuz\n' > "$NB_TMP/tb3/pxelinux.cfg/labels"
 SEQ="-i va -s -l $NB_TMP/xfer.log -e $E --hosts $NB_TMP/hosts"
 cap_start 1
 bad 78 "node1: no pxelinux.cfg entry in $NB_TMP/tb/pxelinux.cfg (tried 01-fe-ed-fa-ce-de-ad, C0000202 .. C, default)" \
@@ -154,6 +159,8 @@ bad 78 "node1: no pxelinux.cfg entry in $NB_TMP/tb/pxelinux.cfg (tried 01-fe-ed-
 bad 78 "node2: not in hosts ($NB_TMP/hosts)" $SEQ --tftpboot "$NB_TMP/tb2"
 bad 78 "node1: $NB_TMP/tb2/pxelinux.cfg/default boots from local disk" \
     $SEQ --tftpboot "$NB_TMP/tb2" node1
+bad 78 "node1: $NB_TMP/tb3/pxelinux.cfg/default waits for a key in pxelinux: no boot file to wait for ($NB_TMP/tb3/pxelinux.cfg/default:1: the menu has no TIMEOUT)" \
+    $SEQ --tftpboot "$NB_TMP/tb3" node1
 bad 64 "-a, -f and -l go with --sequential or --parallel" -i va -a
 bad 65 "fe:ed:fa:ce:de: malformed MAC address; nothing sent" \
     -i va fe:ed:fa:ce:de

@@ -4,7 +4,8 @@
  * the same node from two sources, and the conflicts that must be errors
  * with both places named (MAC twice, address twice, unknown host, node in
  * no subnet, subnet without a server), and node names that may not be
- * written into a boot file, whatever their source.
+ * written into a boot file, whatever their source; and a table
+ * without nodes.
  */
 #include <string.h>
 
@@ -232,6 +233,22 @@ START_TEST(test_bad_name_msg)
 }
 END_TEST
 
+/*
+ * No nodes at all (a dhcpd.conf with subnets only, an empty ethers): the
+ * table's array is NULL, which qsort() must not be given even with 0
+ * elements (glibc declares it nonnull; UBSan's nonnull-attribute check).
+ */
+START_TEST(test_assign_empty)
+{
+	struct perr err;
+
+	subnet(0xc0000200, 24, 0xc0000201);
+	ck_assert_ptr_null(t.v);
+	ck_assert_int_eq(pxecfg_nodes_assign(&t, &err), 0);
+	ck_assert_uint_eq(t.n, 0);
+}
+END_TEST
+
 Suite *
 pxecfg_nodes_suite(void)
 {
@@ -249,6 +266,7 @@ pxecfg_nodes_suite(void)
 	tcase_add_loop_test(tc, test_bad_name, 0,
 	    sizeof(bad_names) / sizeof(bad_names[0]));
 	tcase_add_test(tc, test_bad_name_msg);
+	tcase_add_test(tc, test_assign_empty);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -195,6 +195,43 @@ START_TEST(test_group_errors)
 }
 END_TEST
 
+/*
+ * Subnets beside each other that one prefix would both match get the
+ * next longer prefix's files (pxelinux tries 8 hex digits, then 7, ...);
+ * a /28 beside a /27 holds the /27 to 7 digits too; /29s would need 8
+ * digits, a node's own name: no group file.
+ */
+START_TEST(test_group_prefix)
+{
+	static const struct { uint32_t net, mask; } sub[] = {
+		{ 0x0a000000, 0xffffffc0 }, { 0x0a000040, 0xffffffc0 },
+		{ 0x0a010000, 0xffffffe0 }, { 0x0a010020, 0xfffffff0 },
+		{ 0x0a020000, 0xfffffff8 }, { 0x0a020008, 0xfffffff8 },
+	};
+	static const char *const want[] = {
+		"0A00000", "0A00001", "0A00002", "0A00003", "0A00004",
+		"0A00005", "0A00006", "0A00007", "0A01000", "0A01001",
+		"0A01002", "C0A801"
+	};
+	struct pxecfg_subnet s = { .server = 1, .file = "f" };
+	struct perr err;
+	size_t i, groups = 0;
+
+	strlcpy(c->group, "ramdisk", sizeof(c->group));
+	for (i = 0; i < sizeof(sub) / sizeof(sub[0]); i++) {
+		s.net = sub[i].net;
+		s.mask = sub[i].mask;
+		ck_assert_int_eq(pxecfg_subnet_add(&t, &s, &err), 0);
+	}
+	ck_assert_int_eq(pxecfg_plan_build(&pl, c, &t, &err), 0);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		ck_assert(strstr(file(want[i])->text, ": subnet ") != NULL);
+	for (i = 0; i < pl.n; i++)
+		groups += strstr(pl.v[i].text, ": subnet ") != NULL;
+	ck_assert_uint_eq(groups, sizeof(want) / sizeof(want[0]));
+}
+END_TEST
+
 START_TEST(test_sync)
 {
 	struct pxecfg_found f[4];
@@ -258,6 +295,7 @@ pxecfg_plan_suite(void)
 	    sizeof(bodies) / sizeof(bodies[0]));
 	tcase_add_test(tc, test_names_ipxe);
 	tcase_add_test(tc, test_group_errors);
+	tcase_add_test(tc, test_group_prefix);
 	tcase_add_test(tc, test_sync);
 	tcase_add_test(tc, test_ours);
 	suite_add_tcase(s, tc);

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: ISC
 /*
- * Unit tests for common/pxeconf.c and pxeconf_entry.c: the seed's file,
- * labels, APPEND inheritance and "APPEND -", INITRD and initrd=, IPAPPEND,
- * DEFAULT with options, MENU DEFAULT under UI, TEXT blocks, malformed
- * lines with their numbers, and every truncated prefix.
+ * Unit tests for common/pxeconf*.c through pxeconf_parse() and
+ * pxeconf_resolve(): the seed's file, labels, APPEND inheritance and
+ * "APPEND -", INITRD and initrd=, IPAPPEND, DEFAULT with options, MENU
+ * DEFAULT under UI, TEXT blocks, malformed lines with their numbers, and
+ * every truncated prefix.  Menus, INCLUDE, prompts: check_pxeconf_menu.c.
  */
 #include <stdio.h>
 #include <string.h>
@@ -127,23 +128,32 @@ START_TEST(test_initrds)
 }
 END_TEST
 
+/*
+ * A menu boots on its own only after a TIMEOUT (menumain.c: 0 is no
+ * limit), hence the TIMEOUT lines.  Under UI the DEFAULT label wins over
+ * MENU DEFAULT: readconfig.c applies it after every file is read.
+ */
 START_TEST(test_menu_default)
 {
 	struct pxeconf_entry e;
 
-	resolve(labels, "UI menu.c32\nLABEL m\nMENU DEFAULT\nKERNEL mk\n", &e);
+	resolve(labels, "UI menu.c32\nTIMEOUT 50\nLABEL m\nMENU DEFAULT\n"
+	    "KERNEL mk\n", &e);
+	ck_assert_str_eq(e.label, "node");
+	resolve("UI menu.c32\nTIMEOUT 50\nLABEL a\nKERNEL ka\nLABEL m\n"
+	    "MENU DEFAULT\nKERNEL mk\n", "", &e);
 	ck_assert_str_eq(e.label, "m");
-	ck_assert_str_eq(e.kernel, "mk");
 	/* Without UI, DEFAULT decides even with MENU DEFAULT. */
 	resolve(labels, "LABEL m\nMENU DEFAULT\nKERNEL mk\n", &e);
 	ck_assert_str_eq(e.label, "node");
 	/* UI alone: DEFAULT's label, else the first label. */
-	resolve(labels, "UI menu.c32\n", &e);
+	resolve(labels, "UI menu.c32\nTIMEOUT 1\n", &e);
 	ck_assert_str_eq(e.label, "node");
-	resolve("UI vesamenu.c32\nLABEL a\nKERNEL ka\nLABEL b\nKERNEL kb\n",
-	    "", &e);
+	resolve("UI vesamenu.c32\nTIMEOUT 1\nLABEL a\nKERNEL ka\nLABEL b\n"
+	    "KERNEL kb\n", "", &e);
 	ck_assert_str_eq(e.label, "a");
-	resolve("UI menu.c32\nDEFAULT vmlinuz\nLABEL a\nKERNEL ka\n", "", &e);
+	resolve("UI menu.c32\nTIMEOUT 1\nDEFAULT vmlinuz\nLABEL a\n"
+	    "KERNEL ka\n", "", &e);
 	ck_assert_str_eq(e.kernel, "ka");
 }
 END_TEST
@@ -155,18 +165,24 @@ static const struct {
 	{ "DEFAULT a\nLABEL\n", "t:2: LABEL without a name" },
 	{ "DEFAULT a\nLABEL a\n  KERNEL   \n", "t:3: kernel without a value" },
 	{ "\nDEFAULT\n", "t:2: DEFAULT without a value" },
-	{ "INCLUDE common.cfg\n", "t:1: INCLUDE is not supported" },
-	{ "MENU INCLUDE x\n", "t:1: MENU INCLUDE is not supported" },
+	/* pxeconf_parse() reads one file: INCLUDE's is not there, and is
+	 * skipped as pxelinux skips a file it cannot open. */
+	{ "INCLUDE common.cfg\n", "t: no DEFAULT line" },
+	{ "MENU INCLUDE x\n", "t: no DEFAULT line" },
 	{ "DEFAULT a\n\0\n", "t:2: NUL byte in line" },
 	{ "APPEND x\n", "t: no DEFAULT line" },
 	{ "DEFAULT l\nLABEL l\nLOCALBOOT 0\n",
 	    "t:2: LOCALBOOT boots the local disk: nothing to kexec" },
-	{ "DEFAULT l\nLABEL l\nCOM32 menu.c32\n",
-	    "t:2: not a Linux kernel image" },
+	{ "DEFAULT l\nLABEL l\nCOM32 hdt.c32\n",
+	    "t:2: not a Linux kernel image: hdt.c32 is a COM32 module" },
 	{ "DEFAULT l\nLABEL l\nKERNEL pxechn.c32\n",
-	    "t:2: not a Linux kernel image, or name too long" },
-	{ "DEFAULT menu.c32\n",
-	    "t:1: DEFAULT names no LABEL and no Linux kernel" },
+	    "t:2: not a Linux kernel image: pxechn.c32 is a COM32 module" },
+	{ "DEFAULT l\nLABEL l\nKERNEL fd.img\n",
+	    "t:2: not a Linux kernel image: fd.img is a fdimage image" },
+	/* A menu module: the menu reads this file and waits, or is empty. */
+	{ "DEFAULT l\nLABEL l\nCOM32 menu.c32\n",
+	    "t:2: the menu has no TIMEOUT" },
+	{ "DEFAULT menu.c32\n", "t:1: the menu has no LABEL" },
 	{ "DEFAULT k\nAPPEND initrd=a,,b\n", "t:1: empty initrd name" },
 	{ "DEFAULT k\nAPPEND initrd=1,2,3,4,5,6,7,8,9\n",
 	    "t:1: too many initrds" },

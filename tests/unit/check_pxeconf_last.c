@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: ISC
 /*
- * Unit tests for pxeconf_lastfile() (common/pxeconf_entry.c), what wakeup
+ * Unit tests for pxeconf_lastfile() (common/pxeconf_pick.c), what wakeup
  * waits for: the last initrd of the entry pxelinux boots (DEFAULT naming a
- * label or a command line, a UI menu's MENU DEFAULT or first label, global
- * and "-" APPEND, the first initrd= over INITRD), the kernel without one,
- * nothing for LOCALBOOT, and errors with file:line.
+ * label or a command line, a timed UI menu's DEFAULT, MENU DEFAULT or
+ * first label, global and "-" APPEND, the first initrd= over INITRD), the
+ * kernel without one, nothing for LOCALBOOT, and errors with file:line.
  */
 #include <string.h>
 
@@ -26,13 +26,17 @@ static const struct {
 	/* initrd= in APPEND wins over INITRD (it comes first). */
 	{ "DEFAULT x\nLABEL x\nKERNEL k\nINITRD old\nAPPEND quiet "
 	  "initrd=new1,new2 rw\n", "new2" },
-	/* A menu: MENU DEFAULT wins over DEFAULT; else DEFAULT, else the
+	/* A menu with a TIMEOUT: under UI the DEFAULT label wins over MENU
+	 * DEFAULT (readconfig.c sets it last), then MENU DEFAULT, then the
 	 * first label.  Without UI, MENU DEFAULT means nothing. */
-	{ "UI menu.c32\nDEFAULT a\nLABEL a\nKERNEL ka\nLABEL b\nMENU DEFAULT\n"
+	{ "UI menu.c32\nTIMEOUT 9\nDEFAULT a\nLABEL a\nKERNEL ka\nLABEL b\n"
+	  "MENU DEFAULT\nKERNEL kb\n", "ka" },
+	{ "UI menu.c32\nTIMEOUT 9\nLABEL a\nKERNEL ka\nLABEL b\n"
+	  "MENU DEFAULT\nKERNEL kb\n", "kb" },
+	{ "UI menu.c32\nTIMEOUT 9\nDEFAULT b\nLABEL a\nKERNEL ka\nLABEL b\n"
 	  "KERNEL kb\n", "kb" },
-	{ "UI menu.c32\nDEFAULT b\nLABEL a\nKERNEL ka\nLABEL b\nKERNEL kb\n",
-	  "kb" },
-	{ "UI menu.c32\nLABEL a\nKERNEL ka\nLABEL b\nKERNEL kb\n", "ka" },
+	{ "UI menu.c32\nTIMEOUT 9\nLABEL a\nKERNEL ka\nLABEL b\nKERNEL kb\n",
+	  "ka" },
 	{ "DEFAULT a\nLABEL a\nKERNEL ka\nLABEL b\nMENU DEFAULT\nKERNEL kb\n",
 	  "ka" },
 	/* The first initrd= counts (syslinux 6 kernel.c: strstr()). */
@@ -68,7 +72,8 @@ START_TEST(test_pxeconf_last_localboot)
 {
 	static const char *const cfg[] = {
 		"DEFAULT disk\nLABEL disk\nLOCALBOOT 0\n",
-		"UI menu.c32\nLABEL local\n  LOCALBOOT 0\nLABEL l\n  KERNEL k\n"
+		"UI menu.c32\nTIMEOUT 9\nLABEL local\n  LOCALBOOT 0\nLABEL l\n"
+		"  KERNEL k\n"
 	};
 	struct pxeconf c;
 	struct perr err;
@@ -91,8 +96,11 @@ static const struct {
 } bad[] = {
 	{ "", 0, "f: no DEFAULT line" },
 	{ "# nothing\nPROMPT 0\nLABEL a\nKERNEL k\n", 0, "f: no DEFAULT line" },
+	{ "DEFAULT m\nLABEL m\nCOM32 hdt.c32\n", 0,
+	  "f:2: not a Linux kernel image: hdt.c32 is a COM32 module" },
+	/* A menu without TIMEOUT waits for a key: no file to wait for. */
 	{ "DEFAULT m\nLABEL m\nCOM32 menu.c32\n", 0,
-	  "f:2: not a Linux kernel image" },
+	  "f:2: the menu has no TIMEOUT" },
 	{ "LABEL a\nKER\0NEL k\n", 17, "f:2: NUL byte in line" },
 };
 

@@ -2,7 +2,8 @@
 /*
  * Unit tests for in.tftpd/tftp_remap.c: the rules people put in tftp-hpa
  * remap files (backslashes to slashes, case folding, per-client prefixes
- * by IP, hex IP or MAC), deny rules, G/P scoping, and bad files.
+ * by IP, hex IP or MAC), deny rules, G/P scoping, tftp-hpa 5.2's syntax
+ * and sample.rules, and bad files.
  */
 #include <string.h>
 
@@ -83,8 +84,8 @@ END_TEST
 START_TEST(test_bad_files)
 {
 	static const char *const bad[] = {
-		"x ^a\n", "r ^a\n", "a ^a b\n", "r (\\ x\n", "~r a b\n",
-		"rgi a b c\n", "a a**\n", "a (a{1,33})\n",
+		"x ^a\n", "r (\\ x\n", "~r a b\n", "r\n", "r #^a\n",
+		"a a**\n", "a (a{1,33})\n",
 		"a ((((((((((((((((((a))))))))))))))))))\n",
 		"a a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*\n",
 	};
@@ -97,6 +98,66 @@ START_TEST(test_bad_files)
 		    "map", &err), -1);
 		ck_assert_msg(strncmp(err.msg, "map:1: ", 7) == 0, "%s",
 		    err.msg);
+		tftp_remap_free(&m);
+	}
+}
+END_TEST
+
+/*
+ * What tftp-hpa 5.2 reads that nodeboot used to refuse: an r rule without
+ * replacement (empty), fields after the replacement (ignored), a
+ * replacement on a rule without r (an 'a' rule's error message), and its
+ * own sample.rules, where "\#" is a hash mark and '#' starts comments.
+ */
+START_TEST(test_hpa_syntax)
+{
+	static const char sample[] =
+	    "#\n# Sample rule file for the -m (remapping option)\n#\n"
+	    "ri\t^[a-z]:\t\t\t\t# Remove \"drive letters\"\n"
+	    "rg\t\\\\\t\t/\t\t# Convert backslashes to slashes\n"
+	    "rg\t\\#\t\t@\t\t# Convert hash marks to @ signs\n"
+	    "rg\t/../\t\t/..no../\t# Convert /../ to /..no../\n"
+	    "e\t^ok/\t\t\t\t# These are always ok\n"
+	    "r\t^[^/]\t\t/tftpboot/\\0\t# Convert non-absolute files\n"
+	    "a\t\\.pvt$\t\t\t\t# Reject requests for private files\n";
+	static const struct {
+		const char	*map, *in, *out;
+		int		 r;
+	} t[] = {
+		{ sample, "C:\\Boot\\BCD", "/Boot/BCD", 0 },
+		{ sample, "a#b", "/tftpboot/a@b", 0 },
+		{ sample, "ok/x\\y", "ok/x/y", 0 },
+		{ sample, "secret.pvt", "", 1 },
+		{ "r ^x\n", "xyz", "yz", 0 },
+		{ "r ^x y z and more\n", "xyz", "yyz", 0 },
+		{ "r a#b c\n", "a#", "#", 0 },	/* regex "a", no replacement */
+		{ "r a\\#b c\n", "a#b", "c", 0 },
+		{ "a ^s no\\ way:\\ \\0\n", "sx", "no way: s", 1 },
+		{ "e ^a b\nr a c\n", "a", "a", 0 },
+		/* s restarts at the second rule, as in tftp-hpa 5.2. */
+		{ "r ^1 2\nrs ^x y\nr ^y z\n", "x1", "z1", 0 },
+		{ "r ^y w\nrs ^x y\nr ^y z\n", "x", "z", 0 },
+		{ "r ^y w\ns ^x\n", "x", NULL, -1 },	/* loops: refused */
+		/* The last of G and P counts; g needs r. */
+		{ "rGP ^ w\n", "x", "x", 0 },
+		{ "g x\n", "xx", "xx", 0 },
+	};
+	struct tftp_remap m = { 0 };
+	struct tftp_remap_ctx ctx = { false, 0x7f000001, "" };
+	struct perr err;
+	const char *errstr;
+	char out[128];
+	size_t i;
+	int r;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		ck_assert_msg(tftp_remap_parse(&m, t[i].map, strlen(t[i].map),
+		    "map", &err) == 0, "%zu: %s", i, err.msg);
+		r = tftp_remap_apply(&m, t[i].in, &ctx, out, sizeof(out),
+		    &errstr);
+		ck_assert_msg(r == t[i].r, "%zu: %d", i, r);
+		ck_assert_msg(r == -1 || strcmp(out, t[i].out) == 0, "%zu: %s",
+		    i, out);
 		tftp_remap_free(&m);
 	}
 }
@@ -139,6 +200,7 @@ tftp_remap_suite(void)
 	tcase_add_test(tc, test_rules);
 	tcase_add_test(tc, test_loop_bounded);
 	tcase_add_test(tc, test_bad_files);
+	tcase_add_test(tc, test_hpa_syntax);
 	tcase_add_test(tc, test_regex_cost);
 	suite_add_tcase(s, tc);
 	return s;
