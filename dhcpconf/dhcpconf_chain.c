@@ -67,6 +67,7 @@ void
 dhcpconf_chain_add(const struct dhcpconf *c, struct dc_chain *ch, int scope,
     const struct dc_env *env)
 {
+	enum dc_kind start = c->scopes[scope].kind;
 	bool first = true;
 
 	if (scope == DC_GLOBAL) {	/* its branches; itself comes last */
@@ -74,7 +75,10 @@ dhcpconf_chain_add(const struct dhcpconf *c, struct dc_chain *ch, int scope,
 		return;
 	}
 	for (; scope > DC_GLOBAL; scope = c->scopes[scope].parent) {
-		if (!first && c->scopes[scope].kind == DC_K_SUBNET)
+		/* The subnet (then its shared network) comes separately. */
+		if (!first && (c->scopes[scope].kind == DC_K_SUBNET ||
+		    (c->scopes[scope].kind == DC_K_SHARED &&
+		    start != DC_K_SUBNET)))
 			return;
 		first = false;
 		dc_chain_scope(c, ch, scope, env, 0);

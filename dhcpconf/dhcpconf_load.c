@@ -17,7 +17,7 @@
 int
 dc_stmt_include(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 {
-	struct conftok saved = p->tok;
+	struct conftok saved;
 	struct conftok_tok t;
 	const char *file = p->file;
 	char *buf, path[DC_PATH_MAX];
@@ -38,6 +38,7 @@ dc_stmt_include(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 		return dc_fail(p, kw->line, "includes nested too deeply");
 	if (p->io->read(p->io->arg, path, &buf, &len, p->err) == -1)
 		return -1;
+	saved = p->tok;		/* after the `;': where to go on */
 	conftok_init(&p->tok, buf, len, path);
 	p->file = path;
 	p->incdepth++;

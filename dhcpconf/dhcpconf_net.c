@@ -70,7 +70,9 @@ dc_pool_new(struct dc_parser *p, int subnet_scope, bool implicit,
 	if (dc_grow(&c->pools, &c->npools, sizeof(*c->pools)) == -1)
 		return dc_fail(p, line, "out of memory");
 	c->pools[c->npools - 1].scope = s;
-	c->pools[c->npools - 1].subnet = c->scopes[subnet_scope].index;
+	/* In a shared network: the subnet of its first range. */
+	c->pools[c->npools - 1].subnet = c->scopes[subnet_scope].kind ==
+	    DC_K_SUBNET ? c->scopes[subnet_scope].index : -1;
 	c->pools[c->npools - 1].implicit = implicit;
 	c->pools[c->npools - 1].line = line;
 	c->scopes[s].index = (int)c->npools - 1;
@@ -129,6 +131,12 @@ dc_stmt_range(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 			return -1;
 		pool = (int)c->npools - 1;
 	}
+	if (c->pools[pool].subnet == -1 && (sn = dhcpconf_subnet_for(c,
+	    r.lo)) != NULL && sn->shared == c->scopes[scope].parent)
+		c->pools[pool].subnet = (int)(sn - c->subnets);
+	if (c->pools[pool].subnet == -1)
+		return dc_fail(p, kw->line, "range %s is in no subnet of the "
+		    "shared-network", ip4_ntoa(r.lo, a));
 	sn = &c->subnets[c->pools[pool].subnet];
 	if (!ip4_in_net(r.lo, sn->net, sn->mask) ||
 	    !ip4_in_net(r.hi, sn->net, sn->mask))

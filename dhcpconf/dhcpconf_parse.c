@@ -169,7 +169,7 @@ static const struct {
 	    DC_IN(DC_K_SUBNET) | DC_IN(DC_K_SHARED) },
 	{ "subclass", dc_stmt_subclass, DC_IN(DC_K_GLOBAL) |
 	    DC_IN(DC_K_GROUP) | DC_IN(DC_K_SUBNET) },
-	{ "pool", dc_stmt_pool, DC_IN(DC_K_SUBNET) },
+	{ "pool", dc_stmt_pool, DC_IN(DC_K_SUBNET) | DC_IN(DC_K_SHARED) },
 	{ "range", dc_stmt_range, DC_IN(DC_K_SUBNET) | DC_IN(DC_K_POOL) },
 	{ "hardware", dc_stmt_hardware, DC_IN(DC_K_HOST) },
 	{ "fixed-address", dc_stmt_fixed, DC_IN(DC_K_HOST) },

@@ -86,7 +86,9 @@ dhcp_cfg_opt(const struct dhcp_ctx *x, const struct dc_env *env,
 		o = dhcpconf_option(c, env->chain, site, code);
 	if (o != NULL)
 		return dhcpconf_optval(c, o, env, buf, DC_OPT_MAX, len) == 0;
-	if (code == DHO_HOST_NAME && x->host != NULL &&
+	/* ISC: the host's name goes with its fixed address only. */
+	if (code == DHO_HOST_NAME && x->host != NULL && x->host->has_fixed &&
+	    env->leased == x->host->fixed &&
 	    dhcpconf_use_host_names(c, env->chain)) {
 		*len = strlcpy((char *)buf, x->host->name, DC_OPT_MAX);
 		return *len < DC_OPT_MAX;
@@ -95,6 +97,28 @@ dhcp_cfg_opt(const struct dhcp_ctx *x, const struct dc_env *env,
 	return d != NULL && d->type == DC_OT_ENCAP &&
 	    (*len = dhcpconf_encapsulate(c, env->chain, env, d->encap, buf,
 	    DC_OPT_MAX)) > 0;
+}
+
+/* The list of options to send (the config's or the client's), or NULL. */
+static const uint8_t *
+dhcp_prl(const struct dhcp_ctx *x, const struct dc_env *env, uint8_t *list,
+    size_t *n)
+{
+	if (dhcp_cfg_opt(x, env, DHO_PRL, list, n))
+		return list;
+	return dhcp_opt_get(x->m, DHO_PRL, 1, n);
+}
+
+/* Is code on the list, or is there no list (then every option goes)? */
+static bool
+dhcp_asked(const struct dhcp_ctx *x, const struct dc_env *env, uint8_t code)
+{
+	uint8_t list[DC_OPT_MAX];
+	const uint8_t *prl;
+	size_t n;
+
+	return (prl = dhcp_prl(x, env, list, &n)) == NULL ||
+	    memchr(prl, code, n) != NULL;
 }
 
 /* The PXE options: 60 echo (or the config's), 97 UUID echo, 43. */
@@ -113,6 +137,9 @@ dhcp_build_pxe(const struct dhcp_ctx *x, const struct dc_env *env,
 		dhcp_enc_opt(e, DHO_VENDOR_CLASS, "PXEClient", 9);
 	if (x->cl.uuid != NULL)
 		dhcp_enc_opt(e, DHO_PXE_UUID, x->cl.uuid, x->cl.uuidlen);
+	/* Others get option 43 only if they ask for it (or for all). */
+	if (!x->cl.pxe && !x->cl.http && !dhcp_asked(x, env, DHO_VENDOR))
+		return;
 	if ((n = dhcp_pxe_vendor(x->srv->conf, env->chain, env, v,
 	    sizeof(v))) > 0 || dhcp_cfg_opt(x, env, DHO_VENDOR, v, &n))
 		dhcp_enc_opt(e, DHO_VENDOR, v, n);
@@ -131,10 +158,7 @@ dhcp_build_opts(const struct dhcp_ctx *x, const struct dc_env *env,
 	uint8_t v[DC_OPT_MAX], list[DC_OPT_MAX];
 	size_t n, i, len;
 
-	if (dhcp_cfg_opt(x, env, DHO_PRL, list, &n))
-		prl = list;
-	else
-		prl = dhcp_opt_get(x->m, DHO_PRL, 1, &n);
+	prl = dhcp_prl(x, env, list, &n);
 	for (i = 1; prl == NULL && i < 255; i++)
 		if (!dhcp_managed((uint8_t)i) &&
 		    dhcp_cfg_opt(x, env, (uint8_t)i, v, &len))

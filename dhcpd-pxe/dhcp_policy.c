@@ -78,7 +78,8 @@ dhcp_pool_ok(const struct dhcp_ctx *x, int p)
 	bool any_allow = false, allowed = false;
 	size_t i;
 
-	if (!dhcpconf_same_network(&c->subnets[pl->subnet], x->sn))
+	if (pl->subnet < 0 ||	/* a pool with no range */
+	    !dhcpconf_same_network(&c->subnets[pl->subnet], x->sn))
 		return false;
 	dhcpconf_chain_add(c, &ch, pl->scope, &x->env);
 	dhcpconf_chain_add(c, &ch, c->subnets[pl->subnet].scope, &x->env);
@@ -224,7 +225,11 @@ dhcp_chain(const struct dhcp_ctx *x, int pool, struct dc_chain *ch)
 	size_t i;
 
 	ch->n = 0;
-	if (x->host != NULL)
+	/*
+	 * ISC applies a host declaration to a pool address only if it has
+	 * no fixed address (one elsewhere does not come with its scope).
+	 */
+	if (x->host != NULL && (pool < 0 || !x->host->has_fixed))
 		dhcpconf_chain_add(c, ch, x->host->scope, &x->env);
 	/*
 	 * ISC executes the classes a client matched from the last declared

@@ -112,6 +112,43 @@ write_pidfile(const char *pf)
 	fclose(f);
 }
 
+/* What the configuration says that dhcpd-pxe ignores, once per load. */
+static void
+conf_notes(const struct dhcpconf *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nignored; i++)
+		log_warnx("%s:%u: %s: ignored (%s)", c->file,
+		    c->ignored[i].line, c->ignored[i].text, c->ignored[i].why);
+}
+
+/*
+ * As ISC dhcpd: an interface no subnet declaration covers is not served
+ * (said for the ones named), and with none left there is nothing to do.
+ */
+static void
+check_ifs(const struct dhcpd *d)
+{
+	const struct netif *nf;
+	char a[IP4_STRLEN];
+	size_t i, n = 0;
+
+	for (i = 0; i < d->io.nifs; i++) {
+		nf = &d->io.ifs[i];
+		if (dhcpconf_subnet_for(&d->conf, nf->addr) != NULL)
+			n++;
+		else if (d->nifnames > 0)
+			log_warnx("%s (%s): no subnet declaration, requests on "
+			    "it are ignored", nf->name, ip4_ntoa(nf->addr, a));
+	}
+	if (n == 0) {
+		log_warnx("not configured to listen on any interfaces: no "
+		    "subnet declaration for the address of any");
+		exit(EX_CONFIG);
+	}
+}
+
 static void
 setup(struct dhcpd *d)
 {
@@ -119,6 +156,11 @@ setup(struct dhcpd *d)
 	char dir[4096];
 	struct sigaction sa;
 
+	d->io.names = d->ifnames;
+	d->io.nnames = d->nifnames;
+	if (netio_refresh(&d->io) == -1)
+		exit(EX_OSERR);
+	check_ifs(d);		/* before port 67 is bound, as ISC */
 	if (netio_open(&d->io, d->ifnames, d->nifnames) == -1)
 		exit(EX_OSERR);
 	if (leasedb_open(&d->db, d->lf, &d->leases) == -1)
@@ -167,6 +209,7 @@ reload(struct dhcpd *d)
 	}
 	dhcpconf_free(&d->conf);
 	d->conf = n;
+	conf_notes(&d->conf);
 	if (d->icmp == -1 && dhcpd_wants_ping(&d->conf))
 		log_warnx("ping-check: the ICMP socket opens at start only "
 		    "(before the privilege drop): restart to ping");
@@ -194,6 +237,7 @@ main(int argc, char *argv[])
 		fprintf(stderr, "%s\n", err.msg);
 		return EX_CONFIG;
 	}
+	conf_notes(&d.conf);
 	if (d.test == 2)
 		dhcpconf_print(stdout, &d.conf);
 	if (d.test)

@@ -139,7 +139,7 @@ netio_open(struct netio *io, char *const *names, size_t nnames)
 		log_warn("packet socket");
 		return -1;
 	}
-	return netio_refresh(io);
+	return 0;
 }
 
 ssize_t

@@ -35,7 +35,10 @@ struct netio {
 	size_t		 nnames;
 };
 
-/* Opens both sockets and the interface table; -1 with errno (logged). */
+/*
+ * Opens both sockets for the interfaces named (none: all); -1 with errno
+ * (logged).  netio_refresh() reads their addresses, before or after.
+ */
 int	netio_open(struct netio *, char *const *names, size_t nnames);
 /* Re-reads the interfaces' addresses (after SIGHUP). */
 int	netio_refresh(struct netio *);

@@ -26,8 +26,9 @@ static const struct {
 	    "'7z'" },
 	{ "shared-network { }", "t.conf:1: expected a shared-network "
 	    "name" },
-	{ "shared-network x { pool { } }", "t.conf:1: 'pool' is not "
-	    "allowed in a shared-network" },
+	{ "shared-network x { subnet 192.0.2.0 netmask 255.255.255.0 { }\n"
+	    "pool { range 198.51.100.1; } }", "t.conf:2: range 198.51.100.1 "
+	    "is in no subnet of the shared-network" },
 	{ "allow leasequery;", "t.conf:1: unsupported statement 'allow "
 	    "leasequery'" },
 	{ "deny unknown people;", "t.conf:1: unsupported statement 'deny "
