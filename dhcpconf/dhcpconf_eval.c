@@ -2,9 +2,10 @@
 /*
  * dhcp-eval(5) expressions evaluated for one client, as ISC's tree.c
  * does: a missing option is null; substring past the end is empty, not
- * null; concat, suffix, binary-to-ascii... of a null are null; `and' of a
- * null is null, `or' is true if either side is; null = null is true;
- * pick-first-value takes the first operand that is not null.  Data values
+ * null; concat, suffix, binary-to-ascii... of a null are null; `and' is
+ * null unless its left side is true (`not (false and x)' is false, as in
+ * ISC), `or' is true if either side is; null = null is true and null =
+ * data false; pick-first-value takes the first operand that is not null.  Data values
  * are bounded by DC_EVAL_MAX (a longer one is null) and the evaluation
  * depth by DC_EVAL_DEPTH (`set' names refer to earlier expressions only,
  * so there is no cycle; the bound is for config-option chains).  Pure.
@@ -315,8 +316,9 @@ dc_ev_bool(struct dc_ev *ev, int e)
 
 	switch (x->op) {
 	case DE_AND:
-		if ((l = dc_ev_bool(ev, x->a)) != 1)
-			return l;
+		/* ISC's tree.c: a left side that is not true makes it null. */
+		if (dc_ev_bool(ev, x->a) != 1)
+			return -1;
 		return dc_ev_bool(ev, x->b);
 	case DE_OR:
 		if ((l = dc_ev_bool(ev, x->a)) == 1)

@@ -105,7 +105,7 @@ dc_e_arg(struct dc_parser *p, enum dc_ectx want, int depth, int *out)
 static int
 dc_e_word(struct dc_parser *p, const struct conftok_tok *t, enum dc_ectx ctx)
 {
-	uint8_t buf[DC_OPT_MAX];
+	uint8_t buf[DC_EVAL_MAX];
 	const char *err;
 	long long v;
 	size_t i;
@@ -135,7 +135,7 @@ static int
 dc_e_primary(struct dc_parser *p, enum dc_ectx ctx, int depth, int *out)
 {
 	struct conftok_tok t;
-	int e;
+	int e, sub;
 
 	if (depth > DC_EXPR_DEPTH)
 		return dc_fail(p, p->tok.line, "expression nested too deeply");
@@ -151,13 +151,14 @@ dc_e_primary(struct dc_parser *p, enum dc_ectx ctx, int depth, int *out)
 		return dc_fail(p, t.line, "expected an expression, not '%s'",
 		    t.text);
 	if (strcasecmp(t.text, "not") == 0) {
+		/* Into a local: the operand's parse may move exprs[]. */
 		if ((e = dc_enew(p, DE_NOT, t.line)) == -1 ||
-		    dc_e_primary(p, DX_BOOL, depth + 1, &p->c->exprs[e].a) ==
-		    -1)
+		    dc_e_primary(p, DX_BOOL, depth + 1, &sub) == -1)
 			return -1;
-		if (dc_expr_type(p->c, p->c->exprs[e].a) != DX_BOOL)
+		if (dc_expr_type(p->c, sub) != DX_BOOL)
 			return dc_fail(p, t.line, "'not' needs a boolean "
 			    "expression");
+		p->c->exprs[e].a = sub;
 		*out = e;
 		return 0;
 	}

@@ -45,7 +45,9 @@ dc_print_const(FILE *f, const struct dhcpconf *c, const struct dc_expr *x)
 	char buf[DC_EVAL_MAX * 4 + 3] = "";
 	const uint8_t *v = c->blob + x->off;
 
-	if (dc_printable(v, x->len))
+	/* Hex for short binary (00:07); long binary as an escaped string,
+	 * which stays within a token when read back. */
+	if (dc_printable(v, x->len) || x->len > 64)
 		dc_fmt_text(buf, sizeof(buf), v, x->len);
 	else
 		dc_fmt_hex(buf, sizeof(buf), v, x->len);

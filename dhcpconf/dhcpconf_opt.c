@@ -164,13 +164,11 @@ dc_type_read(struct dc_parser *p, struct dc_optdef *d)
 			d->type = dc_types[i].type;
 			return dc_semi(p);
 		}
-	if (strcasecmp(t.text, "unsigned") == 0)
-		sign = false;
-	else if (strcasecmp(t.text, "signed") != 0) {
+	sign = strcasecmp(t.text, "unsigned") != 0;	/* bare `integer': signed */
+	if (sign && strcasecmp(t.text, "signed") != 0) {
 		if (strcasecmp(t.text, "integer") != 0)
 			return dc_fail(p, t.line, "unsupported option type "
 			    "'%s'", t.text);
-		sign = true;		/* ISC: a bare `integer' is signed */
 		goto width;
 	}
 	if (dc_word(p, &t, "'integer'") == -1)

@@ -3,7 +3,8 @@
 #
 # fuzz.sh SECONDS HARNESS...: runs each libFuzzer harness for SECONDS on a
 # working corpus in build/fuzz/corpus/<name>, seeded from
-# tests/fuzz/corpus/<name>.  A crash, leak or timeout fails the harness (the
+# tests/fuzz/corpus/<name> and the folders tests/fuzz/<name>.seeds lists.
+# A crash, leak or timeout fails the harness (the
 # reproducer is left in build/fuzz/).  Prints "fuzz: N passed, N failed".
 
 set -u
@@ -17,6 +18,9 @@ for bin in "$@"; do
 	mkdir -p "$dir"
 	seeds=tests/fuzz/corpus/$name
 	[ -d "$seeds" ] || seeds=
+	# tests/fuzz/NAME.seeds: more seed folders, one a line (test data).
+	[ -f "tests/fuzz/$name.seeds" ] &&
+	    seeds="$seeds $(grep -v '^#' "tests/fuzz/$name.seeds")"
 	if "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
 	    -print_final_stats=0 -artifact_prefix=build/fuzz/"$name"- \
 	    "$dir" $seeds > "build/fuzz/$name.log" 2>&1; then
