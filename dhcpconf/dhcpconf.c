@@ -153,3 +153,50 @@ dhcpconf_host_by_name(const struct dhcpconf *c, const char *name)
 			return &c->hosts[i];
 	return NULL;
 }
+
+int
+dc_note_ignored(struct dhcpconf *c, const char *text, unsigned line,
+    const char *why)
+{
+	struct dc_ignored g;
+	size_t i;
+
+	for (i = 0; i < c->nignored; i++)
+		if (strcasecmp(c->ignored[i].text, text) == 0)
+			return 0;	/* said once */
+	memset(&g, 0, sizeof(g));
+	strlcpy(g.text, text, sizeof(g.text));
+	g.line = line;
+	g.why = why;
+	if (dc_grow(&c->ignored, &c->nignored, sizeof(g)) == -1)
+		return -1;
+	c->ignored[c->nignored - 1] = g;
+	return 0;
+}
+
+int
+dc_real_scope(const struct dhcpconf *c, int s)
+{
+	while (c->scopes[s].kind == DC_K_COND && c->scopes[s].cond == -1 &&
+	    c->scopes[s].prev == -1)
+		s = c->scopes[s].parent;
+	return s;
+}
+
+enum dc_ectx
+dc_expr_type(const struct dhcpconf *c, int e)
+{
+	const struct dc_expr *x = &c->exprs[e];
+
+	switch (x->op) {
+	case DE_AND: case DE_OR: case DE_NOT: case DE_EQ: case DE_NE:
+	case DE_EXISTS: case DE_KNOWN: case DE_STATIC:
+		return DX_BOOL;
+	case DE_NUM: case DE_EXTRACT_INT:
+		return DX_NUM;
+	case DE_VAR:
+		return dc_expr_type(c, x->a);
+	default:
+		return DX_DATA;
+	}
+}

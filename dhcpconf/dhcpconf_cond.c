@@ -37,15 +37,6 @@ dc_cont(struct dc_parser *p, int scope, unsigned line)
 	return dc_cond_new(p, scope, -1, -1, line);
 }
 
-int
-dc_real_scope(const struct dhcpconf *c, int s)
-{
-	while (c->scopes[s].kind == DC_K_COND && c->scopes[s].cond == -1 &&
-	    c->scopes[s].prev == -1)
-		s = c->scopes[s].parent;
-	return s;
-}
-
 /* One branch: its condition (none for else) and its block. */
 static int
 dc_branch(struct dc_parser *p, int scope, bool has_cond, int prev,

@@ -64,40 +64,16 @@ static int
 dc_ev_b2a(struct dc_ev *ev, const struct dc_expr *x, uint8_t *buf,
     size_t cap, size_t *len)
 {
-	static const char digits[] = "0123456789abcdef";
 	uint8_t sep[DC_EVAL_MAX], d[DC_EVAL_MAX];
-	char num[40];
-	size_t slen, dlen, i, k, n = 0, m;
+	size_t slen, dlen;
 	int64_t base, width;
-	uint64_t v;
 
 	if (dc_ev_num(ev, x->a, &base) == -1 ||
 	    dc_ev_num(ev, x->b, &width) == -1 ||
 	    dc_ev_data(ev, x->c, sep, sizeof(sep), &slen) == -1 ||
 	    dc_ev_data(ev, x->d, d, sizeof(d), &dlen) == -1)
 		return -1;
-	if ((width != 8 && width != 16 && width != 32) || base < 2 ||
-	    base > 16 || dlen % (size_t)(width / 8) != 0)
-		return -1;
-	for (i = 0; i < dlen; i += (size_t)width / 8) {
-		for (v = 0, k = 0; k < (size_t)width / 8; k++)
-			v = v << 8 | d[i + k];
-		m = sizeof(num);
-		do {
-			num[--m] = digits[v % (uint64_t)base];
-			v /= (uint64_t)base;
-		} while (v != 0);
-		if (n + (sizeof(num) - m) + slen > cap)
-			return -1;
-		memcpy(buf + n, num + m, sizeof(num) - m);
-		n += sizeof(num) - m;
-		if (i + (size_t)width / 8 < dlen) {
-			memcpy(buf + n, sep, slen);
-			n += slen;
-		}
-	}
-	*len = n;
-	return 0;
+	return dc_b2a(base, width, sep, slen, d, dlen, buf, cap, len);
 }
 
 /* substring, suffix: a window of the operand's data. */
@@ -112,16 +88,7 @@ dc_ev_window(struct dc_ev *ev, const struct dc_expr *x, uint8_t *buf,
 	    dc_ev_num(ev, x->op == DE_SUBSTRING ? x->c : x->b, &n) == -1 ||
 	    off < 0 || n < 0)
 		return -1;
-	if (x->op == DE_SUFFIX)
-		off = (size_t)n < *len ? (int64_t)*len - n : 0;
-	if ((size_t)off >= *len) {
-		*len = 0;
-		return 0;
-	}
-	*len -= (size_t)off;
-	if ((size_t)n < *len)
-		*len = (size_t)n;
-	memmove(buf, buf + off, *len);
+	dc_window(buf, len, (size_t)off, (size_t)n, x->op == DE_SUFFIX);
 	return 0;
 }
 
@@ -130,9 +97,8 @@ static int
 dc_ev_combine(struct dc_ev *ev, const struct dc_expr *x, uint8_t *buf,
     size_t cap, size_t *len)
 {
-	size_t n, i, w;
+	size_t n, i;
 	int64_t v;
-	uint8_t t;
 
 	switch (x->op) {
 	case DE_CONCAT:
@@ -148,25 +114,13 @@ dc_ev_combine(struct dc_ev *ev, const struct dc_expr *x, uint8_t *buf,
 	case DE_UCASE:
 		if (dc_ev_data(ev, x->a, buf, cap, len) == -1)
 			return -1;
-		for (i = 0; i < *len; i++)
-			if (x->op == DE_LCASE && buf[i] >= 'A' && buf[i] <= 'Z')
-				buf[i] += 'a' - 'A';
-			else if (x->op == DE_UCASE && buf[i] >= 'a' &&
-			    buf[i] <= 'z')
-				buf[i] -= 'a' - 'A';
+		dc_case(buf, *len, x->op == DE_UCASE);
 		return 0;
 	case DE_REVERSE:
 		if (dc_ev_num(ev, x->a, &v) == -1 || v <= 0 ||
-		    dc_ev_data(ev, x->b, buf, cap, len) == -1 ||
-		    *len % (size_t)v != 0)
+		    dc_ev_data(ev, x->b, buf, cap, len) == -1)
 			return -1;
-		for (w = (size_t)v, i = 0; i < *len / w / 2; i++)
-			for (n = 0; n < w; n++) {
-				t = buf[i * w + n];
-				buf[i * w + n] = buf[*len - (i + 1) * w + n];
-				buf[*len - (i + 1) * w + n] = t;
-			}
-		return 0;
+		return dc_reverse(buf, *len, (size_t)v);
 	default:	/* DE_ENCODE_INT */
 		if (dc_ev_num(ev, x->a, &v) == -1 || cap < 4)
 			return -1;
@@ -372,4 +326,29 @@ dc_optval_eval(const struct dhcpconf *c, const struct dc_opt *o,
 	if (depth > DC_EVAL_DEPTH)
 		return -1;
 	return dc_ev_data(&ev, o->expr, buf, cap, len);
+}
+
+size_t
+dc_encapsulate(const struct dhcpconf *c, const struct dc_chain *ch,
+    const struct dc_env *env, int space, uint8_t *buf, size_t cap,
+    int depth)
+{
+	const struct dc_opt *o;
+	uint8_t v[DC_EVAL_MAX];
+	size_t n = 0, len;
+	int code;
+
+	for (code = 1; code < 255; code++) {
+		if ((o = dhcpconf_option(c, ch, space, (uint8_t)code)) == NULL ||
+		    dc_optval_eval(c, o, env, v, sizeof(v), &len, depth) == -1 ||
+		    len > DC_OPT_MAX)
+			continue;
+		if (len + 2 > cap - n)
+			break;		/* the rest would not fit */
+		buf[n++] = (uint8_t)code;
+		buf[n++] = (uint8_t)len;
+		memcpy(buf + n, v, len);
+		n += len;
+	}
+	return n;
 }

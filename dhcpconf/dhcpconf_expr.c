@@ -22,55 +22,7 @@
 #define DC_EXPR_DEPTH	40
 
 static int dc_e_or(struct dc_parser *, enum dc_ectx, int, int *);
-
-enum dc_ectx
-dc_expr_type(const struct dhcpconf *c, int e)
-{
-	const struct dc_expr *x = &c->exprs[e];
-
-	switch (x->op) {
-	case DE_AND: case DE_OR: case DE_NOT: case DE_EQ: case DE_NE:
-	case DE_EXISTS: case DE_KNOWN: case DE_STATIC:
-		return DX_BOOL;
-	case DE_NUM: case DE_EXTRACT_INT:
-		return DX_NUM;
-	case DE_VAR:
-		return dc_expr_type(c, x->a);
-	default:
-		return DX_DATA;
-	}
-}
-
-int
-dc_enew(struct dc_parser *p, enum dc_eop op, unsigned line)
-{
-	struct dc_expr *x;
-
-	if (dc_grow(&p->c->exprs, &p->c->nexprs, sizeof(*x)) == -1)
-		return dc_fail(p, line, "out of memory");
-	x = &p->c->exprs[p->c->nexprs - 1];
-	x->op = (uint8_t)op;
-	x->a = x->b = x->c = x->d = -1;
-	return (int)p->c->nexprs - 1;
-}
-
-int
-dc_blob_add(struct dc_parser *p, const void *v, size_t n, unsigned line)
-{
-	struct dhcpconf *c = p->c;
-	uint8_t *b;
-	size_t off = c->nblob;
-
-	if (n > 0) {
-		if (c->nblob + n > INT32_MAX ||
-		    (b = realloc(c->blob, c->nblob + n)) == NULL)
-			return dc_fail(p, line, "out of memory");
-		c->blob = b;
-		memcpy(c->blob + c->nblob, v, n);
-		c->nblob += n;
-	}
-	return (int)off;
-}
+static int dc_e_arg(struct dc_parser *, enum dc_ectx, int, int *);
 
 /* A constant: v[0..n) appended to the blob. */
 static int
@@ -87,6 +39,12 @@ dc_econst(struct dc_parser *p, const void *v, size_t n, unsigned line)
 }
 
 int
+dc_e_operand(struct dc_parser *p, int want, int depth, int *out)
+{
+	return dc_e_arg(p, (enum dc_ectx)want, depth, out);
+}
+
+static int
 dc_e_arg(struct dc_parser *p, enum dc_ectx want, int depth, int *out)
 {
 	struct conftok_tok t;

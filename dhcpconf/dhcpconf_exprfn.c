@@ -62,7 +62,7 @@ dc_e_call(struct dc_parser *p, int e, const char *sig, int depth)
 				return -1;
 			continue;
 		}
-		if (dc_e_arg(p, sig[i] == 'n' ? DX_NUM : DX_DATA, depth,
+		if (p->operand(p, sig[i] == 'n' ? DX_NUM : DX_DATA, depth,
 		    &v) == -1)
 			return -1;
 		x = &p->c->exprs[e];
@@ -82,7 +82,7 @@ dc_e_list(struct dc_parser *p, enum dc_eop op, unsigned line, int depth)
 	struct conftok_tok t;
 	int e, v;
 
-	if (dc_expect(p, '(') == -1 || dc_e_arg(p, DX_DATA, depth, &v) == -1)
+	if (dc_expect(p, '(') == -1 || p->operand(p, DX_DATA, depth, &v) == -1)
 		return -1;
 	for (;;) {
 		if (dc_next(p, &t) == -1)
@@ -94,7 +94,7 @@ dc_e_list(struct dc_parser *p, enum dc_eop op, unsigned line, int depth)
 		if ((e = dc_enew(p, op, line)) == -1)
 			return -1;
 		p->c->exprs[e].a = v;
-		if (dc_e_arg(p, DX_DATA, depth, &v) == -1)
+		if (p->operand(p, DX_DATA, depth, &v) == -1)
 			return -1;
 		p->c->exprs[e].b = v;
 		v = e;

@@ -49,35 +49,6 @@ static const struct {
 	{ "db-time-format", "dhcpd-pxe writes UTC times", false },
 };
 
-int
-dc_note_ignored(struct dhcpconf *c, const char *text, unsigned line,
-    const char *why)
-{
-	struct dc_ignored g;
-	size_t i;
-
-	for (i = 0; i < c->nignored; i++)
-		if (strcasecmp(c->ignored[i].text, text) == 0)
-			return 0;	/* said once */
-	memset(&g, 0, sizeof(g));
-	strlcpy(g.text, text, sizeof(g.text));
-	g.line = line;
-	g.why = why;
-	if (dc_grow(&c->ignored, &c->nignored, sizeof(g)) == -1)
-		return -1;
-	c->ignored[c->nignored - 1] = g;
-	return 0;
-}
-
-int
-dc_ignore(struct dc_parser *p, const char *text, unsigned line,
-    const char *why)
-{
-	if (dc_note_ignored(p->c, text, line, why) == -1)
-		return dc_fail(p, line, "out of memory");
-	return 0;
-}
-
 /* Skips a statement's words to its ';', or a block to its '}'. */
 static int
 dc_skip(struct dc_parser *p, bool block, char *text, size_t sz)

@@ -19,6 +19,11 @@ struct dc_parser {
 	int		 depth;
 	uint8_t		 used[32];	/* DHCP-space codes given a value */
 	const struct dc_io *io;		/* NULL: no include, no names */
+	/* The block and operand parsers, reached through these so that the
+	 * files below them call nothing above (dhcpconf_parse.c sets them). */
+	int		(*block)(struct dc_parser *, int scope);
+	int		(*operand)(struct dc_parser *, int want, int depth,
+			    int *out);
 	int		 incdepth;	/* includes open */
 	int		 incblock;	/* block depth of the innermost one */
 };
@@ -132,8 +137,9 @@ int	dc_blob_add(struct dc_parser *, const void *v, size_t n,
 	    unsigned line);
 /* A new expression node; its index, or -1. */
 int	dc_enew(struct dc_parser *, enum dc_eop op, unsigned line);
-/* One operand of the wanted type (DX_ANY: any) into *out; or -1. */
-int	dc_e_arg(struct dc_parser *, enum dc_ectx want, int depth, int *out);
+/* One operand of the wanted type (enum dc_ectx; DX_ANY: any) into *out;
+ * or -1.  The parser's `operand' pointer. */
+int	dc_e_operand(struct dc_parser *, int want, int depth, int *out);
 /* A keyword or function at t (dhcpconf_exprfn.c): its expression, -1
  * on error, -2 if t is no keyword. */
 int	dc_e_keyword(struct dc_parser *, const struct conftok_tok *t,
@@ -157,6 +163,21 @@ size_t	dc_encapsulate(const struct dhcpconf *, const struct dc_chain *,
 /* The standard options, by ISC's names (dhcpconf_opttab.c). */
 extern const struct dc_optdef dc_builtin[];
 extern const size_t dc_nbuiltin;
+
+/* Data transforms on evaluated values (dhcpconf_evalfn.c): 0 or -1
+ * (null) where they can fail. */
+int	dc_b2a(int64_t base, int64_t width, const uint8_t *sep, size_t slen,
+	    const uint8_t *d, size_t dlen, uint8_t *buf, size_t cap,
+	    size_t *len);
+void	dc_window(uint8_t *buf, size_t *len, size_t off, size_t n,
+	    bool suffix);
+void	dc_case(uint8_t *buf, size_t len, bool upper);
+int	dc_reverse(uint8_t *buf, size_t len, size_t w);
+
+/* The i-th scope's parameters along ch, the global scope last; NULL
+ * past it (dhcpconf_param.c). */
+const struct dc_params *dc_at(const struct dhcpconf *,
+	    const struct dc_chain *, size_t i);
 
 /* Post-parse checks (dhcpconf_check.c). */
 int	dc_check(struct dhcpconf *, const char *file, struct perr *);

@@ -24,68 +24,6 @@ static const struct {
 	{ "domain-list", DC_OT_DOMAINS },
 };
 
-int
-dhcpconf_space_find(const struct dhcpconf *c, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < c->nspaces; i++)
-		if (strcasecmp(c->spaces[i], name) == 0)
-			return (int)i;
-	return -1;
-}
-
-const struct dc_optdef *
-dhcpconf_optdef_byname(const struct dhcpconf *c, const char *name)
-{
-	char sp[DC_NAME_MAX];
-	const char *dot, *n = name;
-	int space = DC_SPACE_DHCP;
-	size_t i;
-
-	if ((dot = strchr(name, '.')) != NULL) {
-		if ((size_t)(dot - name) >= sizeof(sp))
-			return NULL;
-		memcpy(sp, name, (size_t)(dot - name));
-		sp[dot - name] = '\0';
-		if ((space = dhcpconf_space_find(c, sp)) == -1)
-			return NULL;
-		n = dot + 1;
-	}
-	for (i = 0; i < c->ndefs; i++)
-		if (c->defs[i].space == space &&
-		    strcasecmp(c->defs[i].name, n) == 0)
-			return &c->defs[i];
-	/* A definition of a built-in code replaces the built-in's name. */
-	for (i = 0; space == DC_SPACE_DHCP && i < DC_NBUILTIN; i++)
-		if (strcasecmp(dc_builtin[i].name, n) == 0)
-			return dhcpconf_optdef_bycode(c, space,
-			    dc_builtin[i].code) == &dc_builtin[i] ?
-			    &dc_builtin[i] : NULL;
-	return NULL;
-}
-
-const struct dc_optdef *
-dhcpconf_optdef_bycode(const struct dhcpconf *c, int space, uint8_t code)
-{
-	size_t i;
-
-	for (i = 0; i < c->ndefs; i++)
-		if (c->defs[i].space == space && c->defs[i].code == code)
-			return &c->defs[i];
-	for (i = 0; space == DC_SPACE_DHCP && i < DC_NBUILTIN; i++)
-		if (dc_builtin[i].code == code)
-			return &dc_builtin[i];
-	return NULL;
-}
-
-void
-dc_code_used(struct dc_parser *p, int space, uint8_t code)
-{
-	if (space == DC_SPACE_DHCP)
-		p->used[code / 8] |= (uint8_t)(1u << (code % 8));
-}
-
 /*
  * A definition must name a new option: a name or code defined earlier in
  * its space would make the printed config (which names each value by its

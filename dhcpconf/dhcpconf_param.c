@@ -11,7 +11,7 @@
 #include "dhcpconf_int.h"
 
 /* The i-th scope's parameters along the chain, the global scope last. */
-static const struct dc_params *
+const struct dc_params *
 dc_at(const struct dhcpconf *c, const struct dc_chain *ch, size_t i)
 {
 	if (i < ch->n)
@@ -61,28 +61,6 @@ dhcpconf_next_server(const struct dhcpconf *c, const struct dc_chain *ch,
 			return true;
 		}
 	return false;
-}
-
-const char *
-dhcpconf_filename(const struct dhcpconf *c, const struct dc_chain *ch,
-    const struct dc_env *env, char *buf, size_t sz)
-{
-	const struct dc_params *pa;
-	size_t i, len;
-
-	for (i = 0; (pa = dc_at(c, ch, i)) != NULL; i++) {
-		if (!pa->has_filename)
-			continue;
-		if (pa->filename_expr == -1)
-			return pa->filename;
-		if (env == NULL || sz == 0 || dhcpconf_eval_data(c,
-		    pa->filename_expr, env, (uint8_t *)buf, sz - 1, &len) ==
-		    -1 || memchr(buf, '\0', len) != NULL)
-			return NULL;
-		buf[len] = '\0';
-		return buf;
-	}
-	return NULL;
 }
 
 const char *
@@ -239,4 +217,31 @@ dhcpconf_booting(const struct dhcpconf *c, const struct dc_chain *ch)
 		if (pa->booting != DC_PERMIT_UNSET)
 			return pa->booting;
 	return DC_PERMIT_UNSET;
+}
+
+const uint8_t *
+dc_client_opt(const struct dhcpconf *c, const struct dc_env *env, int space,
+    uint8_t code, size_t *len)
+{
+	const uint8_t *v;
+	size_t i, n, k;
+
+	if (env->opt == NULL)
+		return NULL;
+	if (space == DC_SPACE_DHCP)
+		return env->opt(env->arg, space, code, len);
+	for (i = 0; i < c->ndefs; i++) {
+		if (c->defs[i].type != DC_OT_ENCAP || c->defs[i].encap != space ||
+		    c->defs[i].space != DC_SPACE_DHCP ||
+		    (v = env->opt(env->arg, DC_SPACE_DHCP, c->defs[i].code,
+		    &n)) == NULL)
+			continue;
+		for (k = 0; k + 2 <= n && v[k + 1] <= n - k - 2;
+		    k += 2 + (size_t)v[k + 1])
+			if (v[k] == code) {
+				*len = v[k + 1];
+				return v + k + 2;
+			}
+	}
+	return NULL;
 }

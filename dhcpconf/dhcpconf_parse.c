@@ -23,124 +23,7 @@ static const char *const dc_kind_name[] = {
 };
 
 int
-dc_fail(struct dc_parser *p, unsigned line, const char *fmt, ...)
-{
-	char msg[PERR_MSGLEN];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	perr_set(p->err, p->file, line, "%s", msg);
-	return -1;
-}
-
-int
-dc_next(struct dc_parser *p, struct conftok_tok *t)
-{
-	if (conftok_next(&p->tok, t, p->err) == -1)
-		return -1;
-	if (t->type == CT_EOF)
-		return dc_fail(p, t->line, "unexpected end of file");
-	return 0;
-}
-
-int
-dc_expect(struct dc_parser *p, char punct)
-{
-	struct conftok_tok t;
-
-	if (dc_next(p, &t) == -1)
-		return -1;
-	if (!conftok_is(&t, punct))
-		return dc_fail(p, t.line, "expected '%c', not '%s'", punct,
-		    t.text);
-	return 0;
-}
-
-int
-dc_semi(struct dc_parser *p)
-{
-	return dc_expect(p, ';');
-}
-
-int
-dc_word(struct dc_parser *p, struct conftok_tok *t, const char *what)
-{
-	if (dc_next(p, t) == -1)
-		return -1;
-	if (t->type != CT_WORD)
-		return dc_fail(p, t->line, "expected %s, not '%s'", what,
-		    t->text);
-	return 0;
-}
-
-int
-dc_ip(struct dc_parser *p, uint32_t *ip, unsigned *line)
-{
-	struct conftok_tok t;
-
-	if (dc_word(p, &t, "an IPv4 address") == -1)
-		return -1;
-	if (ip4_parse(t.text, ip) == -1)
-		return dc_fail(p, t.line, "bad IPv4 address '%s'", t.text);
-	if (line != NULL)
-		*line = t.line;
-	return 0;
-}
-
-/*
- * An address that may be written as a host name (fixed-address,
- * next-server, ip-address option values): resolved through the loader's
- * io, as ISC does.  1 with *ip; 0 for a name with no address (noted,
- * the caller leaves the statement out, as ISC leaves it out of answers);
- * -1 on error.
- */
-int
-dc_addr(struct dc_parser *p, const struct conftok_tok *t, uint32_t *ip)
-{
-	char note[sizeof(((struct dc_ignored *)0)->text)];
-
-	if (t->type == CT_WORD && ip4_parse(t->text, ip) == 0)
-		return 1;
-	if (t->type != CT_WORD || !text_hostname_ok(t->text) ||
-	    t->text[strspn(t->text, "0123456789.")] == '\0')
-		return dc_fail(p, t->line, "bad IPv4 address '%s'", t->text);
-	if (p->io != NULL && p->io->resolve != NULL &&
-	    p->io->resolve(p->io->arg, t->text, ip) == 0)
-		return 1;
-	snprintf(note, sizeof(note), "%.64s (line %u)", t->text, t->line);
-	return dc_ignore(p, note, t->line, "a host name with no address: "
-	    "the statement is left out") == -1 ? -1 : 0;
-}
-
-int
 dc_block(struct dc_parser *p, int scope);
-
-int
-dc_subblock(struct dc_parser *p, int scope)
-{
-	int r;
-
-	if (dc_expect(p, '{') == -1)
-		return -1;
-	if (++p->depth > DC_DEPTH_MAX)
-		return dc_fail(p, p->c->scopes[scope].line, "blocks nested "
-		    "too deeply");
-	r = dc_block(p, scope);
-	p->depth--;
-	return r;
-}
-
-int
-dc_new(struct dc_parser *p, enum dc_kind k, int parent, unsigned line)
-{
-	int s;
-
-	if ((s = dc_scope_new(p->c, k, parent, line)) == -1)
-		return dc_fail(p, line, "out of memory");
-	return s;
-}
 
 static int
 st_group(struct dc_parser *p, int scope, const struct conftok_tok *kw)
@@ -266,6 +149,8 @@ dc_parse(struct dhcpconf *c, const char *text, size_t len, const char *file,
 	p.err = err;
 	p.file = file;
 	p.io = io;
+	p.block = dc_block;
+	p.operand = dc_e_operand;
 	if (dc_space_add(c, "dhcp") == -1 ||
 	    dc_scope_new(c, DC_K_GLOBAL, -1, 0) == -1) {
 		perr_set(err, file, 0, "out of memory");

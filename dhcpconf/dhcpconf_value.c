@@ -20,60 +20,30 @@ dhcpconf_optval(const struct dhcpconf *c, const struct dc_opt *o,
 }
 
 size_t
-dc_encapsulate(const struct dhcpconf *c, const struct dc_chain *ch,
-    const struct dc_env *env, int space, uint8_t *buf, size_t cap,
-    int depth)
-{
-	const struct dc_opt *o;
-	uint8_t v[DC_EVAL_MAX];
-	size_t n = 0, len;
-	int code;
-
-	for (code = 1; code < 255; code++) {
-		if ((o = dhcpconf_option(c, ch, space, (uint8_t)code)) == NULL ||
-		    dc_optval_eval(c, o, env, v, sizeof(v), &len, depth) == -1 ||
-		    len > DC_OPT_MAX)
-			continue;
-		if (len + 2 > cap - n)
-			break;		/* the rest would not fit */
-		buf[n++] = (uint8_t)code;
-		buf[n++] = (uint8_t)len;
-		memcpy(buf + n, v, len);
-		n += len;
-	}
-	return n;
-}
-
-size_t
 dhcpconf_encapsulate(const struct dhcpconf *c, const struct dc_chain *ch,
     const struct dc_env *env, int space, uint8_t *buf, size_t cap)
 {
 	return dc_encapsulate(c, ch, env, space, buf, cap, 0);
 }
 
-const uint8_t *
-dc_client_opt(const struct dhcpconf *c, const struct dc_env *env, int space,
-    uint8_t code, size_t *len)
+const char *
+dhcpconf_filename(const struct dhcpconf *c, const struct dc_chain *ch,
+    const struct dc_env *env, char *buf, size_t sz)
 {
-	const uint8_t *v;
-	size_t i, n, k;
+	const struct dc_params *pa;
+	size_t i, len;
 
-	if (env->opt == NULL)
-		return NULL;
-	if (space == DC_SPACE_DHCP)
-		return env->opt(env->arg, space, code, len);
-	for (i = 0; i < c->ndefs; i++) {
-		if (c->defs[i].type != DC_OT_ENCAP || c->defs[i].encap != space ||
-		    c->defs[i].space != DC_SPACE_DHCP ||
-		    (v = env->opt(env->arg, DC_SPACE_DHCP, c->defs[i].code,
-		    &n)) == NULL)
+	for (i = 0; (pa = dc_at(c, ch, i)) != NULL; i++) {
+		if (!pa->has_filename)
 			continue;
-		for (k = 0; k + 2 <= n && v[k + 1] <= n - k - 2;
-		    k += 2 + (size_t)v[k + 1])
-			if (v[k] == code) {
-				*len = v[k + 1];
-				return v + k + 2;
-			}
+		if (pa->filename_expr == -1)
+			return pa->filename;
+		if (env == NULL || sz == 0 || dhcpconf_eval_data(c,
+		    pa->filename_expr, env, (uint8_t *)buf, sz - 1, &len) ==
+		    -1 || memchr(buf, '\0', len) != NULL)
+			return NULL;
+		buf[len] = '\0';
+		return buf;
 	}
 	return NULL;
 }

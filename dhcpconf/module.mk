@@ -13,4 +13,6 @@ dhcpconf_SRC := dhcpconf/dhcpconf.c dhcpconf/dhcpconf_parse.c \
     dhcpconf/dhcpconf_opttab.c dhcpconf/dhcpconf_exprfn.c \
     dhcpconf/dhcpconf_inert.c dhcpconf/dhcpconf_permit.c \
     dhcpconf/dhcpconf_net.c dhcpconf/dhcpconf_load.c dhcpconf/dhcpconf_files.c \
-    dhcpconf/dhcpconf_param.c
+    dhcpconf/dhcpconf_param.c dhcpconf/dhcpconf_tok.c \
+    dhcpconf/dhcpconf_optdef.c dhcpconf/dhcpconf_include.c \
+    dhcpconf/dhcpconf_evalfn.c
