@@ -2,13 +2,15 @@
 /*
  * ethers(5) parser.  Accepts what glibc's ether_line() accepts (MACs with
  * one- or two-digit groups) and refuses, with file:line, what it would skip
- * silently: a bad MAC, a missing or bad name, a third field.
+ * silently: a bad MAC, a missing or bad name, a third field; and
+ * ethers_load(), which reads the file for it.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "fileio.h"
 #include "ethers.h"
 
 static bool
@@ -106,4 +108,20 @@ ethers_by_name(const struct ethers *e, const char *name)
 	    name);
 
 	return i == HIDX_NONE ? NULL : &e->v[i];
+}
+
+int
+ethers_load(struct ethers *t, const char *path, struct perr *err)
+{
+	char *buf;
+	size_t len;
+	int r;
+
+	if (file_read(path, FILE_READ_MAX, &buf, &len) == -1) {
+		perr_set(err, path, 0, "%s", file_strerror(errno));
+		return -1;
+	}
+	r = ethers_parse(t, buf, len, path, err);
+	free(buf);
+	return r;
 }

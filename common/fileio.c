@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: ISC
 /*
  * Bounded reads of regular files (opened O_NONBLOCK and checked before
- * anything can block on a FIFO), full writes, and ethers(5)/hosts(5)
- * loading.  Atomic replacement is in atomic.c.
+ * anything can block on a FIFO) and full writes.  Atomic replacement is in
+ * atomic.c; ethers(5) and hosts(5) are loaded beside their parsers.
  */
 #include <sys/stat.h>
 
@@ -14,9 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ethers.h"
 #include "fileio.h"
-#include "hosts.h"
 
 int
 file_open_regular(int dirfd, const char *path)
@@ -129,47 +127,4 @@ write_all(int fd, const void *buf, size_t len)
 		len -= (size_t)n;
 	}
 	return 0;
-}
-
-/* Reads path and hands it to a parser; read errors become "path: why". */
-static int
-load_with(const char *path, struct perr *err,
-    int (*parse)(void *, const char *, size_t, const char *, struct perr *),
-    void *tbl)
-{
-	char *buf;
-	size_t len;
-	int r;
-
-	if (file_read(path, FILE_READ_MAX, &buf, &len) == -1) {
-		perr_set(err, path, 0, "%s", file_strerror(errno));
-		return -1;
-	}
-	r = parse(tbl, buf, len, path, err);
-	free(buf);
-	return r;
-}
-
-static int
-parse_ethers(void *t, const char *b, size_t l, const char *f, struct perr *e)
-{
-	return ethers_parse(t, b, l, f, e);
-}
-
-static int
-parse_hosts(void *t, const char *b, size_t l, const char *f, struct perr *e)
-{
-	return hosts_parse(t, b, l, f, e);
-}
-
-int
-ethers_load(struct ethers *e, const char *path, struct perr *err)
-{
-	return load_with(path, err, parse_ethers, e);
-}
-
-int
-hosts_load(struct hosts *h, const char *path, struct perr *err)
-{
-	return load_with(path, err, parse_hosts, h);
 }

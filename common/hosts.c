@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: ISC
-/* hosts(5) parser: IPv4 entries kept, IPv6 lines skipped, errors located. */
+/*
+ * hosts(5) parser: IPv4 entries kept, IPv6 lines skipped, errors located;
+ * and hosts_load(), which reads the file for it.
+ */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "addr.h"
+#include "fileio.h"
 #include "hosts.h"
 
 static bool
@@ -116,4 +120,20 @@ hosts_by_ip(const struct hosts *h, uint32_t ip)
 	    &ip);
 
 	return i == HIDX_NONE ? NULL : &h->v[i];
+}
+
+int
+hosts_load(struct hosts *t, const char *path, struct perr *err)
+{
+	char *buf;
+	size_t len;
+	int r;
+
+	if (file_read(path, FILE_READ_MAX, &buf, &len) == -1) {
+		perr_set(err, path, 0, "%s", file_strerror(errno));
+		return -1;
+	}
+	r = hosts_parse(t, buf, len, path, err);
+	free(buf);
+	return r;
 }
