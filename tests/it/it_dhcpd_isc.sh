@@ -96,9 +96,14 @@ serve() {
 	nb_wait 5 sh -c "ip netns exec $_ns ss -uln | grep -q ':67 ' ||
 	    ! grep -q . /proc/$SRV_PID/cmdline 2>/dev/null" || true
 	alive "$SRV_PID" && return 0
-	SRV_WHY=$(awk '/^If you think|^dhcpd-pxe: exiting/ { exit }
-	    NF { last = $0 } END { print last }' "$_log")
+	SRV_WHY=$(why "$_log")
 	return 1
+}
+
+# why LOG: a server's last words before it exited.
+why() {
+	awk '/^If you think|^dhcpd-pxe: exiting/ { exit }
+	    NF { last = $0 } END { print last }' "$1"
 }
 
 # clients NS MAC OUT: the five clients in turn from MAC; OUT.<client>.
@@ -135,7 +140,7 @@ run() {
 		    -cf "$_t/dhcpd.conf" s0 || _pxe="exited: $SRV_WHY"
 		_ppid=$SRV_PID
 	fi
-	printf '%s\t%s\n' "$_isc" "$_pxe" > "$OUT/$2.state"
+
 	# The known MAC, then the unknown one, never both at once: which
 	# gets which pool address must not depend on who is faster.
 	_pids=
@@ -152,6 +157,13 @@ run() {
 	for _p in $_pids; do
 		wait "$_p"
 	done
+	# A server that bound its port and exited a moment later (ISC does
+	# without a subnet for its interface) is seen here, after the clients.
+	[ "$_isc" = running ] && ! alive "$_ipid" &&
+	    _isc="exited: $(why "$OUT/$2.isc.log")"
+	[ "$_pxe" = running ] && ! alive "$_ppid" &&
+	    _pxe="exited: $(why "$OUT/$2.pxe.log")"
+	printf '%s\t%s\n' "$_isc" "$_pxe" > "$OUT/$2.state"
 	nb_stop "$_ipid"
 	[ "$5" = 1 ] || nb_stop "$_ppid"
 }
