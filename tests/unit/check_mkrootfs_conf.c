@@ -78,8 +78,15 @@ START_TEST(test_truncation)
 {
 	struct mkconf cf;
 	struct perr err;
+	int r;
 
-	(void)mkconf_parse(&cf, good, (size_t)_i, "m.conf", &err);
+	memset(&err, 0, sizeof(err));
+	r = mkconf_parse(&cf, good, (size_t)_i, "m.conf", &err);
+	ck_assert(r == 0 || r == -1);
+	/* A refusal names the file and a line of the prefix. */
+	if (r == -1)
+		ck_assert_msg(strncmp(err.msg, "m.conf:", 7) == 0 &&
+		    err.line <= (unsigned)_i + 1, "prefix %d: %s", _i, err.msg);
 }
 END_TEST
 

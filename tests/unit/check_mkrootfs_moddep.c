@@ -112,11 +112,19 @@ END_TEST
 START_TEST(test_truncation)
 {
 	struct perr err;
+	int r;
 
 	memcpy(text, dep, (size_t)_i);
 	md.ents = ents;
 	md.cap = 16;
-	(void)moddep_parse(&md, text, (size_t)_i, "m.dep", &err);
+	memset(&err, 0, sizeof(err));
+	r = moddep_parse(&md, text, (size_t)_i, "m.dep", &err);
+	ck_assert(r == 0 || r == -1);
+	if (r == -1)
+		ck_assert_msg(strncmp(err.msg, "m.dep:", 6) == 0,
+		    "prefix %d: %s", _i, err.msg);
+	else
+		ck_assert_uint_le(md.n, md.cap);
 }
 END_TEST
 
