@@ -21,6 +21,7 @@
 
 #include "common/fileio.h"
 #include "common/log.h"
+#include "mkrootfs/interrupt.h"
 #include "mkrootfs/mkrootfs.h"
 
 #define CHUNK	(256 * 1024)

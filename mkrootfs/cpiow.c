@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "common/log.h"
+#include "mkrootfs/interrupt.h"
 #include "mkrootfs/mkrootfs.h"
 
 #define CHUNK	(256 * 1024)

@@ -22,6 +22,7 @@
 
 #include "common/atomic.h"
 #include "common/log.h"
+#include "mkrootfs/interrupt.h"
 #include "mkrootfs/mkrootfs.h"
 
 /* Runs argv (mke2fs, e2fsck) and waits; 0 if it exited 0. */

@@ -8,7 +8,6 @@
 #define MKROOTFS_MKROOTFS_H
 
 #include <limits.h>
-#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/stat.h>
@@ -33,10 +32,6 @@ struct mkr {
 	char		 newfs[PATH_MAX];	/* workdir/newfs */
 	bool		 ns;		/* in our private mount namespace */
 };
-
-/* Set by SIGINT/SIGTERM/SIGHUP; long loops stop at the next check. */
-extern volatile sig_atomic_t	mkr_signal;
-int	mkr_interrupted(void);
 
 /* progress.c: "what: 12.0 MiB of 64.0 MiB (18%), 35.2 MiB/s" */
 struct progress {

@@ -24,6 +24,7 @@
 
 #include "common/atomic.h"
 #include "common/log.h"
+#include "mkrootfs/interrupt.h"
 #include "mkrootfs/mkrootfs.h"
 
 #define CHUNK	(1024 * 1024)

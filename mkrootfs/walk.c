@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "common/log.h"
+#include "mkrootfs/interrupt.h"
 #include "mkrootfs/mkrootfs.h"
 
 /* Doubles the three parallel arrays (entries, stats, paths). */

@@ -16,6 +16,7 @@
 #include "common/atomic.h"
 #include "common/fileio.h"
 #include "common/log.h"
+#include "mkrootfs/interrupt.h"
 #include "mkrootfs/mkrootfs.h"
 
 #define ZOUT	(128 * 1024)
