@@ -3,9 +3,10 @@
  * mkrootfs: builds the nodes' RAM-disk root.  Options and the command are
  * read here, signals turned into a flag that every long loop checks (so an
  * interrupted build unwinds through the normal cleanup; interrupt.c), and
- * the command dispatched: the seed's steps (steps.c), `starter' (starter.c)
- * and `rebootmbr' (rebootmbr.c).  After an interrupt the signal is raised
- * again once everything is cleaned up, so the caller sees it.
+ * the command dispatched to one of three jobs: the seed's steps (image/),
+ * `starter' (starter/) and `rebootmbr' (mbr/).  After an interrupt the
+ * signal is raised again once everything is cleaned up, so the caller
+ * sees it.
  *
  * The work runs in a child that gets SIGTERM when its parent dies
  * (PR_SET_PDEATHSIG): `kill -9 mkrootfs' still ends in the child's
@@ -29,9 +30,12 @@
 #include "common/fileio.h"
 #include "common/log.h"
 #include "common/opt.h"
+#include "mkrootfs/image/image.h"
 #include "mkrootfs/interrupt.h"
-#include "mkrootfs/mkconf.h"
+#include "mkrootfs/mbr/mbr.h"
+#include "mkrootfs/mkr_conf.h"
 #include "mkrootfs/mkrootfs.h"
+#include "mkrootfs/starter/starter.h"
 
 #define MODULES_MAX	64
 #define OPTS		"c:F:z:l:r:w:m:o:s:qvh"

@@ -24,8 +24,8 @@
 
 #include "common/atomic.h"
 #include "common/log.h"
+#include "mkrootfs/image/image.h"
 #include "mkrootfs/interrupt.h"
-#include "mkrootfs/mkrootfs.h"
 
 #define CHUNK	(1024 * 1024)
 

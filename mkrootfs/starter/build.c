@@ -2,7 +2,7 @@
 /*
  * `mkrootfs starter DIR': a root for diskless nodes from busybox-static.
  * The static busybox and a symlink per applet (its own --list-full), the
- * /init and udhcpc scripts (initsh.c), /sbin/init -> /init so an ext2
+ * /init and udhcpc scripts (scripts.c), /sbin/init -> /init so an ext2
  * image boots the same way, a few /etc files and, with --kernel-modules,
  * the NIC drivers the stock Debian kernel builds as modules plus their
  * dependencies from modules.dep, listed in load order for /init.
@@ -20,8 +20,7 @@
 #include "common/atomic.h"
 #include "common/fileio.h"
 #include "common/log.h"
-#include "mkrootfs/mkrootfs.h"
-#include "mkrootfs/starter.h"
+#include "mkrootfs/starter/starter.h"
 
 #define BUSYBOX	"/bin/busybox"
 

@@ -16,8 +16,8 @@
 #include "common/atomic.h"
 #include "common/fileio.h"
 #include "common/log.h"
+#include "mkrootfs/image/image.h"
 #include "mkrootfs/interrupt.h"
-#include "mkrootfs/mkrootfs.h"
 
 #define ZOUT	(128 * 1024)
 

@@ -21,8 +21,8 @@
 
 #include "common/fileio.h"
 #include "common/log.h"
+#include "mkrootfs/image/image.h"
 #include "mkrootfs/interrupt.h"
-#include "mkrootfs/mkrootfs.h"
 
 #define CHUNK	(256 * 1024)
 

@@ -7,7 +7,7 @@
  * virtual cluster (lab/) depends on them.  Kept as C strings so the
  * installed binary is all it takes.
  */
-#include "mkrootfs/starter.h"
+#include "mkrootfs/starter/starter.h"
 
 const char starter_init[] =
 	"#!/bin/sh\n"
