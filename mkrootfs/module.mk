@@ -12,7 +12,7 @@ mkrootfs_SHELL := mkrootfs/main.c mkrootfs/interrupt.c \
     mkrootfs/image/walk.c mkrootfs/image/archive.c mkrootfs/image/zsink.c \
     mkrootfs/image/progress.c \
     mkrootfs/starter/build.c mkrootfs/starter/modules.c \
-    mkrootfs/starter/scripts.c \
+    mkrootfs/starter/paths.c mkrootfs/starter/scripts.c \
     mkrootfs/mbr/rebootmbr.c
 mkrootfs_MAN := mkrootfs/mkrootfs.8
 mkrootfs_LIBS := -lz -lzstd

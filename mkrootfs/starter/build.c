@@ -46,39 +46,6 @@ put(const char *dir, const char *name, const char *text, mode_t mode)
 	return 0;
 }
 
-int
-path_join(char *out, const char *a, const char *b)
-{
-	if ((size_t)snprintf(out, PATH_MAX, "%s/%s", a, b) >= PATH_MAX) {
-		log_warnx("%s/%s: path too long", a, b);
-		return -1;
-	}
-	return 0;
-}
-
-int
-mkdirs_p(const char *dir)
-{
-	char path[PATH_MAX], *p, c;
-
-	if (strlcpy(path, dir, sizeof(path)) >= sizeof(path)) {
-		log_warnx("%s: path too long", dir);
-		return -1;
-	}
-	for (p = path + 1; ; p++) {
-		if (*p != '/' && *p != '\0')
-			continue;
-		c = *p;
-		*p = '\0';
-		if (mkdir(path, 0755) == -1 && errno != EEXIST) {
-			log_warn("%s", path);
-			return -1;
-		}
-		if ((*p = c) == '\0')
-			return 0;
-	}
-}
-
 static int
 copy_file(const char *from, const char *to, mode_t mode)
 {

@@ -2,8 +2,8 @@
 /*
  * The starter root job: `mkrootfs starter DIR' (build.c) and what its
  * shell files offer one another: the kernel modules (modules.c), the
- * node's scripts (scripts.c) and path helpers.  The pure modules.dep
- * reader is mkr_moddep.h.
+ * node's scripts (scripts.c) and path helpers (paths.c).  The pure
+ * modules.dep reader is mkr_moddep.h.
  */
 #ifndef MKROOTFS_STARTER_H
 #define MKROOTFS_STARTER_H
@@ -14,7 +14,8 @@
 int	starter_build(const struct mkr *, const char *dir, const char *kmods,
 	    char **modules, int nmodules, const char *busybox,
 	    const char *netkexec);
-/* out = a/b (PATH_MAX); -1, logged, if too long */
+
+/* paths.c: out = a/b (PATH_MAX); -1, logged, if too long */
 int	path_join(char *out, const char *a, const char *b);
 /* mkdir -p */
 int	mkdirs_p(const char *dir);
