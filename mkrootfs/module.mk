@@ -16,3 +16,5 @@ mkrootfs_SHELL := mkrootfs/main.c mkrootfs/interrupt.c \
     mkrootfs/mbr/rebootmbr.c
 mkrootfs_MAN := mkrootfs/mkrootfs.8
 mkrootfs_LIBS := -lz -lzstd
+# The starter root's scripts, built into the binary (starter/scripts.c).
+mkrootfs_EMBED := mkrootfs/starter/init.sh mkrootfs/starter/udhcpc.sh
