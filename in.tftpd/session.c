@@ -7,14 +7,15 @@
  * for us; a second socket on the same address and port catches packets
  * from any other TID, which get ERROR 5 without disturbing the transfer
  * (RFC 1350 section 4).  The request is parsed here, after the listener
- * dropped privileges.  The core (tftp_xfer) decides every step; this file
- * sends, receives, reads, writes and keeps the clock.
+ * dropped privileges, and the file opened; then transfer.c runs the
+ * transfer, the core (tftp_xfer) deciding every step.
  */
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 
 #include <errno.h>
 #include <net/if.h>
+#include <net/if_arp.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,9 +29,9 @@
 #include "common/addr.h"
 #include "common/log.h"
 #include "in.tftpd/file.h"
-#include "in.tftpd/session.h"
 #include "in.tftpd/tftp_path.h"
 #include "in.tftpd/tftp_xferlog.h"
+#include "in.tftpd/transfer.h"
 
 /* Binds s to the local address, on a port of -R if given. */
 static int
@@ -97,15 +98,23 @@ sess_blksize_max(const struct session *ss)
 	return max;
 }
 
-void
-sess_error(struct session *ss, uint16_t code, const char *msg)
+/* The client's MAC from the ARP cache, for remap rules (\m). */
+static void
+sess_mac(struct session *ss)
 {
-	uint8_t pkt[TFTP_HDRLEN + 128];
-	size_t n = tftp_error_build(pkt, sizeof(pkt), code, msg);
+	struct arpreq ar;
+	struct sockaddr_in *sin = (struct sockaddr_in *)&ar.arp_pa;
 
-	if (send(ss->s, pkt, n, 0) == -1)
-		log_debug("%s: send ERROR: %s", ss->peer, strerror(errno));
-	snprintf(ss->result, sizeof(ss->result), "E%u", code);
+	ss->mac[0] = '\0';
+	if (ss->d->remap.n == 0 || ss->r->ifindex <= 0)
+		return;
+	memset(&ar, 0, sizeof(ar));
+	sin->sin_family = AF_INET;
+	sin->sin_addr = ss->r->peer.sin_addr;
+	if (if_indextoname((unsigned)ss->r->ifindex, ar.arp_dev) == NULL ||
+	    ioctl(ss->s, SIOCGARP, &ar) == -1 || !(ar.arp_flags & ATF_COM))
+		return;
+	mac_pxelinux((const uint8_t *)ar.arp_ha.sa_data, ss->mac);
 }
 
 /* Remap, path policy, open, negotiate.  0, or -1 with the ERROR sent. */

@@ -12,13 +12,10 @@
  * and at the end: a foreign TID gets its ERROR 5 without a system call per
  * block (a foreign ERROR gets nothing).
  */
-#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 
 #include <errno.h>
-#include <net/if.h>
-#include <net/if_arp.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <string.h>
@@ -26,30 +23,11 @@
 #include <unistd.h>
 
 #include "common/log.h"
-#include "in.tftpd/session.h"
+#include "in.tftpd/transfer.h"
 
 #define STRAY_MAX	16	/* foreign packets answered per check */
 #define STRAY_MS	100	/* checks for them while packets flow */
 #define GONE		(-2)	/* perform(): the client's port is closed */
-
-/* The client's MAC from the ARP cache, for remap rules (\m). */
-void
-sess_mac(struct session *ss)
-{
-	struct arpreq ar;
-	struct sockaddr_in *sin = (struct sockaddr_in *)&ar.arp_pa;
-
-	ss->mac[0] = '\0';
-	if (ss->d->remap.n == 0 || ss->r->ifindex <= 0)
-		return;
-	memset(&ar, 0, sizeof(ar));
-	sin->sin_family = AF_INET;
-	sin->sin_addr = ss->r->peer.sin_addr;
-	if (if_indextoname((unsigned)ss->r->ifindex, ar.arp_dev) == NULL ||
-	    ioctl(ss->s, SIOCGARP, &ar) == -1 || !(ar.arp_flags & ATF_COM))
-		return;
-	mac_pxelinux((const uint8_t *)ar.arp_ha.sa_data, ss->mac);
-}
 
 static int64_t
 now_ms(void)
@@ -86,6 +64,18 @@ xmit_window(struct session *ss, struct mmsghdr *m, unsigned n)
 		done += (unsigned)r;
 	}
 	return 0;
+}
+
+/* ERROR code msg to the client; the result becomes "E<code>". */
+void
+sess_error(struct session *ss, uint16_t code, const char *msg)
+{
+	uint8_t pkt[TFTP_HDRLEN + 128];
+	size_t n = tftp_error_build(pkt, sizeof(pkt), code, msg);
+
+	if (send(ss->s, pkt, n, 0) == -1)
+		log_debug("%s: send ERROR: %s", ss->peer, strerror(errno));
+	snprintf(ss->result, sizeof(ss->result), "E%u", code);
 }
 
 static int

@@ -2,10 +2,11 @@
 /*
  * mkrootfs: builds the nodes' RAM-disk root.  Options and the command are
  * read here, signals turned into a flag that every long loop checks (so an
- * interrupted build unwinds through the normal cleanup), and the command
- * dispatched: the seed's steps (steps.c), `starter' (starter.c) and
- * `rebootmbr' (rebootmbr.c).  After an interrupt the signal is raised
- * again once everything is cleaned up, so the caller sees it.
+ * interrupted build unwinds through the normal cleanup; interrupt.c), and
+ * the command dispatched to one of three jobs: the seed's steps (image/),
+ * `starter' (starter/) and `rebootmbr' (mbr/).  After an interrupt the
+ * signal is raised again once everything is cleaned up, so the caller
+ * sees it.
  *
  * The work runs in a child that gets SIGTERM when its parent dies
  * (PR_SET_PDEATHSIG): `kill -9 mkrootfs' still ends in the child's
@@ -29,25 +30,15 @@
 #include "common/fileio.h"
 #include "common/log.h"
 #include "common/opt.h"
-#include "mkrootfs/mkconf.h"
+#include "mkrootfs/image/image.h"
+#include "mkrootfs/interrupt.h"
+#include "mkrootfs/mbr/mbr.h"
+#include "mkrootfs/mkr_conf.h"
 #include "mkrootfs/mkrootfs.h"
+#include "mkrootfs/starter/starter.h"
 
 #define MODULES_MAX	64
 #define OPTS		"c:F:z:l:r:w:m:o:s:qvh"
-
-volatile sig_atomic_t mkr_signal;
-
-int
-mkr_interrupted(void)
-{
-	return mkr_signal != 0;
-}
-
-static void
-on_signal(int sig)
-{
-	mkr_signal = sig;
-}
 
 static void
 usage(FILE *f)
@@ -249,19 +240,6 @@ finish(struct mkr *m)
 		errx(EX_USAGE, "%s: path too long", m->workdir);
 }
 
-static void
-signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;	/* no SA_RESTART: reads return EINTR */
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-}
-
 /* Runs the command; its sysexits.h status. */
 static int
 dispatch(struct mkr *m, struct args *a, const char *cmd, int argc,
@@ -359,7 +337,7 @@ main(int argc, char *argv[])
 	finish(&m);
 	m.progress = !a.quiet && isatty(STDERR_FILENO);
 	log_init(LOG_TO_STDERR, a.verbose + 1, LOG_USER);
-	signals();
+	mkr_catch_signals();
 	worker();
 	ex = dispatch(&m, &a, argv[optind], argc - optind - 1,
 	    argv + optind + 1);

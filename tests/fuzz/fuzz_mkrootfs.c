@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mkrootfs/mbr.h"
-#include "mkrootfs/mkconf.h"
-#include "mkrootfs/moddep.h"
+#include "mkrootfs/mbr/mkr_mbr.h"
+#include "mkrootfs/mkr_conf.h"
+#include "mkrootfs/starter/mkr_moddep.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: ISC
 /*
- * Unit tests for mkrootfs/mkconf.c: every setting, strings and words,
+ * Unit tests for mkrootfs/mkr_conf.c: every setting, strings and words,
  * comments; the errors with their file:line (unknown setting, bad values,
  * twice, missing ';' or value); every truncation of a valid file.
  */
@@ -8,7 +8,7 @@
 
 #include "tests.h"
 
-#include "mkrootfs/mkconf.h"
+#include "mkrootfs/mkr_conf.h"
 
 static const char good[] =
     "# mkrootfs.conf\n"

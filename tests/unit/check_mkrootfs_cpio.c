@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: ISC
 /*
- * Unit tests for mkrootfs/cpio_newc.c: header fields and their hex, the
+ * Unit tests for mkrootfs/image/mkr_cpio.c: header fields and their hex, the
  * 4-byte padding of header+name and of data, the trailer, planning (name
  * order, inode numbers, hard link groups with the data on the first link,
  * symlinks never grouped) and the errors.
@@ -10,7 +10,7 @@
 
 #include "tests.h"
 
-#include "mkrootfs/cpio_newc.h"
+#include "mkrootfs/image/mkr_cpio.h"
 
 static uint8_t out[8192];
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: ISC
 /*
- * Unit tests for mkrootfs/mbr.c: the partition table and disk signature
+ * Unit tests for mkrootfs/mbr/mkr_mbr.c: the partition table and disk signature
  * survive, 0x55AA is set, the code area holds the stub and zeros, the
  * classifier knows empty, ours, the seed's and foreign code, and foreign
  * code is refused without force.  The stub's bytes are checked where the
@@ -10,7 +10,7 @@
 
 #include "tests.h"
 
-#include "mkrootfs/mbr.h"
+#include "mkrootfs/mbr/mkr_mbr.h"
 
 static void
 disk(uint8_t sec[MBR_SIZE])

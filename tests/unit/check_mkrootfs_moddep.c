@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: ISC
 /*
- * Unit tests for mkrootfs/moddep.c: names from paths, load order with
+ * Unit tests for mkrootfs/starter/mkr_moddep.c: names from paths, load order with
  * dependencies first and no repeats across calls, the errors (missing ':',
  * unknown module, missing dependency, cycle, capacity), every truncation.
  */
@@ -9,7 +9,7 @@
 
 #include "tests.h"
 
-#include "mkrootfs/moddep.h"
+#include "mkrootfs/starter/mkr_moddep.h"
 
 static const char dep[] =
     "kernel/drivers/net/ethernet/intel/e1000/e1000.ko:\n"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: ISC
 /*
  * `mkrootfs rebootmbr DEVICE|IMAGE': reads sector 0, refuses another boot
- * loader's code without --force (mbr.c decides), saves the old sector to
+ * loader's code without --force (mkr_mbr.c decides), saves the old sector to
  * a backup file that must not exist yet (so a second run cannot overwrite
  * the original with our own stub), then writes the new sector in place and
  * fsync()s.  The partition table and disk signature are kept.
@@ -17,8 +17,8 @@
 #include "common/atomic.h"
 #include "common/fileio.h"
 #include "common/log.h"
-#include "mkrootfs/mbr.h"
-#include "mkrootfs/mkrootfs.h"
+#include "mkrootfs/mbr/mbr.h"
+#include "mkrootfs/mbr/mkr_mbr.h"
 
 /* The old sector to a new file (O_EXCL), fsync()ed with its directory. */
 static int

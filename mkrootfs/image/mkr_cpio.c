@@ -11,7 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "mkrootfs/cpio_newc.h"
+#include "mkrootfs/image/mkr_cpio.h"
 
 static int
 cmp_name(const void *a, const void *b)

@@ -7,7 +7,7 @@
  */
 #include <string.h>
 
-#include "mkrootfs/moddep.h"
+#include "mkrootfs/starter/mkr_moddep.h"
 
 int
 moddep_name(const char *path, char *name, size_t size)

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "common/conftok.h"
-#include "mkrootfs/mkconf.h"
+#include "mkrootfs/mkr_conf.h"
 
 enum kind { K_PATH, K_FORMAT, K_COMPRESS, K_LEVEL, K_SIZE };
 

@@ -22,10 +22,11 @@
 
 #include "common/atomic.h"
 #include "common/log.h"
-#include "mkrootfs/mkrootfs.h"
+#include "mkrootfs/image/image.h"
+#include "mkrootfs/interrupt.h"
 
 /* Runs argv (mke2fs, e2fsck) and waits; 0 if it exited 0. */
-int
+static int
 run_cmd(char *const argv[])
 {
 	pid_t pid;

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <time.h>
 
-#include "mkrootfs/mkrootfs.h"
+#include "mkrootfs/image/image.h"
 
 static double
 now(void)

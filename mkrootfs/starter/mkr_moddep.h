@@ -6,8 +6,8 @@
  * e1000 from the stock Debian kernel.  Pure: parses the caller's buffer in
  * place into caller storage; no I/O, no allocation.
  */
-#ifndef MKROOTFS_MODDEP_H
-#define MKROOTFS_MODDEP_H
+#ifndef MKROOTFS_MKR_MODDEP_H
+#define MKROOTFS_MKR_MODDEP_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -2,7 +2,7 @@
 /*
  * `mkrootfs starter DIR': a root for diskless nodes from busybox-static.
  * The static busybox and a symlink per applet (its own --list-full), the
- * /init and udhcpc scripts (initsh.c), /sbin/init -> /init so an ext2
+ * /init and udhcpc scripts (scripts.c), /sbin/init -> /init so an ext2
  * image boots the same way, a few /etc files and, with --kernel-modules,
  * the NIC drivers the stock Debian kernel builds as modules plus their
  * dependencies from modules.dep, listed in load order for /init.
@@ -20,8 +20,7 @@
 #include "common/atomic.h"
 #include "common/fileio.h"
 #include "common/log.h"
-#include "mkrootfs/mkrootfs.h"
-#include "mkrootfs/starter.h"
+#include "mkrootfs/starter/starter.h"
 
 #define BUSYBOX	"/bin/busybox"
 
@@ -45,39 +44,6 @@ put(const char *dir, const char *name, const char *text, mode_t mode)
 		return -1;
 	}
 	return 0;
-}
-
-int
-path_join(char *out, const char *a, const char *b)
-{
-	if ((size_t)snprintf(out, PATH_MAX, "%s/%s", a, b) >= PATH_MAX) {
-		log_warnx("%s/%s: path too long", a, b);
-		return -1;
-	}
-	return 0;
-}
-
-int
-mkdirs_p(const char *dir)
-{
-	char path[PATH_MAX], *p, c;
-
-	if (strlcpy(path, dir, sizeof(path)) >= sizeof(path)) {
-		log_warnx("%s: path too long", dir);
-		return -1;
-	}
-	for (p = path + 1; ; p++) {
-		if (*p != '/' && *p != '\0')
-			continue;
-		c = *p;
-		*p = '\0';
-		if (mkdir(path, 0755) == -1 && errno != EEXIST) {
-			log_warn("%s", path);
-			return -1;
-		}
-		if ((*p = c) == '\0')
-			return 0;
-	}
 }
 
 static int

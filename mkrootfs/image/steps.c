@@ -24,7 +24,8 @@
 
 #include "common/atomic.h"
 #include "common/log.h"
-#include "mkrootfs/mkrootfs.h"
+#include "mkrootfs/image/image.h"
+#include "mkrootfs/interrupt.h"
 
 #define CHUNK	(1024 * 1024)
 

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * State of the one transfer a child serves, shared by session.c (sockets,
- * the request, the log line) and transfer.c (the event loop).
+ * One transfer a child serves: its state, which session.c fills (sockets,
+ * the request, the open file, the log line), and the event loop that runs
+ * it (transfer.c).  transfer.c also sends the ERROR packets, for both.
  */
-#ifndef TFTPD_SESSION_H
-#define TFTPD_SESSION_H
+#ifndef TFTPD_TRANSFER_H
+#define TFTPD_TRANSFER_H
 
 #include <time.h>
 
@@ -39,10 +40,9 @@ struct session {
 	uint8_t			 buf[TFTP_HDRLEN + TFTP_BLKSIZE_MAX + 1];
 };
 
-/* session.c */
+/* ERROR code msg to the client; ss->result becomes "E<code>". */
 void	sess_error(struct session *, uint16_t code, const char *msg);
-/* transfer.c */
-void	sess_mac(struct session *);
+/* Runs the negotiated transfer to its end; ss->result says how it ended. */
 void	sess_transfer(struct session *);
 
 #endif

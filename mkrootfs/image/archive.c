@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: ISC
 /*
  * Writes a tree as a cpio newc archive into a compressing sink: walks it
- * (walk.c), then for each planned entry the header from the core, the data
- * (file contents, or a symlink's target), and the padding; then the
- * trailer.  Needs no privileges beyond reading the tree.  A file whose size
- * changed since the walk is an error, not a corrupt archive.
+ * (walk.c), then for each planned entry the header from the core
+ * (mkr_cpio.c), the data (file contents, or a symlink's target), and the
+ * padding; then the trailer.  Needs no privileges beyond reading the tree.
+ * A file whose size changed since the walk is an error, not a corrupt
+ * archive.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -13,7 +14,8 @@
 #include <unistd.h>
 
 #include "common/log.h"
-#include "mkrootfs/mkrootfs.h"
+#include "mkrootfs/image/image.h"
+#include "mkrootfs/interrupt.h"
 
 #define CHUNK	(256 * 1024)
 

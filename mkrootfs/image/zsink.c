@@ -16,7 +16,8 @@
 #include "common/atomic.h"
 #include "common/fileio.h"
 #include "common/log.h"
-#include "mkrootfs/mkrootfs.h"
+#include "mkrootfs/image/image.h"
+#include "mkrootfs/interrupt.h"
 
 #define ZOUT	(128 * 1024)
 

@@ -21,7 +21,8 @@
 
 #include "common/fileio.h"
 #include "common/log.h"
-#include "mkrootfs/mkrootfs.h"
+#include "mkrootfs/image/image.h"
+#include "mkrootfs/interrupt.h"
 
 #define CHUNK	(256 * 1024)
 

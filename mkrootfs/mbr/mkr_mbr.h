@@ -7,8 +7,8 @@
  * and the disk signature (440-445), sets the 0x55AA signature, and refuses to replace
  * another boot loader's code.  Pure: 512-byte buffers in and out.
  */
-#ifndef MKROOTFS_MBR_H
-#define MKROOTFS_MBR_H
+#ifndef MKROOTFS_MKR_MBR_H
+#define MKROOTFS_MKR_MBR_H
 
 #include <stdbool.h>
 #include <stddef.h>

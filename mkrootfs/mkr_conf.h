@@ -9,8 +9,8 @@
  * Each setting at most once; unknown words are errors ("file:line:
  * reason").  Pure: parses a caller's buffer into a caller's struct.
  */
-#ifndef MKROOTFS_MKCONF_H
-#define MKROOTFS_MKCONF_H
+#ifndef MKROOTFS_MKR_CONF_H
+#define MKROOTFS_MKR_CONF_H
 
 #include <limits.h>
 

@@ -13,7 +13,8 @@
 #include <string.h>
 
 #include "common/log.h"
-#include "mkrootfs/mkrootfs.h"
+#include "mkrootfs/image/image.h"
+#include "mkrootfs/interrupt.h"
 
 /* Doubles the three parallel arrays (entries, stats, paths). */
 static int

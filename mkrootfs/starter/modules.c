@@ -2,7 +2,7 @@
 /*
  * Kernel modules for the starter root: --kernel-modules names an unpacked
  * linux-image package's lib/modules/<version>.  The wanted modules and
- * their dependencies (moddep.c over its modules.dep) are copied under
+ * their dependencies (mkr_moddep.c over its modules.dep) are copied under
  * DIR/lib/modules/<version>/ and listed, dependencies first, in
  * nodeboot.load, which /init feeds to busybox insmod.  A module built into
  * that kernel (modules.builtin) is skipped.
@@ -16,8 +16,8 @@
 #include "common/atomic.h"
 #include "common/fileio.h"
 #include "common/log.h"
-#include "mkrootfs/mkrootfs.h"
-#include "mkrootfs/moddep.h"
+#include "mkrootfs/starter/mkr_moddep.h"
+#include "mkrootfs/starter/starter.h"
 
 #define MODS_MAX	16384
 #define ORDER_MAX	256

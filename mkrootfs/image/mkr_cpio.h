@@ -7,8 +7,8 @@
  * which link carries the data) and encodes headers, padding and the
  * trailer.  Pure: no I/O, no allocation, no clock.
  */
-#ifndef MKROOTFS_CPIO_NEWC_H
-#define MKROOTFS_CPIO_NEWC_H
+#ifndef MKROOTFS_MKR_CPIO_H
+#define MKROOTFS_MKR_CPIO_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -14,7 +14,7 @@
  */
 #include <string.h>
 
-#include "mkrootfs/mbr.h"
+#include "mkrootfs/mbr/mkr_mbr.h"
 
 const uint8_t mbr_stub[] = {
 	0xea, 0x05, 0x7c, 0x00, 0x00,	/* 00 jmp 0000:7c05  CS:IP = 0:7c05 */
