@@ -17,6 +17,7 @@
 #include <syslog.h>
 
 #include "common/log.h"
+#include "dhcpd-pxe/dhcp_reply.h"
 #include "dhcpd-pxe/dhcpd.h"
 
 int
