@@ -63,7 +63,6 @@ bool	dhcpd_answer(struct dhcpd *, const uint8_t *pkt, size_t len,
 	    const struct netif *, uint32_t src, struct dhcpd_out *o);
 
 /* ping.c: ping-check. */
-int64_t	dhcpd_ms(void);		/* monotonic clock */
 /* Does any scope say `ping-check true'? */
 bool	dhcpd_wants_ping(const struct dhcpconf *);
 /* The raw ICMP socket and the wait table, if the config pings (as root). */

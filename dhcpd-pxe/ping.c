@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "common/log.h"
+#include "common/monotime.h"
 #include "dhcpd-pxe/dhcpd.h"
 
 /* From <linux/icmp.h>, whose <linux/if.h> clashes with <net/if.h>. */
@@ -27,15 +28,6 @@
 #define ICMP_FILTER	1	/* SOL_RAW option: a mask of types dropped */
 #endif
 #define ICMP_ECHOREPLY_TYPE 0
-
-int64_t
-dhcpd_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 bool
 dhcpd_wants_ping(const struct dhcpconf *c)
@@ -104,7 +96,7 @@ dhcpd_ping_start(struct dhcpd *d, const uint8_t *pkt, size_t len,
 		return false;
 	ip4_ntoa(r->yiaddr, a);
 	p = dhcp_ping_add(&d->pings, r->yiaddr, mac,
-	    dhcpd_ms() + (int64_t)r->ping_timeout * 1000);
+	    mono_ms() + (int64_t)r->ping_timeout * 1000);
 	if (p == NULL) {
 		/* Free the address again, so the client's retry pings it. */
 		if ((l = lease_by_ip(&d->leases, r->yiaddr)) != NULL &&
@@ -187,7 +179,7 @@ dhcpd_ping_events(struct dhcpd *d, struct dhcpd_out *out, size_t n)
 		n += dhcpd_ping_answered(d, w, &out[n]);
 	}
 	while (n < DHCPD_BATCH &&
-	    (w = dhcp_ping_due(&d->pings, dhcpd_ms())) != NULL) {
+	    (w = dhcp_ping_due(&d->pings, mono_ms())) != NULL) {
 		dhcp_ping_take(&d->pings, w, &p);
 		n += dhcpd_ping_again(d, &p, &out[n]);
 	}

@@ -17,6 +17,7 @@
 #include <syslog.h>
 
 #include "common/log.h"
+#include "common/monotime.h"
 #include "dhcpd-pxe/dhcp_reply.h"
 #include "dhcpd-pxe/dhcpd.h"
 
@@ -172,7 +173,7 @@ dhcpd_loop(struct dhcpd *d, volatile sig_atomic_t *hup,
 	while (!*term) {
 		if (*hup)
 			reload(d);
-		if (poll(pfd, 2, dhcp_ping_timeout(&d->pings, dhcpd_ms())) ==
+		if (poll(pfd, 2, dhcp_ping_timeout(&d->pings, mono_ms())) ==
 		    -1) {
 			if (errno != EINTR)
 				fatal("poll");

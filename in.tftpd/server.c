@@ -22,11 +22,11 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "common/addr.h"
 #include "common/log.h"
+#include "common/monotime.h"
 #include "in.tftpd/jobs.h"
 #include "in.tftpd/tftpd.h"
 
@@ -50,15 +50,6 @@ on_chld(int sig)
 	n = write(wake_fd, "c", 1);
 	(void)n;
 	errno = saved_errno;
-}
-
-static int64_t
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 /* The self-pipe and the signals; SIGCHLD only writes a byte to it. */
@@ -184,10 +175,10 @@ server_run(struct tftpd *d)
 		fatal("malloc");
 	js = jobs_new(d);
 	if (!d->standalone && d->idle_s > 0)
-		idle_due = now_ms() + (int64_t)d->idle_s * 1000;
+		idle_due = mono_ms() + (int64_t)d->idle_s * 1000;
 	while (!quit) {
 		wait_ms = -1;
-		if (idle_due > 0 && (wait_ms = (int)(idle_due - now_ms())) < 0)
+		if (idle_due > 0 && (wait_ms = (int)(idle_due - mono_ms())) < 0)
 			wait_ms = 0;
 		if ((n = poll(pfd, 2, wait_ms)) == -1) {
 			if (errno != EINTR)
@@ -196,7 +187,7 @@ server_run(struct tftpd *d)
 		}
 		if (pfd[1].revents & POLLIN)
 			woken(d, js);
-		now = now_ms();
+		now = mono_ms();
 		/* Idle: xinetd takes the socket back, once no thread serves. */
 		if (idle_due > 0 && now >= idle_due && !(pfd[0].revents &
 		    POLLIN)) {

@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "common/log.h"
+#include "common/monotime.h"
 #include "in.tftpd/session.h"
 
 #define STRAY_MAX	16	/* foreign packets answered per check */
@@ -49,15 +50,6 @@ sess_mac(struct session *ss)
 	    ioctl(ss->s, SIOCGARP, &ar) == -1 || !(ar.arp_flags & ATF_COM))
 		return;
 	mac_pxelinux((const uint8_t *)ar.arp_ha.sa_data, ss->mac);
-}
-
-static int64_t
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 /* -1 if the client is gone (ICMP port unreachable), else 0. */
@@ -267,7 +259,7 @@ next_event(struct session *ss, struct tftp_act *a, size_t *len,
 		if (rcv_timeout(ss, left) == -1)
 			return -1;
 		n = recv(ss->s, ss->buf, sizeof(ss->buf), 0);
-		ss->now = now_ms();
+		ss->now = mono_ms();
 		if (n == -1) {
 			if (errno != ECONNREFUSED)
 				continue;	/* EAGAIN: the timeout, maybe early */
@@ -304,7 +296,7 @@ sess_transfer(struct session *ss)
 	}
 	if (!sender)
 		blksink_init(&ss->sink, ss->fd, ascii);
-	ss->now = now_ms();
+	ss->now = mono_ms();
 	tftp_xfer_start(&ss->x, &a);
 	while ((r = step(ss, &a, ss->buf + TFTP_HDRLEN, len, &deadline)) == 1)
 		if (next_event(ss, &a, &len, deadline) == -1) {
