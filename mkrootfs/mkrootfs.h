@@ -85,8 +85,6 @@ int	step_run(struct mkr *, const char *name, int argc, char **argv);
 int	starter_build(const struct mkr *, const char *dir, const char *kmods,
 	    char **modules, int nmodules, const char *busybox,
 	    const char *netkexec);
-/* out = a/b (PATH_MAX); -1, logged, if too long */
-int	path_join(char *out, const char *a, const char *b);
 /* mkdir -p */
 int	mkdirs_p(const char *dir);
 /* modules.c: NIC modules and their dependencies into the starter root. */

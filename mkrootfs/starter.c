@@ -20,6 +20,7 @@
 #include "common/atomic.h"
 #include "common/fileio.h"
 #include "common/log.h"
+#include "common/path.h"
 #include "mkrootfs/mkrootfs.h"
 #include "mkrootfs/starter.h"
 
@@ -42,16 +43,6 @@ put(const char *dir, const char *name, const char *text, mode_t mode)
 		return -1;
 	if (atomic_write(path, text, strlen(text), mode) == -1) {
 		log_warn("%s", path);
-		return -1;
-	}
-	return 0;
-}
-
-int
-path_join(char *out, const char *a, const char *b)
-{
-	if ((size_t)snprintf(out, PATH_MAX, "%s/%s", a, b) >= PATH_MAX) {
-		log_warnx("%s/%s: path too long", a, b);
 		return -1;
 	}
 	return 0;
