@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "addr.h"
+#include "array.h"
 #include "hosts.h"
 
 static bool
@@ -31,7 +32,7 @@ hosts_add(struct hosts *h, uint32_t ip, const char *name, bool canon,
 {
 	struct hosts_ent *v;
 
-	if (text_grow(&h->v, &h->cap, h->n, sizeof(*h->v)) == -1)
+	if (array_grow(&h->v, &h->cap, h->n, sizeof(*h->v)) == -1)
 		return -1;
 	v = &h->v[h->n];
 	memset(v, 0, sizeof(*v));

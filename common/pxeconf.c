@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/text.h"
+#include "common/array.h"
 #include "common/pxeconf_int.h"
 
 /* In enum pxeconf_type's order. */
@@ -105,7 +105,7 @@ new_label(struct pxeconf *c, const char *s, size_t len, const char *file,
 		return -1;
 	}
 	pxeconf_record(c);
-	if (text_grow(&c->labels, &c->cap, c->nlabels,
+	if (array_grow(&c->labels, &c->cap, c->nlabels,
 	    sizeof(*c->labels)) == -1) {
 		perr_set(err, file, line, "%s", strerror(errno));
 		return -1;

@@ -11,7 +11,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "common/text.h"
+#include "common/array.h"
 #include "common/pxeconf_int.h"
 
 void
@@ -43,7 +43,7 @@ pxeconf_menu_new(struct pxeconf *c)
 {
 	struct pxeconf_menu *m;
 
-	if (text_grow(&c->menus, &c->mcap, c->nmenus,
+	if (array_grow(&c->menus, &c->mcap, c->nmenus,
 	    sizeof(*c->menus)) == -1)
 		return -1;
 	m = &c->menus[c->nmenus];

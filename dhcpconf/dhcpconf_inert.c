@@ -63,7 +63,7 @@ dc_note_ignored(struct dhcpconf *c, const char *text, unsigned line,
 	strlcpy(g.text, text, sizeof(g.text));
 	g.line = line;
 	g.why = why;
-	if (dc_grow(&c->ignored, &c->nignored, sizeof(g)) == -1)
+	if (array_push(&c->ignored, &c->nignored, sizeof(g)) == -1)
 		return -1;
 	c->ignored[c->nignored - 1] = g;
 	return 0;
