@@ -27,6 +27,7 @@
 #include "common/addr.h"
 #include "common/log.h"
 #include "common/monotime.h"
+#include "common/pktinfo.h"
 #include "in.tftpd/jobs.h"
 #include "in.tftpd/tftpd.h"
 
@@ -110,37 +111,22 @@ server_listen_socket(const char *spec)
 static int
 recv_req(int s, struct tftpd_req *r)
 {
-	union {
-		struct cmsghdr	hdr;
-		uint8_t		buf[CMSG_SPACE(sizeof(struct in_pktinfo))];
-	} cbuf;
-	struct iovec iov = { r->buf, sizeof(r->buf) };
-	struct msghdr msg = {
-		.msg_name = &r->peer, .msg_namelen = sizeof(r->peer),
-		.msg_iov = &iov, .msg_iovlen = 1,
-		.msg_control = cbuf.buf, .msg_controllen = sizeof(cbuf.buf),
-	};
 	struct in_pktinfo pi;
-	struct cmsghdr *c;
 	ssize_t n;
+	bool trunc;
 
-	if ((n = recvmsg(s, &msg, MSG_DONTWAIT)) == -1) {
+	if ((n = pktinfo_recv(s, r->buf, sizeof(r->buf), MSG_DONTWAIT,
+	    &r->peer, &pi, &trunc)) == -1) {
 		if (errno != EAGAIN && errno != EINTR)
 			log_warn("recvmsg");
 		return -1;
 	}
-	if (r->peer.sin_family != AF_INET || (msg.msg_flags & MSG_TRUNC))
+	if (r->peer.sin_family != AF_INET || trunc)
 		return -1;
 	r->len = (size_t)n;
-	r->ifindex = 0;
-	r->local.s_addr = INADDR_ANY;
-	for (c = CMSG_FIRSTHDR(&msg); c != NULL; c = CMSG_NXTHDR(&msg, c))
-		if (c->cmsg_level == IPPROTO_IP && c->cmsg_type == IP_PKTINFO) {
-			memcpy(&pi, CMSG_DATA(c), sizeof(pi));
-			/* spec_dst: the local address, even for broadcasts */
-			r->local = pi.ipi_spec_dst;
-			r->ifindex = pi.ipi_ifindex;
-		}
+	/* spec_dst: the local address, even for broadcasts */
+	r->local = pi.ipi_spec_dst;
+	r->ifindex = pi.ipi_ifindex;
 	return 0;
 }
 
