@@ -82,7 +82,7 @@ server_listen_socket(const char *spec)
 	uint32_t ip = INADDR_ANY;
 	int s, on = 1;
 
-	sin.sin_port = htons(69);
+	sin.sin_port = htons(TFTP_PORT);
 	if (spec != NULL && strlcpy(host, spec, sizeof(host)) >= sizeof(host))
 		fatalx("address %s: too long", spec);
 	if ((colon = strrchr(host, ':')) != NULL) {
