@@ -4,11 +4,9 @@
  * a raw ICMP socket, opened as root before the privilege drop (sending on
  * it needs no capability afterwards) and filtered to echo replies; an
  * echo request to each address the core wants pinged, the OFFER held in
- * the wait table (dhcp_ping.h) with its DISCOVER; then either an echo
- * reply (the address is in use: it is abandoned, logged, and the DISCOVER
- * answered again, so the core picks another address) or ping-timeout
- * without one (the DISCOVER answered again: the address is now the
- * client's own offer, which needs no ping, and the OFFER leaves).
+ * the wait table (dhcp_ping.h) with its DISCOVER; the echo replies read
+ * and handed to the table, which says which wait they end.  What is done
+ * then (abandon the address, answer the DISCOVER again) is serve.c's.
  */
 #include <sys/socket.h>
 
@@ -16,7 +14,6 @@
 #include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "common/log.h"
@@ -89,7 +86,6 @@ dhcpd_ping_start(struct dhcpd *d, const uint8_t *pkt, size_t len,
 	uint8_t echo[DHCP_PING_ECHO_LEN];
 	struct sockaddr_in sin;
 	struct dhcp_ping *p;
-	struct lease *l;
 	char a[IP4_STRLEN];
 
 	if (d->icmp == -1)
@@ -98,10 +94,7 @@ dhcpd_ping_start(struct dhcpd *d, const uint8_t *pkt, size_t len,
 	p = dhcp_ping_add(&d->pings, r->yiaddr, mac,
 	    mono_ms() + (int64_t)r->ping_timeout * 1000);
 	if (p == NULL) {
-		/* Free the address again, so the client's retry pings it. */
-		if ((l = lease_by_ip(&d->leases, r->yiaddr)) != NULL &&
-		    l->state == LEASE_OFFERED)
-			l->state = LEASE_FREE;
+		lease_unoffer(&d->leases, r->yiaddr);
 		log_debug("ping-check: %zu offers wait already; %s not "
 		    "offered yet", d->pings.n, a);
 		return true;
@@ -126,62 +119,17 @@ dhcpd_ping_start(struct dhcpd *d, const uint8_t *pkt, size_t len,
 	return true;
 }
 
-/* Answers a wait's DISCOVER again; 1 if o holds a reply to send. */
-static size_t
-dhcpd_ping_again(struct dhcpd *d, const struct dhcp_ping *p,
-    struct dhcpd_out *o)
+bool
+dhcpd_ping_recv(struct dhcpd *d, struct dhcp_ping_event *ev)
 {
-	const struct netif *nf = netio_if(&d->io, p->ifindex);
-
-	if (nf == NULL || nf->addr == 0)
-		return 0;	/* the interface went away (SIGHUP) */
-	return dhcpd_answer(d, p->req, p->len, nf, p->src, o) ? 1 : 0;
-}
-
-/* An answered ping: the address is in use; abandon it, pick another. */
-static size_t
-dhcpd_ping_answered(struct dhcpd *d, struct dhcp_ping *w,
-    struct dhcpd_out *o)
-{
-	static struct dhcp_ping p;	/* 1.5 kB: not on the stack */
-	struct lease *l;
-	char a[IP4_STRLEN], mac[MAC_STRLEN];
-
-	dhcp_ping_take(&d->pings, w, &p);
-	log_warnx("%s: answers a ping: abandoned, not offered to %s",
-	    ip4_ntoa(p.ip, a), mac_ntoa(p.mac, mac));
-	if ((l = lease_abandon(&d->leases, p.ip, p.mac, time(NULL))) == NULL ||
-	    leasedb_add(&d->db, l) == -1)
-		log_warnx("%s: abandon: out of memory", a);
-	return dhcpd_ping_again(d, &p, o);
-}
-
-size_t
-dhcpd_ping_events(struct dhcpd *d, struct dhcpd_out *out, size_t n)
-{
-	static struct dhcp_ping p;
 	uint8_t buf[512];
-	struct dhcp_ping *w;
-	const char *why;
-	uint32_t ip;
-	uint16_t id, seq;
 	ssize_t len;
 
 	if (d->icmp == -1)
-		return n;
-	while (n < DHCPD_BATCH &&
-	    (len = recv(d->icmp, buf, sizeof(buf), 0)) > 0) {
-		/* Anyone's echo replies arrive here: only ours count. */
-		if (dhcp_ping_reply(buf, (size_t)len, &ip, &id, &seq, &why) ==
-		    -1 || id != d->icmp_id ||
-		    (w = dhcp_ping_by_reply(&d->pings, ip, seq)) == NULL)
-			continue;
-		n += dhcpd_ping_answered(d, w, &out[n]);
-	}
-	while (n < DHCPD_BATCH &&
-	    (w = dhcp_ping_due(&d->pings, mono_ms())) != NULL) {
-		dhcp_ping_take(&d->pings, w, &p);
-		n += dhcpd_ping_again(d, &p, &out[n]);
-	}
-	return n;
+		return false;
+	while ((len = recv(d->icmp, buf, sizeof(buf), 0)) > 0)
+		if (dhcp_ping_on_reply(&d->pings, buf, (size_t)len, d->icmp_id,
+		    ev))
+			return true;
+	return false;
 }
