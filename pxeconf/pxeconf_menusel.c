@@ -12,7 +12,7 @@
  */
 #include <string.h>
 
-#include "common/pxeconf_int.h"
+#include "pxeconf/pxeconf_int.h"
 
 #define MENUFILES	8	/* files one menu module line may name */
 

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "common/array.h"
-#include "common/pxeconf_int.h"
+#include "pxeconf/pxeconf_int.h"
 
 /* In enum pxeconf_type's order. */
 static const char *const image_types[] = {

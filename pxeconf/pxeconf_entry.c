@@ -9,7 +9,7 @@
  */
 #include <string.h>
 
-#include "common/pxeconf_int.h"
+#include "pxeconf/pxeconf_int.h"
 
 /* In enum pxeconf_type's order, the ".type" prefixes of record(). */
 static const char *const type_names[] = {

@@ -7,7 +7,7 @@
 #ifndef NB_PXECONF_INT_H
 #define NB_PXECONF_INT_H
 
-#include "common/pxeconf.h"
+#include "pxeconf/pxeconf.h"
 
 /* A command line being built (syslinux's cmdline strings). */
 struct pxeconf_line {

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "common/array.h"
-#include "common/pxeconf_int.h"
+#include "pxeconf/pxeconf_int.h"
 
 void
 pxeconf_record(struct pxeconf *c)

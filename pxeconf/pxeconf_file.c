@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/pxeconf_int.h"
+#include "pxeconf/pxeconf_int.h"
 
 /* One line without its end of line; *in_text tracks TEXT blocks. */
 static int

@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "common/pxeconf_int.h"
+#include "pxeconf/pxeconf_int.h"
 
 
 /* Ends the run with how (PXECONF_FAIL: -1): err = "file[:line]: why". */
