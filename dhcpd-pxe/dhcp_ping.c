@@ -104,6 +104,26 @@ dhcp_ping_timeout(const struct dhcp_ping_table *t, int64_t now)
 	return next - now > 60000 ? 60000 : (int)(next - now);
 }
 
+void
+dhcp_ping_hold(struct dhcp_ping *p, const uint8_t *pkt, size_t len,
+    int ifindex, uint32_t src)
+{
+	memcpy(p->req, pkt, len);
+	p->len = len;
+	p->ifindex = ifindex;
+	p->src = src;
+}
+
+/* The wait w ends: out of the table into *ev, to be done what says. */
+static int
+dhcp_ping_end(struct dhcp_ping_table *t, struct dhcp_ping *w,
+    enum dhcp_ping_do what, struct dhcp_ping_event *ev)
+{
+	ev->what = what;
+	dhcp_ping_take(t, w, &ev->held);
+	return 1;
+}
+
 int
 dhcp_ping_on_reply(struct dhcp_ping_table *t, const uint8_t *pkt, size_t len,
     uint16_t id, struct dhcp_ping_event *ev)
@@ -117,9 +137,7 @@ dhcp_ping_on_reply(struct dhcp_ping_table *t, const uint8_t *pkt, size_t len,
 	if (dhcp_ping_reply(pkt, len, &ip, &rid, &seq, &why) == -1 ||
 	    rid != id || (w = dhcp_ping_by_reply(t, ip, seq)) == NULL)
 		return 0;
-	ev->what = DHCP_PING_ABANDON;
-	dhcp_ping_take(t, w, &ev->held);
-	return 1;
+	return dhcp_ping_end(t, w, DHCP_PING_ABANDON, ev);
 }
 
 int
@@ -130,9 +148,7 @@ dhcp_ping_on_time(struct dhcp_ping_table *t, int64_t now,
 
 	if ((w = dhcp_ping_due(t, now)) == NULL)
 		return 0;
-	ev->what = DHCP_PING_ANSWER;
-	dhcp_ping_take(t, w, &ev->held);
-	return 1;
+	return dhcp_ping_end(t, w, DHCP_PING_ANSWER, ev);
 }
 
 ssize_t

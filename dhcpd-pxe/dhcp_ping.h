@@ -51,6 +51,13 @@ void	dhcp_ping_init(struct dhcp_ping_table *, struct dhcp_ping *storage,
  */
 struct dhcp_ping *dhcp_ping_add(struct dhcp_ping_table *, uint32_t ip,
 	    const uint8_t mac[MAC_LEN], int64_t deadline);
+/*
+ * Keeps in p the DISCOVER of len bytes (at most DHCP_MAX_LEN) that its
+ * wait holds, with the interface and the source it came from: the one
+ * to answer when the wait ends (a retransmission replaces it).
+ */
+void	dhcp_ping_hold(struct dhcp_ping *p, const uint8_t *pkt, size_t len,
+	    int ifindex, uint32_t src);
 /* The wait of mac's DISCOVER, or NULL. */
 struct dhcp_ping *dhcp_ping_by_mac(const struct dhcp_ping_table *,
 	    const uint8_t mac[MAC_LEN]);

@@ -71,10 +71,7 @@ dhcpd_ping_waiting(struct dhcpd *d, const struct dhcp_msg *m,
 	if ((p = dhcp_ping_by_mac(&d->pings, m->chaddr)) == NULL)
 		return false;
 	/* A retransmission: answer this one (its xid) when the wait ends. */
-	memcpy(p->req, pkt, len);
-	p->len = len;
-	p->ifindex = nf->index;
-	p->src = src;
+	dhcp_ping_hold(p, pkt, len, nf->index, src);
 	return true;
 }
 
@@ -99,10 +96,7 @@ dhcpd_ping_start(struct dhcpd *d, const uint8_t *pkt, size_t len,
 		    "offered yet", d->pings.n, a);
 		return true;
 	}
-	memcpy(p->req, pkt, len);
-	p->len = len;
-	p->ifindex = nf->index;
-	p->src = src;
+	dhcp_ping_hold(p, pkt, len, nf->index, src);
 	memset(&sin, 0, sizeof(sin));
 	sin.sin_family = AF_INET;
 	sin.sin_addr.s_addr = htonl(r->yiaddr);

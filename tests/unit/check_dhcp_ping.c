@@ -141,11 +141,11 @@ START_TEST(test_events)
 
 	dhcp_ping_init(&t, v, 2);
 	a = dhcp_ping_add(&t, 0xc0000264, mac1, 1500);
-	a->len = 3;
-	memcpy(a->req, "abc", 3);
+	dhcp_ping_hold(a, (const uint8_t *)"abc", 3, 2, 0xc0000201);
 	b = dhcp_ping_add(&t, 0xc0000265, mac2, 1200);
-	b->len = 2;
-	memcpy(b->req, "xy", 2);
+	dhcp_ping_hold(b, (const uint8_t *)"old", 3, 2, 0);
+	/* A retransmission replaces what the wait holds. */
+	dhcp_ping_hold(b, (const uint8_t *)"xy", 2, 3, 0);
 	/* Another identifier (someone else's ping), another sequence. */
 	n = reply_pkt(p, 0x99, v[0].seq);
 	ck_assert_int_eq(dhcp_ping_on_reply(&t, p, n, 0x42, &ev), 0);
@@ -159,6 +159,9 @@ START_TEST(test_events)
 	ck_assert_uint_eq(ev.held.ip, 0xc0000264);
 	ck_assert_mem_eq(ev.held.mac, mac1, MAC_LEN);
 	ck_assert_mem_eq(ev.held.req, "abc", 3);
+	ck_assert_uint_eq(ev.held.len, 3);
+	ck_assert_int_eq(ev.held.ifindex, 2);
+	ck_assert_uint_eq(ev.held.src, 0xc0000201);
 	ck_assert_uint_eq(t.n, 1);
 	ck_assert_int_eq(dhcp_ping_on_reply(&t, p, n, 0x42, &ev), 0);
 	/* The other is quiet until its deadline: answer it again. */
@@ -167,6 +170,8 @@ START_TEST(test_events)
 	ck_assert_int_eq(ev.what, DHCP_PING_ANSWER);
 	ck_assert_uint_eq(ev.held.ip, 0xc0000265);
 	ck_assert_mem_eq(ev.held.req, "xy", 2);
+	ck_assert_uint_eq(ev.held.len, 2);
+	ck_assert_int_eq(ev.held.ifindex, 3);
 	ck_assert_uint_eq(t.n, 0);
 	ck_assert_int_eq(dhcp_ping_on_time(&t, INT64_MAX, &ev), 0);
 }
