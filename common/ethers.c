@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "array.h"
 #include "fileio.h"
 #include "ethers.h"
 
@@ -57,7 +58,7 @@ ethers_line(void *ctx, char *s, const char *file, unsigned line,
 		perr_set(err, file, line, "extra field after host name");
 		return -1;
 	}
-	if (text_grow(&e->v, &e->cap, e->n, sizeof(*e->v)) == -1)
+	if (array_grow(&e->v, &e->cap, e->n, sizeof(*e->v)) == -1)
 		goto nomem;
 	ent = &e->v[e->n];
 	memset(ent, 0, sizeof(*ent));

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "addr.h"
+#include "array.h"
 #include "fileio.h"
 #include "hosts.h"
 
@@ -35,7 +36,7 @@ hosts_add(struct hosts *h, uint32_t ip, const char *name, bool canon,
 {
 	struct hosts_ent *v;
 
-	if (text_grow(&h->v, &h->cap, h->n, sizeof(*h->v)) == -1)
+	if (array_grow(&h->v, &h->cap, h->n, sizeof(*h->v)) == -1)
 		return -1;
 	v = &h->v[h->n];
 	memset(v, 0, sizeof(*v));

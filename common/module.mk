@@ -5,7 +5,6 @@ common_SRC := common/log.c common/priv.c common/priv_user.c \
     common/buf.c common/addr.c \
     common/perr.c common/text.c common/hidx.c common/ethers.c \
     common/hosts.c \
-    common/fileio.c common/atomic.c common/conftok.c common/opt.c
-common_SRC += common/pxename.c common/pxeconf.c \
-    common/pxeconf_entry.c common/pxeconf_menu.c common/pxeconf_pick.c \
-    common/pxeconf_file.c common/pxeconf_menusel.c common/pxeconf_files.c
+    common/fileio.c common/atomic.c common/conftok.c common/opt.c \
+    common/monotime.c common/path.c common/array.c \
+    common/pktinfo.c

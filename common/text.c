@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: ISC
 /*
- * Line and field splitting for the /etc parsers (ethers, hosts), and the
- * growable arrays they fill.
+ * Line and field splitting for the /etc parsers (ethers, hosts).
  */
 #include <ctype.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -102,22 +100,5 @@ text_parse(const char *data, size_t len, const char *file, struct perr *err,
 		perr_set(err, file, t.lineno, "%s", errstr);
 		return -1;
 	}
-	return 0;
-}
-
-int
-text_grow(void *vp, size_t *cap, size_t n, size_t size)
-{
-	void **pp = vp;
-	void *v;
-	size_t ncap;
-
-	if (n < *cap)
-		return 0;
-	ncap = *cap == 0 ? 16 : *cap * 2;
-	if ((v = reallocarray(*pp, ncap, size)) == NULL)
-		return -1;
-	*pp = v;
-	*cap = ncap;
 	return 0;
 }

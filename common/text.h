@@ -47,10 +47,5 @@ bool	text_hostname_ok(const char *);
 int	text_parse(const char *data, size_t len, const char *file,
 	    struct perr *err, int (*fn)(void *, char *, const char *,
 	    unsigned, struct perr *), void *ctx);
-/*
- * Makes room for one more element in a growable array *vp of *n elements
- * of size `size' with capacity *cap (doubling).  -1 with errno ENOMEM.
- */
-int	text_grow(void *vp, size_t *cap, size_t n, size_t size);
 
 #endif

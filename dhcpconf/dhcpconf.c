@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: ISC
 /*
- * dhcpconf tables and lookups: growing the tables, scopes and their
- * parameters, freeing, finding subnets and hosts.  The effective value of
- * each parameter along a chain is dhcpconf_param.c.  Pure.
+ * dhcpconf tables and lookups: scopes and their parameters, freeing,
+ * finding subnets and hosts.  Every table grows by array_push(), which
+ * keeps no capacity.  The effective value of each parameter along a chain
+ * is dhcpconf_param.c.  Pure.
  */
 #include <stddef.h>
 #include <stdlib.h>
@@ -10,25 +11,6 @@
 #include <strings.h>
 
 #include "dhcpconf_int.h"
-
-int
-dc_grow(void *vp, size_t *n, size_t sz)
-{
-	void **pp = vp;
-	void *v;
-	size_t cap;
-
-	/* Capacity doubles at each power of two: 1, 2, 4, 8... */
-	if (*n == 0 || (*n & (*n - 1)) == 0) {
-		cap = *n == 0 ? 1 : *n * 2;
-		if ((v = reallocarray(*pp, cap, sz)) == NULL)
-			return -1;
-		*pp = v;
-	}
-	memset((char *)*pp + *n * sz, 0, sz);
-	(*n)++;
-	return 0;
-}
 
 void
 dc_params_init(struct dc_params *pa)
@@ -52,7 +34,7 @@ dc_scope_new(struct dhcpconf *c, enum dc_kind k, int parent, unsigned line)
 {
 	struct dc_scope *s;
 
-	if (dc_grow(&c->scopes, &c->nscopes, sizeof(*s)) == -1)
+	if (array_push(&c->scopes, &c->nscopes, sizeof(*s)) == -1)
 		return -1;
 	s = &c->scopes[c->nscopes - 1];
 	s->kind = k;
@@ -72,7 +54,7 @@ dc_space_add(struct dhcpconf *c, const char *name)
 	if (name[0] == '\0' || strchr(name, '.') != NULL ||
 	    strlen(name) >= DC_NAME_MAX)
 		return -1;
-	if (dc_grow(&c->spaces, &c->nspaces, sizeof(*v)) == -1)
+	if (array_push(&c->spaces, &c->nspaces, sizeof(*v)) == -1)
 		return -1;
 	strlcpy(c->spaces[c->nspaces - 1], name, DC_NAME_MAX);
 	return 0;
@@ -168,7 +150,7 @@ dc_note_ignored(struct dhcpconf *c, const char *text, unsigned line,
 	strlcpy(g.text, text, sizeof(g.text));
 	g.line = line;
 	g.why = why;
-	if (dc_grow(&c->ignored, &c->nignored, sizeof(g)) == -1)
+	if (array_push(&c->ignored, &c->nignored, sizeof(g)) == -1)
 		return -1;
 	c->ignored[c->nignored - 1] = g;
 	return 0;

@@ -209,7 +209,7 @@ dc_ether_host(struct dhcpconf *c, struct dc_hostidx *x,
 	    hidx_hash_name(en->name), dc_eq_name, c, en->name) != HIDX_NONE)
 		return 0;
 	if ((s = dc_scope_new(c, DC_K_HOST, DC_GLOBAL, en->line)) == -1 ||
-	    dc_grow(&c->hosts, &c->nhosts, sizeof(*h)) == -1) {
+	    array_push(&c->hosts, &c->nhosts, sizeof(*h)) == -1) {
 		perr_set(err, file, en->line, "%s", strerror(errno));
 		return -1;
 	}

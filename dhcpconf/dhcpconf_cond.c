@@ -101,7 +101,7 @@ dc_stmt_set(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 		return dc_fail(p, t.line, "variable name too long");
 	if (dc_expect(p, '=') == -1 || dc_expr_read(p, DX_ANY, &v.expr) == -1)
 		return -1;
-	if (dc_grow(&c->vars, &c->nvars, sizeof(v)) == -1)
+	if (array_push(&c->vars, &c->nvars, sizeof(v)) == -1)
 		return dc_fail(p, kw->line, "out of memory");
 	c->vars[c->nvars - 1] = v;
 	return dc_semi(p);

@@ -82,7 +82,7 @@ dc_stmt_host(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 	if ((s = dc_new(p, DC_K_HOST, scope, kw->line)) == -1)
 		return -1;
 	h.scope = s;
-	if (dc_grow(&c->hosts, &c->nhosts, sizeof(h)) == -1)
+	if (array_push(&c->hosts, &c->nhosts, sizeof(h)) == -1)
 		return dc_fail(p, kw->line, "out of memory");
 	c->hosts[c->nhosts - 1] = h;
 	c->scopes[s].index = (int)c->nhosts - 1;
@@ -148,7 +148,7 @@ dc_class_new(struct dc_parser *p, int scope, struct dc_class *cl)
 	if ((s = dc_new(p, DC_K_CLASS, scope, cl->line)) == -1)
 		return -1;
 	cl->scope = s;
-	if (dc_grow(&c->classes, &c->nclasses, sizeof(*cl)) == -1)
+	if (array_push(&c->classes, &c->nclasses, sizeof(*cl)) == -1)
 		return dc_fail(p, cl->line, "out of memory");
 	c->classes[c->nclasses - 1] = *cl;
 	c->scopes[s].index = (int)c->nclasses - 1;

@@ -6,6 +6,7 @@
 #ifndef NB_DHCPCONF_INT_H
 #define NB_DHCPCONF_INT_H
 
+#include "common/array.h"
 #include "common/conftok.h"
 #include "dhcpconf.h"
 
@@ -28,8 +29,6 @@ struct dc_parser {
 	int		 incblock;	/* block depth of the innermost one */
 };
 
-/* Grows the array *vp (*n elements of sz bytes) by one zeroed element. */
-int	dc_grow(void *vp, size_t *n, size_t sz);
 /* A new scope under parent, zeroed with every parameter unset; or -1. */
 int	dc_scope_new(struct dhcpconf *, enum dc_kind, int parent,
 	    unsigned line);

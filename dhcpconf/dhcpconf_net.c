@@ -51,7 +51,7 @@ dc_stmt_subnet(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 	    c->scopes[sn.shared].kind != DC_K_SHARED;
 	    sn.shared = c->scopes[sn.shared].parent)
 		;
-	if (dc_grow(&c->subnets, &c->nsubnets, sizeof(sn)) == -1)
+	if (array_push(&c->subnets, &c->nsubnets, sizeof(sn)) == -1)
 		return dc_fail(p, kw->line, "out of memory");
 	c->subnets[c->nsubnets - 1] = sn;
 	c->scopes[s].index = (int)c->nsubnets - 1;
@@ -67,7 +67,7 @@ dc_pool_new(struct dc_parser *p, int subnet_scope, bool implicit,
 
 	if ((s = dc_new(p, DC_K_POOL, subnet_scope, line)) == -1)
 		return -1;
-	if (dc_grow(&c->pools, &c->npools, sizeof(*c->pools)) == -1)
+	if (array_push(&c->pools, &c->npools, sizeof(*c->pools)) == -1)
 		return dc_fail(p, line, "out of memory");
 	c->pools[c->npools - 1].scope = s;
 	/* In a shared network: the subnet of its first range. */
@@ -143,7 +143,7 @@ dc_stmt_range(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 		return dc_fail(p, kw->line, "range %s outside subnet %s",
 		    ip4_ntoa(r.lo, a), ip4_ntoa(sn->net, b));
 	r.pool = pool;
-	if (dc_grow(&c->ranges, &c->nranges, sizeof(r)) == -1)
+	if (array_push(&c->ranges, &c->nranges, sizeof(r)) == -1)
 		return dc_fail(p, kw->line, "out of memory");
 	c->ranges[c->nranges - 1] = r;
 	return dc_semi(p);
@@ -164,7 +164,7 @@ dc_stmt_shared(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 		return dc_fail(p, t.line, "expected a shared-network name");
 	if ((s = dc_new(p, DC_K_SHARED, scope, kw->line)) == -1)
 		return -1;
-	if (dc_grow(&c->nets, &c->nnets, sizeof(*c->nets)) == -1)
+	if (array_push(&c->nets, &c->nnets, sizeof(*c->nets)) == -1)
 		return dc_fail(p, kw->line, "out of memory");
 	strlcpy(c->nets[c->nnets - 1], t.text, DC_NAME_MAX);
 	c->scopes[s].index = (int)c->nnets - 1;

@@ -161,7 +161,7 @@ dc_def_read(struct dc_parser *p, const char *name, unsigned line)
 	if (dc_expect(p, '=') == -1 || dc_type_read(p, &d) == -1 ||
 	    dc_def_check(p, &d) == -1)
 		return -1;
-	if (dc_grow(&c->defs, &c->ndefs, sizeof(d)) == -1)
+	if (array_push(&c->defs, &c->ndefs, sizeof(d)) == -1)
 		return dc_fail(p, line, "out of memory");
 	c->defs[c->ndefs - 1] = d;
 	return 0;
@@ -220,7 +220,7 @@ dc_stmt_option(struct dc_parser *p, int scope, unsigned line)
 		return -1;
 	else if (d->type == DC_OT_IP && o.len == 0)
 		return 0;	/* only names with no address: left out */
-	if (dc_grow(&pa->opt, &pa->nopt, sizeof(o)) == -1)
+	if (array_push(&pa->opt, &pa->nopt, sizeof(o)) == -1)
 		return dc_fail(p, line, "out of memory");
 	pa->opt[pa->nopt - 1] = o;
 	return 0;

@@ -156,7 +156,7 @@ dc_enew(struct dc_parser *p, enum dc_eop op, unsigned line)
 {
 	struct dc_expr *x;
 
-	if (dc_grow(&p->c->exprs, &p->c->nexprs, sizeof(*x)) == -1)
+	if (array_push(&p->c->exprs, &p->c->nexprs, sizeof(*x)) == -1)
 		return dc_fail(p, line, "out of memory");
 	x = &p->c->exprs[p->c->nexprs - 1];
 	x->op = (uint8_t)op;

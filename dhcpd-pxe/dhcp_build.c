@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "dhcpd-pxe/dhcp_enc.h"
-#include "dhcpd-pxe/dhcp_reply.h"
+#include "dhcpd-pxe/dhcp_build.h"
 
 /* Options the server computes itself, never copied from the config. */
 static bool

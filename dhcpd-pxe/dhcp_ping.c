@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: ISC
 /*
  * The ping check's waits (a small unordered array: linear scans over at
- * most DHCPD_PINGS entries cost less than the DISCOVERs that fill them)
- * and ICMP echo encoding and decoding (RFC 792).
+ * most DHCPD_PINGS entries cost less than the DISCOVERs that fill them),
+ * the events that end them, and ICMP echo encoding and decoding (RFC 792).
  */
 #include <string.h>
 
@@ -102,6 +102,53 @@ dhcp_ping_timeout(const struct dhcp_ping_table *t, int64_t now)
 	if (next <= now)
 		return 0;
 	return next - now > 60000 ? 60000 : (int)(next - now);
+}
+
+void
+dhcp_ping_hold(struct dhcp_ping *p, const uint8_t *pkt, size_t len,
+    int ifindex, uint32_t src)
+{
+	memcpy(p->req, pkt, len);
+	p->len = len;
+	p->ifindex = ifindex;
+	p->src = src;
+}
+
+/* The wait w ends: out of the table into *ev, to be done what says. */
+static int
+dhcp_ping_end(struct dhcp_ping_table *t, struct dhcp_ping *w,
+    enum dhcp_ping_do what, struct dhcp_ping_event *ev)
+{
+	ev->what = what;
+	dhcp_ping_take(t, w, &ev->held);
+	return 1;
+}
+
+int
+dhcp_ping_on_reply(struct dhcp_ping_table *t, const uint8_t *pkt, size_t len,
+    uint16_t id, struct dhcp_ping_event *ev)
+{
+	struct dhcp_ping *w;
+	const char *why;
+	uint32_t ip;
+	uint16_t rid, seq;
+
+	/* Anyone's echo replies reach a raw socket: only ours count. */
+	if (dhcp_ping_reply(pkt, len, &ip, &rid, &seq, &why) == -1 ||
+	    rid != id || (w = dhcp_ping_by_reply(t, ip, seq)) == NULL)
+		return 0;
+	return dhcp_ping_end(t, w, DHCP_PING_ABANDON, ev);
+}
+
+int
+dhcp_ping_on_time(struct dhcp_ping_table *t, int64_t now,
+    struct dhcp_ping_event *ev)
+{
+	struct dhcp_ping *w;
+
+	if ((w = dhcp_ping_due(t, now)) == NULL)
+		return 0;
+	return dhcp_ping_end(t, w, DHCP_PING_ANSWER, ev);
 }
 
 ssize_t

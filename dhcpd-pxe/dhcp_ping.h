@@ -4,11 +4,12 @@
  * lease names is offered, an ICMP echo request (RFC 792) goes to it and
  * the offer waits, without holding up other clients, for ping-timeout.
  * This is the table of those waits.  Each keeps the DISCOVER it answers,
- * so the shell answers it again when the wait ends: on the timeout (the
- * address is quiet: the reply core now offers it, as the client's own
- * offered record) or on an echo reply (the address is in use: abandon it,
- * and the core picks another).  Also the echo request encoder and the
- * echo reply decoder.  Pure: the caller gives the storage and the clock
+ * and the end of a wait is an event that tells the shell what to do with
+ * it: on the timeout, answer it again (the address is quiet: the reply
+ * core now offers it, as the client's own offered record); on an echo
+ * reply, abandon the address (lease_abandon()) and answer it again (the
+ * core picks another).  Also the echo request encoder and the echo reply
+ * decoder.  Pure: the caller gives the storage and the clock
  * (milliseconds); no I/O, no allocation.
  */
 #ifndef DHCP_PING_H
@@ -50,6 +51,13 @@ void	dhcp_ping_init(struct dhcp_ping_table *, struct dhcp_ping *storage,
  */
 struct dhcp_ping *dhcp_ping_add(struct dhcp_ping_table *, uint32_t ip,
 	    const uint8_t mac[MAC_LEN], int64_t deadline);
+/*
+ * Keeps in p the DISCOVER of len bytes (at most DHCP_MAX_LEN) that its
+ * wait holds, with the interface and the source it came from: the one
+ * to answer when the wait ends (a retransmission replaces it).
+ */
+void	dhcp_ping_hold(struct dhcp_ping *p, const uint8_t *pkt, size_t len,
+	    int ifindex, uint32_t src);
 /* The wait of mac's DISCOVER, or NULL. */
 struct dhcp_ping *dhcp_ping_by_mac(const struct dhcp_ping_table *,
 	    const uint8_t mac[MAC_LEN]);
@@ -67,6 +75,32 @@ void	dhcp_ping_take(struct dhcp_ping_table *, struct dhcp_ping *p,
 	    struct dhcp_ping *out);
 /* Milliseconds until the next deadline (0 if one is past), -1 if none. */
 int	dhcp_ping_timeout(const struct dhcp_ping_table *, int64_t now);
+
+/* What the shell does with a wait that has ended (dhcp_ping_on_*). */
+enum dhcp_ping_do {
+	DHCP_PING_ANSWER,	/* quiet: answer the DISCOVER again (offer) */
+	DHCP_PING_ABANDON	/* in use: abandon ip for mac, then answer */
+};
+
+struct dhcp_ping_event {
+	enum dhcp_ping_do	 what;
+	struct dhcp_ping	 held;	/* the wait, out of the table */
+};
+
+/*
+ * A datagram from the raw ICMP socket: 1 with *ev (DHCP_PING_ABANDON)
+ * when it is the echo reply to one of our requests (identifier id), its
+ * wait taken out of the table; 0 when it ends no wait (not an echo reply,
+ * another host's, a wait already over).
+ */
+int	dhcp_ping_on_reply(struct dhcp_ping_table *, const uint8_t *pkt,
+	    size_t len, uint16_t id, struct dhcp_ping_event *ev);
+/*
+ * A wait due at now: 1 with *ev (DHCP_PING_ANSWER), taken out of the
+ * table; 0 when none is due.
+ */
+int	dhcp_ping_on_time(struct dhcp_ping_table *, int64_t now,
+	    struct dhcp_ping_event *ev);
 
 /* An echo request (type 8) into buf; DHCP_PING_ECHO_LEN, or -1 if short. */
 ssize_t	dhcp_ping_echo(uint8_t *buf, size_t cap, uint16_t id, uint16_t seq);

@@ -63,7 +63,6 @@ bool	dhcpd_answer(struct dhcpd *, const uint8_t *pkt, size_t len,
 	    const struct netif *, uint32_t src, struct dhcpd_out *o);
 
 /* ping.c: ping-check. */
-int64_t	dhcpd_ms(void);		/* monotonic clock */
 /* Does any scope say `ping-check true'? */
 bool	dhcpd_wants_ping(const struct dhcpconf *);
 /* The raw ICMP socket and the wait table, if the config pings (as root). */
@@ -75,8 +74,11 @@ bool	dhcpd_ping_waiting(struct dhcpd *, const struct dhcp_msg *,
 bool	dhcpd_ping_start(struct dhcpd *, const uint8_t *pkt, size_t len,
 	    const struct netif *, uint32_t src, const struct dhcp_result *r,
 	    const uint8_t mac[MAC_LEN]);
-/* Echo replies and expired waits: their answers into out[n..]; new n. */
-size_t	dhcpd_ping_events(struct dhcpd *, struct dhcpd_out *out, size_t n);
+/*
+ * Reads the ICMP socket until an echo reply ends a wait: true with *ev
+ * (what to do, dhcp_ping.h), false when no more replies are waiting.
+ */
+bool	dhcpd_ping_recv(struct dhcpd *, struct dhcp_ping_event *ev);
 /* syslog facility of a log-facility name, LOG_DAEMON if unset. */
 int	dhcpd_facility(const char *name);
 

@@ -233,6 +233,15 @@ lease_abandon(struct lease_table *t, uint32_t ip, const uint8_t mac[MAC_LEN],
 	return lease_put(t, &l);
 }
 
+void
+lease_unoffer(struct lease_table *t, uint32_t ip)
+{
+	struct lease *l;
+
+	if ((l = lease_by_ip(t, ip)) != NULL && l->state == LEASE_OFFERED)
+		l->state = LEASE_FREE;
+}
+
 bool
 lease_bound(const struct lease *l, int64_t now)
 {

@@ -81,6 +81,13 @@ const char *lease_table_verify(const struct lease_table *,
 struct lease *lease_abandon(struct lease_table *, uint32_t ip,
 	    const uint8_t mac[MAC_LEN], int64_t now);
 
+/*
+ * Withdraws an offer of ip that will not leave (its ping could not be
+ * waited for: the wait table is full): the address is free again.
+ * Nothing if ip is not on offer.
+ */
+void	lease_unoffer(struct lease_table *, uint32_t ip);
+
 /* May ip be given to mac at now? (free, expired, or already its own) */
 bool	lease_usable(const struct lease *, const uint8_t mac[MAC_LEN],
 	    int64_t now);

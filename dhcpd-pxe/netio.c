@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "common/log.h"
+#include "common/pktinfo.h"
 #include "dhcpd-pxe/dhcp_frame.h"
 #include "dhcpd-pxe/netio.h"
 
@@ -146,35 +147,17 @@ ssize_t
 netio_recv(struct netio *io, uint8_t *buf, size_t cap,
     const struct netif **ifp, uint32_t *src)
 {
-	union {
-		struct cmsghdr	hdr;
-		uint8_t		buf[CMSG_SPACE(sizeof(struct in_pktinfo))];
-	} cbuf;
 	struct sockaddr_in sin;
-	struct iovec iov = { buf, cap };
-	struct msghdr msg;
-	struct cmsghdr *cm;
 	struct in_pktinfo pi;
 	ssize_t n;
 
 	for (;;) {
-		memset(&msg, 0, sizeof(msg));
-		msg.msg_name = &sin;
-		msg.msg_namelen = sizeof(sin);
-		msg.msg_iov = &iov;
-		msg.msg_iovlen = 1;
-		msg.msg_control = cbuf.buf;
-		msg.msg_controllen = sizeof(cbuf.buf);
-		if ((n = recvmsg(io->udp, &msg, 0)) == -1)
+		if ((n = pktinfo_recv(io->udp, buf, cap, 0, &sin, &pi,
+		    NULL)) == -1)
 			return errno == EAGAIN || errno == EINTR ? 0 : -1;
-		*ifp = NULL;
-		for (cm = CMSG_FIRSTHDR(&msg); cm != NULL;
-		    cm = CMSG_NXTHDR(&msg, cm))
-			if (cm->cmsg_level == IPPROTO_IP &&
-			    cm->cmsg_type == IP_PKTINFO) {
-				memcpy(&pi, CMSG_DATA(cm), sizeof(pi));
-				*ifp = netio_if(io, pi.ipi_ifindex);
-			}
+		/* No IP_PKTINFO (ifindex 0): no interface. */
+		*ifp = pi.ipi_ifindex != 0 ? netio_if(io, pi.ipi_ifindex) :
+		    NULL;
 		if (*ifp == NULL || (*ifp)->addr == 0)
 			continue;	/* not an interface we serve */
 		*src = ntohl(sin.sin_addr.s_addr);

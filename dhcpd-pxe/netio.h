@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "dhcpd-pxe/dhcp_reply.h"
+#include "dhcpd-pxe/dhcp_build.h"
 
 #define NETIO_IFMAX	32
 #define NETIO_RCVBUF	(4 << 20)	/* bytes: ~2000 queued requests */

@@ -4,11 +4,9 @@
  * a raw ICMP socket, opened as root before the privilege drop (sending on
  * it needs no capability afterwards) and filtered to echo replies; an
  * echo request to each address the core wants pinged, the OFFER held in
- * the wait table (dhcp_ping.h) with its DISCOVER; then either an echo
- * reply (the address is in use: it is abandoned, logged, and the DISCOVER
- * answered again, so the core picks another address) or ping-timeout
- * without one (the DISCOVER answered again: the address is now the
- * client's own offer, which needs no ping, and the OFFER leaves).
+ * the wait table (dhcp_ping.h) with its DISCOVER; the echo replies read
+ * and handed to the table, which says which wait they end.  What is done
+ * then (abandon the address, answer the DISCOVER again) is serve.c's.
  */
 #include <sys/socket.h>
 
@@ -16,10 +14,10 @@
 #include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "common/log.h"
+#include "common/monotime.h"
 #include "dhcpd-pxe/dhcpd.h"
 
 /* From <linux/icmp.h>, whose <linux/if.h> clashes with <net/if.h>. */
@@ -27,15 +25,6 @@
 #define ICMP_FILTER	1	/* SOL_RAW option: a mask of types dropped */
 #endif
 #define ICMP_ECHOREPLY_TYPE 0
-
-int64_t
-dhcpd_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 bool
 dhcpd_wants_ping(const struct dhcpconf *c)
@@ -82,10 +71,7 @@ dhcpd_ping_waiting(struct dhcpd *d, const struct dhcp_msg *m,
 	if ((p = dhcp_ping_by_mac(&d->pings, m->chaddr)) == NULL)
 		return false;
 	/* A retransmission: answer this one (its xid) when the wait ends. */
-	memcpy(p->req, pkt, len);
-	p->len = len;
-	p->ifindex = nf->index;
-	p->src = src;
+	dhcp_ping_hold(p, pkt, len, nf->index, src);
 	return true;
 }
 
@@ -97,27 +83,20 @@ dhcpd_ping_start(struct dhcpd *d, const uint8_t *pkt, size_t len,
 	uint8_t echo[DHCP_PING_ECHO_LEN];
 	struct sockaddr_in sin;
 	struct dhcp_ping *p;
-	struct lease *l;
 	char a[IP4_STRLEN];
 
 	if (d->icmp == -1)
 		return false;
 	ip4_ntoa(r->yiaddr, a);
 	p = dhcp_ping_add(&d->pings, r->yiaddr, mac,
-	    dhcpd_ms() + (int64_t)r->ping_timeout * 1000);
+	    mono_ms() + (int64_t)r->ping_timeout * 1000);
 	if (p == NULL) {
-		/* Free the address again, so the client's retry pings it. */
-		if ((l = lease_by_ip(&d->leases, r->yiaddr)) != NULL &&
-		    l->state == LEASE_OFFERED)
-			l->state = LEASE_FREE;
+		lease_unoffer(&d->leases, r->yiaddr);
 		log_debug("ping-check: %zu offers wait already; %s not "
 		    "offered yet", d->pings.n, a);
 		return true;
 	}
-	memcpy(p->req, pkt, len);
-	p->len = len;
-	p->ifindex = nf->index;
-	p->src = src;
+	dhcp_ping_hold(p, pkt, len, nf->index, src);
 	memset(&sin, 0, sizeof(sin));
 	sin.sin_family = AF_INET;
 	sin.sin_addr.s_addr = htonl(r->yiaddr);
@@ -134,62 +113,17 @@ dhcpd_ping_start(struct dhcpd *d, const uint8_t *pkt, size_t len,
 	return true;
 }
 
-/* Answers a wait's DISCOVER again; 1 if o holds a reply to send. */
-static size_t
-dhcpd_ping_again(struct dhcpd *d, const struct dhcp_ping *p,
-    struct dhcpd_out *o)
+bool
+dhcpd_ping_recv(struct dhcpd *d, struct dhcp_ping_event *ev)
 {
-	const struct netif *nf = netio_if(&d->io, p->ifindex);
-
-	if (nf == NULL || nf->addr == 0)
-		return 0;	/* the interface went away (SIGHUP) */
-	return dhcpd_answer(d, p->req, p->len, nf, p->src, o) ? 1 : 0;
-}
-
-/* An answered ping: the address is in use; abandon it, pick another. */
-static size_t
-dhcpd_ping_answered(struct dhcpd *d, struct dhcp_ping *w,
-    struct dhcpd_out *o)
-{
-	static struct dhcp_ping p;	/* 1.5 kB: not on the stack */
-	struct lease *l;
-	char a[IP4_STRLEN], mac[MAC_STRLEN];
-
-	dhcp_ping_take(&d->pings, w, &p);
-	log_warnx("%s: answers a ping: abandoned, not offered to %s",
-	    ip4_ntoa(p.ip, a), mac_ntoa(p.mac, mac));
-	if ((l = lease_abandon(&d->leases, p.ip, p.mac, time(NULL))) == NULL ||
-	    leasedb_add(&d->db, l) == -1)
-		log_warnx("%s: abandon: out of memory", a);
-	return dhcpd_ping_again(d, &p, o);
-}
-
-size_t
-dhcpd_ping_events(struct dhcpd *d, struct dhcpd_out *out, size_t n)
-{
-	static struct dhcp_ping p;
 	uint8_t buf[512];
-	struct dhcp_ping *w;
-	const char *why;
-	uint32_t ip;
-	uint16_t id, seq;
 	ssize_t len;
 
 	if (d->icmp == -1)
-		return n;
-	while (n < DHCPD_BATCH &&
-	    (len = recv(d->icmp, buf, sizeof(buf), 0)) > 0) {
-		/* Anyone's echo replies arrive here: only ours count. */
-		if (dhcp_ping_reply(buf, (size_t)len, &ip, &id, &seq, &why) ==
-		    -1 || id != d->icmp_id ||
-		    (w = dhcp_ping_by_reply(&d->pings, ip, seq)) == NULL)
-			continue;
-		n += dhcpd_ping_answered(d, w, &out[n]);
-	}
-	while (n < DHCPD_BATCH &&
-	    (w = dhcp_ping_due(&d->pings, dhcpd_ms())) != NULL) {
-		dhcp_ping_take(&d->pings, w, &p);
-		n += dhcpd_ping_again(d, &p, &out[n]);
-	}
-	return n;
+		return false;
+	while ((len = recv(d->icmp, buf, sizeof(buf), 0)) > 0)
+		if (dhcp_ping_on_reply(&d->pings, buf, (size_t)len, d->icmp_id,
+		    ev))
+			return true;
+	return false;
 }

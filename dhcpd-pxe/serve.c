@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: ISC
 /*
  * The serving loop: poll, read up to DHCPD_BATCH requests, answer each
- * through the pure core, add the offers whose ping check has ended
- * (ping.c), send the replies that bind nothing (OFFER, NAK), make every
- * lease of the batch durable with one write and one fdatasync (group
- * commit), and only then send the ACKs, each reply out of the interface
- * its request came in on.  If the lease write fails, the
- * batch's ACKs are not sent: a client is never told it holds an address
- * that a crash could give away.
+ * through the pure core, carry out what the ping check says of the offers
+ * it held (dhcp_ping.h: abandon an address, answer again), send the
+ * replies that bind nothing (OFFER, NAK), make every lease of the batch
+ * durable with one write and one fdatasync (group commit), and only then
+ * send the ACKs, each reply out of the interface its request came in on.
+ * If the lease write fails, the batch's ACKs are not sent: a client is
+ * never told it holds an address that a crash could give away.
  */
 #include <errno.h>
 #include <poll.h>
@@ -17,6 +17,8 @@
 #include <syslog.h>
 
 #include "common/log.h"
+#include "common/monotime.h"
+#include "dhcpd-pxe/dhcp_reply.h"
 #include "dhcpd-pxe/dhcpd.h"
 
 int
@@ -131,6 +133,34 @@ dhcpd_answer(struct dhcpd *d, const uint8_t *pkt, size_t len,
 	return true;
 }
 
+/*
+ * Carries out what the ping check says of a wait that ended: an address
+ * that answered is abandoned (durably, with the batch), and the held
+ * DISCOVER is answered again: the core now offers the quiet address (the
+ * client's own offer) or picks another.  1 if o holds a reply.
+ */
+static size_t
+dhcpd_ping_act(struct dhcpd *d, const struct dhcp_ping_event *ev,
+    struct dhcpd_out *o)
+{
+	const struct dhcp_ping *p = &ev->held;
+	const struct netif *nf;
+	struct lease *l;
+	char a[IP4_STRLEN], mac[MAC_STRLEN];
+
+	if (ev->what == DHCP_PING_ABANDON) {
+		log_warnx("%s: answers a ping: abandoned, not offered to %s",
+		    ip4_ntoa(p->ip, a), mac_ntoa(p->mac, mac));
+		if ((l = lease_abandon(&d->leases, p->ip, p->mac,
+		    time(NULL))) == NULL || leasedb_add(&d->db, l) == -1)
+			log_warnx("%s: abandon: out of memory", a);
+	}
+	nf = netio_if(&d->io, p->ifindex);
+	if (nf == NULL || nf->addr == 0)
+		return 0;	/* the interface went away (SIGHUP) */
+	return dhcpd_answer(d, p->req, p->len, nf, p->src, o) ? 1 : 0;
+}
+
 /* Sends the replies that bind a lease (commits) or those that do not. */
 static void
 dhcpd_send(struct dhcpd *d, struct dhcpd_out *o, size_t n, bool commits)
@@ -158,6 +188,7 @@ dhcpd_loop(struct dhcpd *d, volatile sig_atomic_t *hup,
     volatile sig_atomic_t *term, void (*reload)(struct dhcpd *))
 {
 	static struct dhcpd_out out[DHCPD_BATCH];
+	static struct dhcp_ping_event ev;	/* 1.5 kB: not on the stack */
 	uint8_t pkt[DHCP_MAX_LEN];
 	struct pollfd pfd[2] = {
 		{ .fd = d->io.udp, .events = POLLIN },
@@ -171,7 +202,7 @@ dhcpd_loop(struct dhcpd *d, volatile sig_atomic_t *hup,
 	while (!*term) {
 		if (*hup)
 			reload(d);
-		if (poll(pfd, 2, dhcp_ping_timeout(&d->pings, dhcpd_ms())) ==
+		if (poll(pfd, 2, dhcp_ping_timeout(&d->pings, mono_ms())) ==
 		    -1) {
 			if (errno != EINTR)
 				fatal("poll");
@@ -184,7 +215,12 @@ dhcpd_loop(struct dhcpd *d, volatile sig_atomic_t *hup,
 				n++;
 		if (len == -1)
 			log_warn("recvmsg");
-		n = dhcpd_ping_events(d, out, n);
+		/* Offers held by a ping: echo replies, then expired waits. */
+		while (n < DHCPD_BATCH && dhcpd_ping_recv(d, &ev))
+			n += dhcpd_ping_act(d, &ev, &out[n]);
+		while (n < DHCPD_BATCH &&
+		    dhcp_ping_on_time(&d->pings, mono_ms(), &ev))
+			n += dhcpd_ping_act(d, &ev, &out[n]);
 		/* OFFERs and NAKs promise nothing: they need not wait. */
 		dhcpd_send(d, out, n, false);
 		if (leasedb_commit(&d->db, &d->leases) == 0)

@@ -22,11 +22,12 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "common/addr.h"
 #include "common/log.h"
+#include "common/monotime.h"
+#include "common/pktinfo.h"
 #include "in.tftpd/jobs.h"
 #include "in.tftpd/tftpd.h"
 
@@ -50,15 +51,6 @@ on_chld(int sig)
 	n = write(wake_fd, "c", 1);
 	(void)n;
 	errno = saved_errno;
-}
-
-static int64_t
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 /* The self-pipe and the signals; SIGCHLD only writes a byte to it. */
@@ -90,7 +82,7 @@ server_listen_socket(const char *spec)
 	uint32_t ip = INADDR_ANY;
 	int s, on = 1;
 
-	sin.sin_port = htons(69);
+	sin.sin_port = htons(TFTP_PORT);
 	if (spec != NULL && strlcpy(host, spec, sizeof(host)) >= sizeof(host))
 		fatalx("address %s: too long", spec);
 	if ((colon = strrchr(host, ':')) != NULL) {
@@ -119,37 +111,22 @@ server_listen_socket(const char *spec)
 static int
 recv_req(int s, struct tftpd_req *r)
 {
-	union {
-		struct cmsghdr	hdr;
-		uint8_t		buf[CMSG_SPACE(sizeof(struct in_pktinfo))];
-	} cbuf;
-	struct iovec iov = { r->buf, sizeof(r->buf) };
-	struct msghdr msg = {
-		.msg_name = &r->peer, .msg_namelen = sizeof(r->peer),
-		.msg_iov = &iov, .msg_iovlen = 1,
-		.msg_control = cbuf.buf, .msg_controllen = sizeof(cbuf.buf),
-	};
 	struct in_pktinfo pi;
-	struct cmsghdr *c;
 	ssize_t n;
+	bool trunc;
 
-	if ((n = recvmsg(s, &msg, MSG_DONTWAIT)) == -1) {
+	if ((n = pktinfo_recv(s, r->buf, sizeof(r->buf), MSG_DONTWAIT,
+	    &r->peer, &pi, &trunc)) == -1) {
 		if (errno != EAGAIN && errno != EINTR)
 			log_warn("recvmsg");
 		return -1;
 	}
-	if (r->peer.sin_family != AF_INET || (msg.msg_flags & MSG_TRUNC))
+	if (r->peer.sin_family != AF_INET || trunc)
 		return -1;
 	r->len = (size_t)n;
-	r->ifindex = 0;
-	r->local.s_addr = INADDR_ANY;
-	for (c = CMSG_FIRSTHDR(&msg); c != NULL; c = CMSG_NXTHDR(&msg, c))
-		if (c->cmsg_level == IPPROTO_IP && c->cmsg_type == IP_PKTINFO) {
-			memcpy(&pi, CMSG_DATA(c), sizeof(pi));
-			/* spec_dst: the local address, even for broadcasts */
-			r->local = pi.ipi_spec_dst;
-			r->ifindex = pi.ipi_ifindex;
-		}
+	/* spec_dst: the local address, even for broadcasts */
+	r->local = pi.ipi_spec_dst;
+	r->ifindex = pi.ipi_ifindex;
 	return 0;
 }
 
@@ -184,10 +161,10 @@ server_run(struct tftpd *d)
 		fatal("malloc");
 	js = jobs_new(d);
 	if (!d->standalone && d->idle_s > 0)
-		idle_due = now_ms() + (int64_t)d->idle_s * 1000;
+		idle_due = mono_ms() + (int64_t)d->idle_s * 1000;
 	while (!quit) {
 		wait_ms = -1;
-		if (idle_due > 0 && (wait_ms = (int)(idle_due - now_ms())) < 0)
+		if (idle_due > 0 && (wait_ms = (int)(idle_due - mono_ms())) < 0)
 			wait_ms = 0;
 		if ((n = poll(pfd, 2, wait_ms)) == -1) {
 			if (errno != EINTR)
@@ -196,7 +173,7 @@ server_run(struct tftpd *d)
 		}
 		if (pfd[1].revents & POLLIN)
 			woken(d, js);
-		now = now_ms();
+		now = mono_ms();
 		/* Idle: xinetd takes the socket back, once no thread serves. */
 		if (idle_due > 0 && now >= idle_due && !(pfd[0].revents &
 		    POLLIN)) {

@@ -23,20 +23,12 @@
 #include <unistd.h>
 
 #include "common/log.h"
+#include "common/monotime.h"
 #include "in.tftpd/transfer.h"
 
 #define STRAY_MAX	16	/* foreign packets answered per check */
 #define STRAY_MS	100	/* checks for them while packets flow */
 #define GONE		(-2)	/* perform(): the client's port is closed */
-
-static int64_t
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 /* -1 if the client is gone (ICMP port unreachable), else 0. */
 static int
@@ -257,7 +249,7 @@ next_event(struct session *ss, struct tftp_act *a, size_t *len,
 		if (rcv_timeout(ss, left) == -1)
 			return -1;
 		n = recv(ss->s, ss->buf, sizeof(ss->buf), 0);
-		ss->now = now_ms();
+		ss->now = mono_ms();
 		if (n == -1) {
 			if (errno != ECONNREFUSED)
 				continue;	/* EAGAIN: the timeout, maybe early */
@@ -294,7 +286,7 @@ sess_transfer(struct session *ss)
 	}
 	if (!sender)
 		blksink_init(&ss->sink, ss->fd, ascii);
-	ss->now = now_ms();
+	ss->now = mono_ms();
 	tftp_xfer_start(&ss->x, &a);
 	while ((r = step(ss, &a, ss->buf + TFTP_HDRLEN, len, &deadline)) == 1)
 		if (next_event(ss, &a, &len, deadline) == -1) {

@@ -5,7 +5,7 @@
  * pxelinux's pxe_load_config().  A TFTP error from the server (file not
  * found, access denied) moves on to the next name; no answer at all stops
  * the search, since every later name would time out too.  Then the files
- * it names (INCLUDE, menus, CONFIG) are fetched as common/pxeconf_pick.c
+ * it names (INCLUDE, menus, CONFIG) are fetched as pxeconf/pxeconf_pick.c
  * asks for them, and what pxelinux would run is the entry, or the reason
  * there is none (the local disk, a wait for a key) with its exit status.
  */
@@ -21,7 +21,7 @@
 
 #include "common/log.h"
 #include "common/perr.h"
-#include "common/pxeconf_files.h"
+#include "pxeconf/pxeconf_files.h"
 #include "netkexec/netkexec.h"
 
 #define CONFIG_MAX	(256u << 10)

@@ -15,11 +15,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "common/fileio.h"
 #include "common/log.h"
+#include "common/monotime.h"
 #include "netkexec/netkexec.h"
 #include "netkexec/tftp_client.h"
 
@@ -29,19 +29,9 @@ struct xfer {
 	struct tftpc		 c;
 	struct tftpc_action	 a;
 	int			 fd;
-	uint64_t		 deadline;	/* ms, CLOCK_MONOTONIC */
+	uint64_t		 deadline;	/* ms, mono_ms() */
 	uint8_t			 pkt[TFTPC_PKTMAX + 1];
 };
-
-/* Monotonic milliseconds: a clock step must not fire or stall a timer. */
-static uint64_t
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
 
 /* Carries out an action; -1 (errno) only when a write or send fails. */
 static int
@@ -59,7 +49,7 @@ perform(struct xfer *x, const char *name)
 			return -1;
 	}
 	if (x->a.arm)
-		x->deadline = now_ms() + x->a.timeout_ms;
+		x->deadline = (uint64_t)mono_ms() + x->a.timeout_ms;
 	if (x->a.status == TFTPC_CONTINUE && x->a.errstr != NULL)
 		log_debug("%s: %s", name, x->a.errstr);
 	return 0;
@@ -72,7 +62,7 @@ step(struct xfer *x)
 	struct pollfd pfd = { .fd = x->sock, .events = POLLIN };
 	struct sockaddr_in from;
 	socklen_t flen = sizeof(from);
-	uint64_t now = now_ms();
+	uint64_t now = (uint64_t)mono_ms();
 	ssize_t n;
 	int r;
 

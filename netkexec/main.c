@@ -3,8 +3,8 @@
  * netkexec: reboot a node into its current network boot entry without
  * going through the firmware.  It works out who the node is (probe.c),
  * drops every privilege but CAP_SYS_BOOT and CAP_NET_ADMIN, asks the boot
- * server for pxelinux.cfg/ files in pxelinux's order (common/pxename.c)
- * until one exists, picks the entry pxelinux would boot (common/pxeconf*.c,
+ * server for pxelinux.cfg/ files in pxelinux's order (pxeconf/pxename.c)
+ * until one exists, picks the entry pxelinux would boot (pxeconf/pxeconf*.c,
  * fetching the files it includes), downloads kernel and initrds into
  * memory (fetch.c) and kexecs (boot.c).  --dry-run stops after printing
  * the choice.
@@ -28,7 +28,7 @@
 #include "common/opt.h"
 #include "common/priv.h"
 #include "netkexec/netkexec.h"
-#include "common/pxeconf.h"
+#include "pxeconf/pxeconf.h"
 
 
 static void

@@ -11,9 +11,9 @@
 #include <stdint.h>
 
 #include "common/addr.h"
-#include "common/pxename.h"
+#include "pxeconf/pxename.h"
 #include "netkexec/node_info.h"
-#include "common/pxeconf.h"
+#include "pxeconf/pxeconf.h"
 
 /* Exit statuses besides sysexits: pxelinux would boot nothing we can. */
 #define NK_EX_LOCAL	2	/* the entry boots the local disk */

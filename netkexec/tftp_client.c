@@ -20,12 +20,6 @@
 #include "common/buf.h"
 #include "netkexec/tftp_client.h"
 
-#define OP_RRQ		1
-#define OP_DATA		3
-#define OP_ACK		4
-#define OP_ERROR	5
-#define OP_OACK		6
-
 static void
 act_init(struct tftpc_action *a, const struct tftpc *c)
 {
@@ -55,7 +49,7 @@ send_error(struct tftpc *c, struct tftpc_action *a, uint16_t port,
 	struct wbuf w;
 
 	wbuf_init(&w, c->err, sizeof(c->err));
-	wbuf_put16(&w, OP_ERROR);
+	wbuf_put16(&w, TFTP_ERROR);
 	wbuf_put16(&w, code);
 	wbuf_putstr(&w, msg);
 	a->send = c->err;
@@ -85,7 +79,7 @@ build_rrq(struct tftpc *c, bool opts)
 	char num[8];
 
 	wbuf_init(&w, c->out, sizeof(c->out));
-	wbuf_put16(&w, OP_RRQ);
+	wbuf_put16(&w, TFTP_RRQ);
 	wbuf_putstr(&w, c->conf.file);
 	wbuf_putstr(&w, "octet");
 	c->opts_sent = false;
@@ -103,7 +97,7 @@ build_rrq(struct tftpc *c, bool opts)
 	if (wbuf_len(&w) == -1)
 		return -1;
 	c->outlen = (size_t)wbuf_len(&w);
-	c->outport = c->conf.port != 0 ? c->conf.port : TFTPC_PORT;
+	c->outport = c->conf.port != 0 ? c->conf.port : TFTP_PORT;
 	c->peer = 0;
 	c->tries = 0;
 	return 0;
@@ -115,7 +109,7 @@ tftpc_start(struct tftpc *c, const struct tftpc_conf *conf,
 {
 	memset(c, 0, sizeof(*c));
 	c->conf = *conf;
-	c->blksize = TFTPC_BLKSIZE_DEF;
+	c->blksize = TFTP_SEGSIZE;
 	act_init(a, c);
 	if (conf->file == NULL || conf->file[0] == '\0') {
 		finish(c, a, TFTPC_FAIL, "empty file name");
@@ -125,8 +119,8 @@ tftpc_start(struct tftpc *c, const struct tftpc_conf *conf,
 		finish(c, a, TFTPC_FAIL, "file name too long");
 		return -1;
 	}
-	if (conf->blksize != 0 && (conf->blksize < TFTPC_BLKSIZE_MIN ||
-	    conf->blksize > TFTPC_BLKSIZE_MAX)) {
+	if (conf->blksize != 0 && (conf->blksize < TFTP_BLKSIZE_MIN ||
+	    conf->blksize > TFTP_BLKSIZE_MAX)) {
 		finish(c, a, TFTPC_FAIL, "bad blksize");
 		return -1;
 	}
@@ -147,7 +141,7 @@ send_ack(struct tftpc *c, struct tftpc_action *a, uint16_t block)
 	struct wbuf w;
 
 	wbuf_init(&w, c->out, sizeof(c->out));
-	wbuf_put16(&w, OP_ACK);
+	wbuf_put16(&w, TFTP_ACK);
 	wbuf_put16(&w, block);
 	c->outlen = (size_t)wbuf_len(&w);
 	c->outport = c->peer;
@@ -187,7 +181,7 @@ on_error(struct tftpc *c, struct rbuf *r, struct tftpc_action *a)
 	 * RFC 2347: a server that will not take the options may refuse
 	 * with code 8; ask again without them, as tftp-hpa's client does.
 	 */
-	if (c->state == TFTPC_S_RRQ && c->opts_sent && code == TFTPC_EOPTNEG &&
+	if (c->state == TFTPC_S_RRQ && c->opts_sent && code == TFTP_EOPTNEG &&
 	    build_rrq(c, false) == 0) {
 		send_out(c, a);
 		a->arm = true;
@@ -205,7 +199,7 @@ oack_option(struct tftpc *c, const char *name, const char *val)
 	long long v;
 
 	if (strcasecmp(name, "blksize") == 0 && c->conf.blksize != 0) {
-		v = strtonum(val, TFTPC_BLKSIZE_MIN, c->conf.blksize, &errstr);
+		v = strtonum(val, TFTP_BLKSIZE_MIN, c->conf.blksize, &errstr);
 		if (errstr != NULL)
 			return "OACK blksize out of range";
 		c->blksize = (uint16_t)v;
@@ -261,7 +255,7 @@ on_oack(struct tftpc *c, struct rbuf *r, struct tftpc_action *a)
 	a->arm = true;
 	return;
 bad:
-	send_error(c, a, c->peer, TFTPC_EOPTNEG, errstr);
+	send_error(c, a, c->peer, TFTP_EOPTNEG, errstr);
 	finish(c, a, TFTPC_FAIL, errstr);
 }
 
@@ -282,7 +276,7 @@ on_data(struct tftpc *c, struct rbuf *r, struct tftpc_action *a)
 			return;
 		}
 		c->state = TFTPC_S_DATA;
-		c->blksize = TFTPC_BLKSIZE_DEF;
+		c->blksize = TFTP_SEGSIZE;
 		c->block = 0;
 	}
 	/*
@@ -299,7 +293,7 @@ on_data(struct tftpc *c, struct rbuf *r, struct tftpc_action *a)
 		return;
 	}
 	if (r->rem > c->blksize) {
-		send_error(c, a, c->peer, TFTPC_EBADOP, "block too long");
+		send_error(c, a, c->peer, TFTP_EBADOP, "block too long");
 		finish(c, a, TFTPC_FAIL, "DATA longer than blksize");
 		return;
 	}
@@ -342,22 +336,22 @@ tftpc_on_packet(struct tftpc *c, const uint8_t *pkt, size_t len,
 		return;
 	}
 	if (c->peer != 0 && from != c->peer) {
-		send_error(c, a, from, TFTPC_EBADID, "Unknown transfer ID");
+		send_error(c, a, from, TFTP_EBADID, "Unknown transfer ID");
 		a->errstr = "packet from another transfer ID";
 		return;
 	}
-	if (op != OP_DATA && op != OP_OACK && op != OP_ERROR) {
+	if (op != TFTP_DATA && op != TFTP_OACK && op != TFTP_ERROR) {
 		if (c->peer == 0)
 			c->peer = from;
-		send_error(c, a, from, TFTPC_EBADOP, "Illegal TFTP operation");
+		send_error(c, a, from, TFTP_EBADOP, "Illegal TFTP operation");
 		finish(c, a, TFTPC_FAIL, "unexpected TFTP opcode");
 		return;
 	}
 	if (c->peer == 0)
 		c->peer = from;
-	if (op == OP_DATA)
+	if (op == TFTP_DATA)
 		on_data(c, &r, a);
-	else if (op == OP_OACK)
+	else if (op == TFTP_OACK)
 		on_oack(c, &r, a);
 	else
 		on_error(c, &r, a);

@@ -15,23 +15,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define TFTPC_PORT		69
-#define TFTPC_BLKSIZE_DEF	512
-#define TFTPC_BLKSIZE_MIN	8	/* RFC 2348 */
-#define TFTPC_BLKSIZE_MAX	65464	/* RFC 2348 */
-#define TFTPC_PKTMAX		(4 + TFTPC_BLKSIZE_MAX)
+#include "common/tftp.h"
+
+#define TFTPC_PKTMAX		(TFTP_HDRLEN + TFTP_BLKSIZE_MAX)
 #define TFTPC_NAMEMAX		255
 #define TFTPC_OUTMAX		(TFTPC_NAMEMAX + 64)
 
-/* TFTP error codes (RFC 1350, 2347) the client sends or tests for. */
-#define TFTPC_ENOTFOUND		1
-#define TFTPC_EBADOP		4
-#define TFTPC_EBADID		5
-#define TFTPC_EOPTNEG		8
-
 struct tftpc_conf {
 	const char	*file;
-	uint16_t	 port;		/* the server's; 0: 69 */
+	uint16_t	 port;		/* the server's; 0: TFTP_PORT */
 	uint16_t	 blksize;	/* to ask for; 0: do not ask */
 	bool		 tsize;		/* ask for the size */
 	unsigned	 timeout_ms;	/* per try */

@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 #include "common/fileio.h"
-#include "common/pxename.h"
+#include "pxeconf/pxename.h"
 #include "load.h"
 #include "pxecfg_plan.h"
 #include "sync.h"

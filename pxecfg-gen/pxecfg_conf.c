@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "common/array.h"
 #include "common/conftok.h"
 #include "pxecfg_conf.h"
 
@@ -314,7 +315,7 @@ cp_node(struct cp *cp)
 			    "set at line %u", t.text, c->node[i].line);
 			return -1;
 		}
-	if (text_grow(&c->node, &c->nodecap, c->nnode, sizeof(*c->node)) ==
+	if (array_grow(&c->node, &c->nodecap, c->nnode, sizeof(*c->node)) ==
 	    -1)
 		return cp_fail(cp, t.line, "out of memory");
 	n = &c->node[c->nnode];

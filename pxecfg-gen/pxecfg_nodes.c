@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "common/array.h"
 #include "pxecfg_nodes.h"
 
 /* 1: nd is old seen again from another source; 0: new; -1: conflict. */
@@ -117,7 +118,7 @@ pxecfg_nodes_add(struct pxecfg_nodes *t, const struct pxecfg_node *nd,
 	if ((i = nodes_first_clash(t, nd)) != HIDX_NONE &&
 	    (r = nodes_conflict(&t->v[i], nd, err)) != 0)
 		return r == 1 ? 0 : -1;
-	if (text_grow(&t->v, &t->cap, t->n, sizeof(*t->v)) == -1)
+	if (array_grow(&t->v, &t->cap, t->n, sizeof(*t->v)) == -1)
 		goto nomem;
 	t->v[t->n++] = *nd;
 	return 0;
@@ -200,7 +201,7 @@ int
 pxecfg_subnet_add(struct pxecfg_nodes *t, const struct pxecfg_subnet *s,
     struct perr *err)
 {
-	if (text_grow(&t->sub, &t->subcap, t->nsub, sizeof(*t->sub)) == -1) {
+	if (array_grow(&t->sub, &t->subcap, t->nsub, sizeof(*t->sub)) == -1) {
 		perr_set(err, s->file, s->line, "%s", strerror(errno));
 		return -1;
 	}

@@ -19,19 +19,18 @@
 
 #include "common/atomic.h"
 #include "common/fileio.h"
+#include "common/path.h"
 #include "pxecfg_diff.h"
 #include "sync.h"
 
 #define SYNC_READMAX	(1u << 20)
 
-/* dir/name into path[PATH_MAX]; a path too long is fatal. */
+/* dir/name into path[PATH_MAX]; a path too long is fatal (and logged). */
 static void
-path_join(char path[PATH_MAX], const char *dir, const char *name)
+join(char path[PATH_MAX], const char *dir, const char *name)
 {
-	int n = snprintf(path, PATH_MAX, "%s/%s", dir, name);
-
-	if (n < 0 || n >= PATH_MAX)
-		errx(EX_USAGE, "%s/%s: path too long", dir, name);
+	if (path_join(path, dir, name) == -1)
+		exit(EX_USAGE);
 }
 
 static void
@@ -75,7 +74,7 @@ scan_one(struct sync_found *sf, int dfd, const char *dpath,
 
 	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == -1)
 		err(EX_IOERR, "%s/%s", dpath, name);
-	path_join(path, dpath, name);
+	join(path, dpath, name);
 	if (!S_ISREG(st.st_mode) ||
 	    file_read(path, SYNC_READMAX, &buf, &len) == -1) {
 		if (S_ISREG(st.st_mode) && errno != EFBIG)
@@ -94,7 +93,7 @@ scan_dir(const char *root, enum pxecfg_dir dir, struct sync_found *sf)
 	struct dirent *de;
 	DIR *d;
 
-	path_join(dpath, root, pxecfg_plan_dirname(dir));
+	join(dpath, root, pxecfg_plan_dirname(dir));
 	if ((d = opendir(dpath)) == NULL) {
 		if (errno == ENOENT)
 			return;
@@ -135,8 +134,8 @@ sync_exists(const char *root, const char *name)
 {
 	char path[PATH_MAX], rel[PATH_MAX];
 
-	path_join(rel, "pxelinux.cfg", name);
-	path_join(path, root, rel);
+	join(rel, "pxelinux.cfg", name);
+	join(path, root, rel);
 	return access(path, F_OK) == 0;
 }
 
@@ -168,7 +167,7 @@ apply_one(const char *root, const struct pxecfg_file *f, const char *rel)
 {
 	char path[PATH_MAX], dpath[PATH_MAX];
 
-	path_join(path, root, rel);
+	join(path, root, rel);
 	if (f->act == PXECFG_REMOVE) {
 		if (unlink(path) == -1 && errno != ENOENT) {
 			warn("%s", path);
@@ -176,7 +175,7 @@ apply_one(const char *root, const struct pxecfg_file *f, const char *rel)
 		}
 		return 0;
 	}
-	path_join(dpath, root, pxecfg_plan_dirname(f->dir));
+	join(dpath, root, pxecfg_plan_dirname(f->dir));
 	if (mkdir(dpath, 0755) == -1 && errno != EEXIST) {
 		warn("%s", dpath);
 		return -1;
@@ -205,7 +204,7 @@ sync_apply(const char *root, const struct pxecfg_plan *pl, bool dry)
 		count[f->act]++;
 		if (f->act == PXECFG_KEEP)
 			continue;
-		path_join(rel, pxecfg_plan_dirname(f->dir), f->name);
+		join(rel, pxecfg_plan_dirname(f->dir), f->name);
 		if (!dry && apply_one(root, f, rel) == -1)
 			return -1;
 		printf("%s %s\n", verb[dry][f->act], rel);

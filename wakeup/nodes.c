@@ -4,7 +4,7 @@
  * a file or the whole ethers file; with a transfer log, each node's address
  * (hosts, by its ethers name) and its last boot file, read from the
  * pxelinux.cfg file pxelinux itself would pick, with the files it
- * INCLUDEs, as pxelinux would pick the entry (common/pxeconf*.c).
+ * INCLUDEs, as pxelinux would pick the entry (pxeconf/pxeconf*.c).
  * Everything is resolved before the first packet, so a typo stops the run
  * with nothing sent.
  */
@@ -18,8 +18,8 @@
 
 #include "common/fileio.h"
 #include "common/log.h"
-#include "common/pxeconf_files.h"
-#include "common/pxename.h"
+#include "pxeconf/pxeconf_files.h"
+#include "pxeconf/pxename.h"
 #include "common/text.h"
 #include "wakeup.h"
 

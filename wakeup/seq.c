@@ -14,10 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "common/log.h"
+#include "common/monotime.h"
 #include "wakeup.h"
 #include "wol_sched.h"
 
@@ -45,16 +45,6 @@ static void
 on_signal(int sig)
 {
 	quit = sig;
-}
-
-static int64_t
-now_ms(void)
-{
-	struct timespec ts;
-
-	if (clock_gettime(CLOCK_MONOTONIC, &ts) == -1)
-		fatal("clock_gettime");
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 static const char *
@@ -130,7 +120,7 @@ on_line(const char *line, size_t len, void *arg)
 	struct xferlog_rec r;
 	const char *errstr;
 	ssize_t i;
-	int64_t now = now_ms();
+	int64_t now = mono_ms();
 
 	if (xferlog_parse(line, len, &r, &errstr) == -1) {
 		if (q->badlines++ == 0)
@@ -150,7 +140,7 @@ static bool
 step(struct seq *q)
 {
 	struct wol_action a;
-	int64_t now = now_ms(), wait;
+	int64_t now = mono_ms(), wait;
 
 	for (;;) {
 		wol_sched_next(&q->s, now, &a);
@@ -219,7 +209,7 @@ summary(struct seq *q)
 		    q->v[i].state == WN_WAITING;
 	}
 	printf("%zu node%s in %.1f s: ", q->s.n, q->s.n == 1 ? "" : "s",
-	    (now_ms() - q->t0) / 1e3);
+	    (mono_ms() - q->t0) / 1e3);
 	if (q->s.uselog)
 		printf("%zu booted, %zu retried, %zu failed", booted, retried,
 		    failed);
@@ -271,7 +261,7 @@ seq_run(struct wakeup *w)
 	/* Lines already in the log are history: follow from its end. */
 	if (w->log_path != NULL)
 		logtail_open(&q.lt, w->log_path);
-	q.t0 = now_ms();
+	q.t0 = mono_ms();
 	log_info("%zu node%s, at most %zu at a time, %s", w->nt,
 	    w->nt > 1 ? "s" : "", w->parallel, w->log_path != NULL ?
 	    "each until its last boot file is in the transfer log" :

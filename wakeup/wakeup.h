@@ -15,7 +15,7 @@
 
 #include "common/ethers.h"
 #include "common/hosts.h"
-#include "common/pxeconf.h"
+#include "pxeconf/pxeconf.h"
 #include "wol_packet.h"
 #include "wol_target.h"
 #include "wol_xferlog.h"

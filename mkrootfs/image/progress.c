@@ -5,17 +5,15 @@
  * Off unless stderr is a terminal, so logs and pipes stay clean.
  */
 #include <stdio.h>
-#include <time.h>
 
+#include "common/monotime.h"
 #include "mkrootfs/image/image.h"
 
+/* Seconds on the monotonic clock. */
 static double
 now(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+	return (double)mono_ms() / 1e3;
 }
 
 static void

@@ -20,6 +20,7 @@
 #include "common/atomic.h"
 #include "common/fileio.h"
 #include "common/log.h"
+#include "common/path.h"
 #include "mkrootfs/starter/starter.h"
 
 #define BUSYBOX	"/bin/busybox"

@@ -16,6 +16,7 @@
 #include "common/atomic.h"
 #include "common/fileio.h"
 #include "common/log.h"
+#include "common/path.h"
 #include "mkrootfs/starter/mkr_moddep.h"
 #include "mkrootfs/starter/starter.h"
 

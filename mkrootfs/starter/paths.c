@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: ISC
 /*
- * Paths under the starter root: joining two parts within PATH_MAX, and
- * `mkdir -p'.  Both build.c (the root's directories, busybox, scripts) and
- * modules.c (lib/modules/<version>/...) use them, so they live in neither.
+ * `mkdir -p' under the starter root: both build.c (the root's directories,
+ * busybox, scripts) and modules.c (lib/modules/<version>/...) use it, so it
+ * lives in neither.  Joining paths is common/path.c.
  */
 #include <sys/stat.h>
 
@@ -13,16 +13,6 @@
 
 #include "common/log.h"
 #include "mkrootfs/starter/starter.h"
-
-int
-path_join(char *out, const char *a, const char *b)
-{
-	if ((size_t)snprintf(out, PATH_MAX, "%s/%s", a, b) >= PATH_MAX) {
-		log_warnx("%s/%s: path too long", a, b);
-		return -1;
-	}
-	return 0;
-}
 
 int
 mkdirs_p(const char *dir)

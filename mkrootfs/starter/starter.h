@@ -15,8 +15,6 @@ int	starter_build(const struct mkr *, const char *dir, const char *kmods,
 	    char **modules, int nmodules, const char *busybox,
 	    const char *netkexec);
 
-/* paths.c: out = a/b (PATH_MAX); -1, logged, if too long */
-int	path_join(char *out, const char *a, const char *b);
 /* mkdir -p */
 int	mkdirs_p(const char *dir);
 

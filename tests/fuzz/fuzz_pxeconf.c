@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: ISC
 /*
- * libFuzzer harness over common/pxeconf*.c, the pxelinux.cfg parser netkexec
+ * libFuzzer harness over pxeconf/pxeconf*.c, the pxelinux.cfg parser netkexec
  * and wakeup share: any input ends in a "f:line: reason" (or "f: ...")
  * error, or in an entry with a kernel name, at most PXECONF_INITRDMAX
  * initrds and a command line that fits and carries no initrd= word, whose
@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/pxeconf.h"
+#include "pxeconf/pxeconf.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -22,11 +22,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "common/addr.h"
 #include "common/buf.h"
+#include "common/monotime.h"
 
 static void
 hex(const uint8_t *p, size_t len)
@@ -99,12 +99,11 @@ int
 main(int argc, char *argv[])
 {
 	struct sockaddr_ll sll;
-	struct timespec t0, t;
 	struct pollfd pfd;
 	uint8_t buf[2048], mac[MAC_LEN], *want = NULL;
 	socklen_t slen;
 	ssize_t n;
-	long ms;
+	int64_t ms, t0;
 	int c, fd, port = 9, count = 0, got = 0;
 
 	while ((c = getopt(argc, argv, "m:n:p:")) != -1) {
@@ -139,13 +138,11 @@ main(int argc, char *argv[])
 		err(2, "bind");
 	fprintf(stderr, "wolcap: ready\n");
 	ms = atol(argv[optind + 1]) * 1000;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	t0 = mono_ms();
 	pfd.fd = fd;
 	pfd.events = POLLIN;
 	for (;;) {
-		clock_gettime(CLOCK_MONOTONIC, &t);
-		n = (t.tv_sec - t0.tv_sec) * 1000 +
-		    (t.tv_nsec - t0.tv_nsec) / 1000000;
+		n = (ssize_t)(mono_ms() - t0);
 		if ((count > 0 && got >= count) || n >= ms)
 			break;
 		if (poll(&pfd, 1, (int)(ms - n)) <= 0)

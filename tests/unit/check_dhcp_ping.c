@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: ISC
 /*
- * Unit tests for dhcpd-pxe's ping check: the wait table (dhcp_ping.c),
- * the ICMP echo encoder and reply decoder with every truncated prefix, and
- * the reply core's decision to ping (dhcp_reply.c): a pool address that
- * no record gives this client, under `ping-check true', with the
- * configured ping-timeout; never a fixed address or the client's own.
+ * Unit tests for dhcpd-pxe's ping check: the wait table (dhcp_ping.c) and
+ * the events that end a wait, the ICMP echo encoder and reply decoder
+ * with every truncated prefix, and the reply core's decision to ping
+ * (dhcp_reply.c): a pool address that no record gives this client, under
+ * `ping-check true', with the configured ping-timeout; never a fixed
+ * address or the client's own; an offer withdrawn (lease_unoffer()).
  */
 #include <string.h>
 
@@ -128,6 +129,54 @@ START_TEST(test_echo)
 }
 END_TEST
 
+/* The end of a wait as an event: an echo reply of ours, or the time. */
+START_TEST(test_events)
+{
+	static struct dhcp_ping v[2];
+	static struct dhcp_ping_event ev;
+	struct dhcp_ping_table t;
+	struct dhcp_ping *a, *b;
+	uint8_t p[64];
+	size_t n;
+
+	dhcp_ping_init(&t, v, 2);
+	a = dhcp_ping_add(&t, 0xc0000264, mac1, 1500);
+	dhcp_ping_hold(a, (const uint8_t *)"abc", 3, 2, 0xc0000201);
+	b = dhcp_ping_add(&t, 0xc0000265, mac2, 1200);
+	dhcp_ping_hold(b, (const uint8_t *)"old", 3, 2, 0);
+	/* A retransmission replaces what the wait holds. */
+	dhcp_ping_hold(b, (const uint8_t *)"xy", 2, 3, 0);
+	/* Another identifier (someone else's ping), another sequence. */
+	n = reply_pkt(p, 0x99, v[0].seq);
+	ck_assert_int_eq(dhcp_ping_on_reply(&t, p, n, 0x42, &ev), 0);
+	n = reply_pkt(p, 0x42, v[1].seq);
+	ck_assert_int_eq(dhcp_ping_on_reply(&t, p, n, 0x42, &ev), 0);
+	ck_assert_uint_eq(t.n, 2);
+	/* 192.0.2.100 answers: abandon it, the DISCOVER held is handed out. */
+	n = reply_pkt(p, 0x42, v[0].seq);
+	ck_assert_int_eq(dhcp_ping_on_reply(&t, p, n, 0x42, &ev), 1);
+	ck_assert_int_eq(ev.what, DHCP_PING_ABANDON);
+	ck_assert_uint_eq(ev.held.ip, 0xc0000264);
+	ck_assert_mem_eq(ev.held.mac, mac1, MAC_LEN);
+	ck_assert_mem_eq(ev.held.req, "abc", 3);
+	ck_assert_uint_eq(ev.held.len, 3);
+	ck_assert_int_eq(ev.held.ifindex, 2);
+	ck_assert_uint_eq(ev.held.src, 0xc0000201);
+	ck_assert_uint_eq(t.n, 1);
+	ck_assert_int_eq(dhcp_ping_on_reply(&t, p, n, 0x42, &ev), 0);
+	/* The other is quiet until its deadline: answer it again. */
+	ck_assert_int_eq(dhcp_ping_on_time(&t, 1199, &ev), 0);
+	ck_assert_int_eq(dhcp_ping_on_time(&t, 1200, &ev), 1);
+	ck_assert_int_eq(ev.what, DHCP_PING_ANSWER);
+	ck_assert_uint_eq(ev.held.ip, 0xc0000265);
+	ck_assert_mem_eq(ev.held.req, "xy", 2);
+	ck_assert_uint_eq(ev.held.len, 2);
+	ck_assert_int_eq(ev.held.ifindex, 3);
+	ck_assert_uint_eq(t.n, 0);
+	ck_assert_int_eq(dhcp_ping_on_time(&t, INT64_MAX, &ev), 0);
+}
+END_TEST
+
 START_TEST(test_echo_truncated)
 {
 	uint8_t p[64];
@@ -211,6 +260,24 @@ START_TEST(test_decision)
 }
 END_TEST
 
+/* An offer whose ping cannot wait (the table is full) is withdrawn. */
+START_TEST(test_unoffer)
+{
+	static struct dhcp_result r;
+	struct dhcp_msg m;
+
+	dhcp_req(&m, DHCPDISCOVER, 1, 0, 0, NULL, 0);
+	dhcp_reply(&srv, &m, &r);
+	ck_assert(r.ping);
+	ck_assert_int_eq(lease_by_ip(&lt, r.yiaddr)->state, LEASE_OFFERED);
+	lease_unoffer(&lt, r.yiaddr);
+	ck_assert_int_eq(lease_by_ip(&lt, r.yiaddr)->state, LEASE_FREE);
+	/* Not on offer: nothing changes. */
+	lease_unoffer(&lt, 0xc0000299);
+	ck_assert_ptr_null(lease_by_ip(&lt, 0xc0000299));
+}
+END_TEST
+
 Suite *
 dhcp_ping_suite(void)
 {
@@ -220,11 +287,13 @@ dhcp_ping_suite(void)
 
 	tcase_add_test(tc, test_table);
 	tcase_add_test(tc, test_echo);
+	tcase_add_test(tc, test_events);
 	tcase_add_loop_test(tc, test_echo_truncated, 0,
 	    20 + DHCP_PING_ECHO_LEN + 1);
 	suite_add_tcase(s, tc);
 	tcase_add_checked_fixture(td, setup, teardown);
 	tcase_add_test(td, test_decision);
+	tcase_add_test(td, test_unoffer);
 	suite_add_tcase(s, td);
 	return s;
 }

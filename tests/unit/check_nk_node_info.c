@@ -9,7 +9,7 @@
 
 #include "tests.h"
 
-#include "common/pxename.h"
+#include "pxeconf/pxename.h"
 #include "netkexec/node_info.h"
 
 #define S(x)	x, sizeof(x) - 1

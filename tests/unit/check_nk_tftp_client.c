@@ -59,7 +59,7 @@ START_TEST(test_rrq_bytes)
 	struct tftpc_conf plain = conf;
 
 	start(&c, &conf, &a);
-	ck_assert_uint_eq(a.port, TFTPC_PORT);
+	ck_assert_uint_eq(a.port, TFTP_PORT);
 	ck_assert_uint_eq(a.sendlen, sizeof(rrq));
 	ck_assert_mem_eq(a.send, rrq, sizeof(rrq));
 	plain.blksize = 0;
@@ -145,14 +145,14 @@ START_TEST(test_server_errors)
 	n = pkt(buf, 5, 1, "File not found", 15);
 	tftpc_on_packet(&c, buf, n, PEER, &a);
 	ck_assert_int_eq(a.status, TFTPC_FAIL);
-	ck_assert_int_eq(a.errcode, TFTPC_ENOTFOUND);
+	ck_assert_int_eq(a.errcode, TFTP_ENOTFOUND);
 	ck_assert_str_eq(a.errstr, "server error 1: File not found");
 	/* Code 8 to our options: ask again without them. */
 	start(&c, &conf, &a);
 	n = pkt(buf, 5, 8, "no options\n", 12);
 	tftpc_on_packet(&c, buf, n, PEER, &a);
 	ck_assert_int_eq(a.status, TFTPC_CONTINUE);
-	ck_assert_uint_eq(a.port, TFTPC_PORT);
+	ck_assert_uint_eq(a.port, TFTP_PORT);
 	ck_assert_uint_eq(a.sendlen, 2 + 21 + 6);
 	ck_assert(a.arm);
 	tftpc_on_packet(&c, buf, n, PEER + 1, &a);	/* again: final */
@@ -181,7 +181,7 @@ START_TEST(test_stray_tid_and_duplicates)
 	tftpc_on_packet(&c, buf, n, PEER + 7, &a);
 	ck_assert_uint_eq(a.port, PEER + 7);
 	ck_assert_uint_eq(a.send[1], 5);
-	ck_assert_uint_eq(a.send[3], TFTPC_EBADID);
+	ck_assert_uint_eq(a.send[3], TFTP_EBADID);
 	ck_assert_uint_eq(a.datalen, 0);
 	ck_assert(!a.arm);
 	ck_assert_int_eq(a.status, TFTPC_CONTINUE);
@@ -192,7 +192,7 @@ START_TEST(test_stray_tid_and_duplicates)
 	n = pkt(buf, 4, 1, NULL, 0);		/* an ACK to a client */
 	tftpc_on_packet(&c, buf, n, PEER, &a);
 	ck_assert_int_eq(a.status, TFTPC_FAIL);
-	ck_assert_uint_eq(a.send[3], TFTPC_EBADOP);
+	ck_assert_uint_eq(a.send[3], TFTP_EBADOP);
 }
 END_TEST
 
@@ -221,7 +221,7 @@ START_TEST(test_bad_oack)
 		memcpy(buf + 2, bad[i].body, bad[i].len);
 		tftpc_on_packet(&c, buf, 2 + bad[i].len, PEER, &a);
 		ck_assert_msg(a.status == TFTPC_FAIL, "case %zu", i);
-		ck_assert_uint_eq(a.send[3], TFTPC_EOPTNEG);
+		ck_assert_uint_eq(a.send[3], TFTP_EOPTNEG);
 		ck_assert_uint_eq(a.port, PEER);
 	}
 }

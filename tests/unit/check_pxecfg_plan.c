@@ -12,7 +12,7 @@
 
 #include "tests.h"
 
-#include "common/pxeconf.h"
+#include "pxeconf/pxeconf.h"
 #include "pxecfg-gen/pxecfg_plan.h"
 
 static struct pxecfg_conf *c;
@@ -86,7 +86,7 @@ END_TEST
 static const struct {
 	const char	*profile;
 	const char	*body;
-	const char	*cmdline, *last;	/* common/pxeconf.h's view */
+	const char	*cmdline, *last;	/* pxeconf/pxeconf.h's view */
 } bodies[] = {
 	{ "ramdisk", "DEFAULT linux\nLABEL linux\n  KERNEL vmlinuz\n"
 	  "  APPEND initrd=rootfs.gz root=/dev/ram rw " IPCONF

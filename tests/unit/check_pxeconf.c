@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: ISC
 /*
- * Unit tests for common/pxeconf*.c through pxeconf_parse() and
+ * Unit tests for pxeconf/pxeconf*.c through pxeconf_parse() and
  * pxeconf_resolve(): the seed's file, labels, APPEND inheritance and
  * "APPEND -", INITRD and initrd=, IPAPPEND, DEFAULT with options, MENU
  * DEFAULT under UI, TEXT blocks, malformed lines with their numbers, and
@@ -11,7 +11,7 @@
 
 #include "tests.h"
 
-#include "common/pxeconf.h"
+#include "pxeconf/pxeconf.h"
 
 /* The seed's pxelinux.cfg file (Diskless Linux), verbatim. */
 static const char seed[] =

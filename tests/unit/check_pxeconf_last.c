@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: ISC
 /*
- * Unit tests for pxeconf_lastfile() (common/pxeconf_pick.c), what wakeup
+ * Unit tests for pxeconf_lastfile() (pxeconf/pxeconf_pick.c), what wakeup
  * waits for: the last initrd of the entry pxelinux boots (DEFAULT naming a
  * label or a command line, a timed UI menu's DEFAULT, MENU DEFAULT or
  * first label, global and "-" APPEND, the first initrd= over INITRD), the
@@ -10,7 +10,7 @@
 
 #include "tests.h"
 
-#include "common/pxeconf.h"
+#include "pxeconf/pxeconf.h"
 
 static const struct {
 	const char	*cfg;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: ISC
 /*
- * Unit tests for pxeconf_pick() (common/pxeconf*.c), what pxelinux runs
+ * Unit tests for pxeconf_pick() (pxeconf/pxeconf*.c), what pxelinux runs
  * unattended: ONTIMEOUT at the boot: prompt and in menus, PROMPT, DEFAULT
  * menu (menu.c32), UI, the old "DEFAULT menu.c32" menus with and without
  * TIMEOUT, TOTALTIMEOUT, MENU SHIFTKEY, LOCALBOOT (bare too) and

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: ISC
 /*
- * Unit tests for common/pxename.c: pxelinux's lookup order for a client
+ * Unit tests for pxeconf/pxename.c: pxelinux's lookup order for a client
  * with and without a UUID, a MAC and an address; UUID formatting and
  * parsing.
  */
@@ -8,7 +8,7 @@
 
 #include "tests.h"
 
-#include "common/pxename.h"
+#include "pxeconf/pxename.h"
 
 static const uint8_t uuid[PXENAME_UUIDLEN] = {
 	0xb8, 0x94, 0x59, 0x08, 0xd6, 0xa6, 0x41, 0xa9,

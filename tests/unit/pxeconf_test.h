@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/pxeconf_files.h"
+#include "pxeconf/pxeconf_files.h"
 
 /* The text of file `name' (NUL-terminated), or NULL if there is none. */
 typedef const char *(*pxt_load_fn)(void *arg, const char *name);

@@ -11,7 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/pxeconf_int.h"
+#include "pxeconf/pxeconf_file.h"
+#include "pxeconf/pxeconf_keyword.h"
+#include "pxeconf/pxeconf_lex.h"
+#include "pxeconf/pxeconf_menu.h"
+
+static int	include(struct pxeconf *, const char *, size_t, const char *,
+		    unsigned, unsigned, struct perr *);
 
 /* One line without its end of line; *in_text tracks TEXT blocks. */
 static int
@@ -29,16 +35,21 @@ parse_line(struct pxeconf *c, const char *s, size_t len, const char *file,
 			*in_text = false;
 		return 0;
 	}
-	if (pxeconf_kw(s, len, "menu", &o))
-		return pxeconf_menu_line(c, s + o, len - o, file, line, depth,
-		    err);
+	if (pxeconf_kw(s, len, "menu", &o)) {
+		s += o;
+		len -= o;
+		/* MENU INCLUDE reads a file as INCLUDE does (readconfig.c). */
+		if (pxeconf_kw(s, len, "include", &o))
+			return include(c, s + o, len - o, file, line, depth,
+			    err);
+		return pxeconf_menu_line(c, s, len, file, line, err);
+	}
 	if (pxeconf_kw(s, len, "text", &o)) {
 		*in_text = true;
 		return 0;
 	}
 	if (pxeconf_kw(s, len, "include", &o))
-		return pxeconf_include(c, s + o, len - o, file, line, depth,
-		    err);
+		return include(c, s + o, len - o, file, line, depth, err);
 	return pxeconf_keyword(c, s, len, file, line, err);
 }
 
@@ -90,13 +101,14 @@ pxeconf_find_src(const struct pxeconf_src *set, size_t nset,
 }
 
 /*
- * Reads the file named by the first word of s; 1 (PXECONF_NEED) when c's
- * set lacks it.  A tag after the name makes the file a submenu, as
- * menu.c32 does (MENU BEGIN tag ... MENU END).
+ * INCLUDE: reads the file named by the first word of s; 1 (PXECONF_NEED)
+ * when c's set lacks it, -1 with err.  A tag after the name makes the
+ * file a submenu, as menu.c32 does (MENU BEGIN tag ... MENU END).  The
+ * parser's recursion: parse_src() -> parse_line() -> include().
  */
-int
-pxeconf_include(struct pxeconf *c, const char *s, size_t len,
-    const char *file, unsigned line, unsigned depth, struct perr *err)
+static int
+include(struct pxeconf *c, const char *s, size_t len, const char *file,
+    unsigned line, unsigned depth, struct perr *err)
 {
 	const struct pxeconf_src *src;
 	struct pxeconf_span tag;
@@ -159,8 +171,8 @@ pxeconf_load(struct pxeconf *c, const struct pxeconf_src *set, size_t nset,
 		return -1;
 	}
 	for (i = 0; i < n; i++)
-		if ((r = pxeconf_include(c, names[i], strlen(names[i]),
-		    c->file, 0, 0, err)) != 0)
+		if ((r = include(c, names[i], strlen(names[i]), c->file, 0, 0,
+		    err)) != 0)
 			return r;
 	pxeconf_record(c);
 	return 0;

@@ -6,13 +6,15 @@
  * "recorded" into the current menu when the next LABEL, MENU BEGIN, END,
  * SEPARATOR or a tagged INCLUDE starts, or the files end: only then is its
  * entry number known and its MENU DEFAULT applied.  Display lines (TITLE,
- * COLOR, LABEL, ...) are skipped.
+ * COLOR, LABEL, ...) are skipped.  MENU INCLUDE reads a file, so the
+ * line reader (pxeconf_file.c) takes it before a MENU line comes here.
  */
 #include <errno.h>
 #include <string.h>
 
-#include "common/text.h"
-#include "common/pxeconf_int.h"
+#include "common/array.h"
+#include "pxeconf/pxeconf_lex.h"
+#include "pxeconf/pxeconf_menu.h"
 
 void
 pxeconf_record(struct pxeconf *c)
@@ -43,7 +45,7 @@ pxeconf_menu_new(struct pxeconf *c)
 {
 	struct pxeconf_menu *m;
 
-	if (text_grow(&c->menus, &c->mcap, c->nmenus,
+	if (array_grow(&c->menus, &c->mcap, c->nmenus,
 	    sizeof(*c->menus)) == -1)
 		return -1;
 	m = &c->menus[c->nmenus];
@@ -101,7 +103,7 @@ menu_default(struct pxeconf *c)
 
 int
 pxeconf_menu_line(struct pxeconf *c, const char *s, size_t len,
-    const char *file, unsigned line, unsigned depth, struct perr *err)
+    const char *file, unsigned line, struct perr *err)
 {
 	size_t o;
 
@@ -126,8 +128,5 @@ pxeconf_menu_line(struct pxeconf *c, const char *s, size_t len,
 		c->start = c->cur;
 	} else if (pxeconf_kw(s, len, "shiftkey", &o))
 		c->shiftkey = true;
-	else if (pxeconf_kw(s, len, "include", &o))
-		return pxeconf_include(c, s + o, len - o, file, line, depth,
-		    err);
 	return 0;
 }

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/pxeconf_files.h"
+#include "pxeconf/pxeconf_files.h"
 
 int
 pxeconf_files_add(struct pxeconf_files *f, const char *name, char *text,

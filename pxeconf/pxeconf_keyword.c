@@ -1,86 +1,17 @@
 // SPDX-License-Identifier: ISC
 /*
- * pxelinux.cfg keywords.  A line is a keyword (case-insensitive, ended by
- * white space or the end of the line) and a value running to the end of
- * the line; white space is anything up to ' ', as in syslinux.  Here: LABEL
- * and what a label holds, the global APPEND and IPAPPEND, DEFAULT, UI and
- * the prompt's settings; keywords pxelinux ignores in unattended boots are
+ * pxelinux.cfg keyword lines (words: pxeconf_lex.c): LABEL and what a
+ * label holds, the global APPEND and IPAPPEND, DEFAULT, UI and the
+ * prompt's settings; keywords pxelinux ignores in unattended boots are
  * skipped.  Values are spans of the callers' buffers: nothing is copied.
  */
 #include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "common/text.h"
-#include "common/pxeconf_int.h"
-
-/* In enum pxeconf_type's order. */
-static const char *const image_types[] = {
-	"kernel", "linux", "localboot", "boot", "bss", "pxe", "fdimage",
-	"comboot", "com32", "config", NULL
-};
-
-/* syslinux's my_isspace(): every control character counts as space. */
-bool
-pxeconf_space(char c)
-{
-	return (unsigned char)c <= ' ';
-}
-
-/* The keyword kw at *s (any case) followed by space or the end? */
-bool
-pxeconf_kw(const char *s, size_t len, const char *kw, size_t *vp)
-{
-	size_t i, n = strlen(kw);
-
-	if (len < n)
-		return false;
-	for (i = 0; i < n; i++)
-		if ((s[i] | 0x20) != kw[i])
-			return false;
-	if (len > n && !pxeconf_space(s[n]))
-		return false;
-	for (i = n; i < len && pxeconf_space(s[i]); i++)
-		;
-	*vp = i;
-	return true;
-}
-
-/* A value without its trailing white space. */
-struct pxeconf_span
-pxeconf_trim(const char *s, size_t len)
-{
-	struct pxeconf_span sp = { s, len, true };
-
-	while (sp.len > 0 && pxeconf_space(sp.p[sp.len - 1]))
-		sp.len--;
-	return sp;
-}
-
-size_t
-pxeconf_word(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n && !pxeconf_space(s[i]); i++)
-		;
-	return i;
-}
-
-/* atoi()/strtoul() as syslinux uses them, on a bounded copy. */
-long
-pxeconf_num(struct pxeconf_span v, int base)
-{
-	char buf[32];
-
-	if (!v.set)
-		return 0;
-	if (v.len >= sizeof(buf))
-		v.len = sizeof(buf) - 1;
-	memcpy(buf, v.p, v.len);
-	buf[v.len] = '\0';
-	return base == 0 ? (long)strtoul(buf, NULL, 0) : strtol(buf, NULL, 10);
-}
+#include "common/array.h"
+#include "pxeconf/pxeconf_keyword.h"
+#include "pxeconf/pxeconf_lex.h"
+#include "pxeconf/pxeconf_menu.h"
 
 static struct pxeconf_val
 val(const char *s, size_t len, const char *file, unsigned line)
@@ -105,7 +36,7 @@ new_label(struct pxeconf *c, const char *s, size_t len, const char *file,
 		return -1;
 	}
 	pxeconf_record(c);
-	if (text_grow(&c->labels, &c->cap, c->nlabels,
+	if (array_grow(&c->labels, &c->cap, c->nlabels,
 	    sizeof(*c->labels)) == -1) {
 		perr_set(err, file, line, "%s", strerror(errno));
 		return -1;
@@ -188,19 +119,19 @@ pxeconf_keyword(struct pxeconf *c, const char *s, size_t len, const char *file,
 {
 	struct pxeconf_label *l = c->pending ?
 	    &c->labels[c->nlabels - 1] : NULL;
+	enum pxeconf_type t;
 	struct pxeconf_span v;
-	size_t i, o;
+	size_t o;
 
 	if (pxeconf_kw(s, len, "label", &o))
 		return new_label(c, s + o, len - o, file, line, err);
-	for (i = 0; image_types[i] != NULL; i++)
-		if (pxeconf_kw(s, len, image_types[i], &o)) {
-			if (l != NULL) {	/* ignored outside a label */
-				l->kernel = val(s + o, len - o, file, line);
-				l->type = (enum pxeconf_type)i;
-			}
-			return 0;
+	if (pxeconf_type_kw(s, len, &t, &o)) {
+		if (l != NULL) {	/* ignored outside a label */
+			l->kernel = val(s + o, len - o, file, line);
+			l->type = t;
 		}
+		return 0;
+	}
 	if (pxeconf_kw(s, len, "append", &o)) {
 		v = pxeconf_trim(s + o, len - o);
 		if (l != NULL)

@@ -12,7 +12,9 @@
  */
 #include <string.h>
 
-#include "common/pxeconf_int.h"
+#include "pxeconf/pxeconf_file.h"
+#include "pxeconf/pxeconf_lex.h"
+#include "pxeconf/pxeconf_menusel.h"
 
 #define MENUFILES	8	/* files one menu module line may name */
 

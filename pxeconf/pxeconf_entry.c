@@ -3,50 +3,14 @@
  * Command lines, as pxelinux builds and runs them: a label's line as
  * syslinux's record() makes it (image and its options, APPEND or the
  * global one, " initrd=" INITRD, the IPAPPEND strings; ".type " in front
- * for an image keyword other than KERNEL), an image's type from its
- * extension (parse_image_type()), and a Linux kernel's line taken apart
- * into the kernel, the initrds of the first initrd= and the rest.
+ * for an image keyword other than KERNEL), and a Linux kernel's line
+ * taken apart into the kernel, the initrds of the first initrd= and the
+ * rest.
  */
 #include <string.h>
 
-#include "common/pxeconf_int.h"
-
-/* In enum pxeconf_type's order, the ".type" prefixes of record(). */
-static const char *const type_names[] = {
-	"kernel", "linux", "localboot", "boot", "bss", "pxe", "fdimage",
-	"comboot", "com32", "config"
-};
-
-const char *
-pxeconf_type_name(enum pxeconf_type t)
-{
-	return type_names[t];
-}
-
-/* A ".type" prefix of a command line (execute()). */
-bool
-pxeconf_type_lookup(const char *s, size_t n, enum pxeconf_type *t)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(type_names) / sizeof(type_names[0]); i++)
-		if (strlen(type_names[i]) == n &&
-		    memcmp(type_names[i], s, n) == 0) {
-			*t = (enum pxeconf_type)i;
-			return true;
-		}
-	return false;
-}
-
-/* parse_image_type()'s table: the first extension that ends the name. */
-static const struct {
-	const char		*ext;
-	enum pxeconf_type	 type;
-} exts[] = {
-	{ ".c32", PXECONF_T_COM32 }, { ".img", PXECONF_T_FDIMAGE },
-	{ ".bss", PXECONF_T_BSS }, { ".bin", PXECONF_T_BOOT },
-	{ ".bs", PXECONF_T_BOOT }, { ".0", PXECONF_T_PXE }
-};
+#include "pxeconf/pxeconf_entry.h"
+#include "pxeconf/pxeconf_lex.h"
 
 /* Appends a space-separated chunk (itself possibly several words). */
 void
@@ -78,19 +42,6 @@ pxeconf_glue(struct pxeconf_line *l, const char *s, size_t n)
 	l->buf[l->len] = '\0';
 }
 
-enum pxeconf_type
-pxeconf_image_type(const char *s, size_t n)
-{
-	size_t i, el;
-
-	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
-		el = strlen(exts[i].ext);
-		if (n >= el && memcmp(s + n - el, exts[i].ext, el) == 0)
-			return exts[i].type;
-	}
-	return PXECONF_T_KERNEL;
-}
-
 void
 pxeconf_label_cmd(const struct pxeconf_label *lb,
     const char *const sys[PXECONF_SYSAPPEND], struct pxeconf_line *l)
@@ -101,8 +52,8 @@ pxeconf_label_cmd(const struct pxeconf_label *lb,
 	memset(l, 0, sizeof(*l));
 	if (lb->type != PXECONF_T_KERNEL) {
 		pxeconf_glue(l, ".", 1);
-		pxeconf_glue(l, type_names[lb->type],
-		    strlen(type_names[lb->type]));
+		pxeconf_glue(l, pxeconf_type_name(lb->type),
+		    strlen(pxeconf_type_name(lb->type)));
 		pxeconf_glue(l, " ", 1);
 		pxeconf_glue(l, lb->kernel.v.p, lb->kernel.v.len);
 	} else

@@ -8,8 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "addr.h"
-#include "pxename.h"
+#include "common/addr.h"
+#include "pxeconf/pxename.h"
 
 char *
 pxename_uuid(const uint8_t u[PXENAME_UUIDLEN], char buf[PXENAME_LEN])

@@ -2,16 +2,19 @@
 /*
  * pxelinux configuration files, the suite's one reader of them: netkexec
  * boots the entry and wakeup waits for its last file, both as pxelinux
- * (syslinux 4-6) would pick it unattended.  pxeconf.c and pxeconf_menu.c
- * parse a file and what it INCLUDEs as ldlinux.c32 and menu.c32 both read
+ * (syslinux 4-6) would pick it unattended.  The parser (pxeconf_file.c,
+ * pxeconf_keyword.c, pxeconf_menu.c, over the words of pxeconf_lex.c)
+ * reads a file and what it INCLUDEs as ldlinux.c32 and menu.c32 both read
  * it (syslinux's two readconfig.c): labels, DEFAULT, UI, PROMPT, TIMEOUT,
  * TOTALTIMEOUT, ONTIMEOUT, IMPLICIT, APPEND, IPAPPEND, and the MENU lines
  * that choose (DEFAULT, BEGIN/END, HIDE, DISABLE, SEPARATOR, START,
- * SHIFTKEY, INCLUDE); display keywords are skipped.  pxeconf_pick.c then
- * runs what pxelinux runs: DEFAULT or UI, a menu.c32 or vesamenu.c32 menu
- * with its timeout, ONTIMEOUT, labels, CONFIG.  Values point into the
- * caller's texts, which must outlive the struct.  Pure: no I/O; a file it
- * needs is asked of the caller (PXECONF_NEED).
+ * SHIFTKEY, INCLUDE); display keywords are skipped.  The picker
+ * (pxeconf_pick.c, pxeconf_ldlinux.c, pxeconf_menusel.c) then runs what
+ * pxelinux runs: DEFAULT or UI, a menu.c32 or vesamenu.c32 menu with its
+ * timeout, ONTIMEOUT, labels, CONFIG.  This header holds the types every
+ * one of those files shares, and the library's functions.  Values point
+ * into the caller's texts, which must outlive the struct.  Pure: no I/O;
+ * a file it needs is asked of the caller (PXECONF_NEED).
  */
 #ifndef NB_PXECONF_H
 #define NB_PXECONF_H

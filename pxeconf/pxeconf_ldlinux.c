@@ -7,15 +7,19 @@
  * it waits.  A command's first word is a label (by its first word) or else
  * an image, typed by its extension or a ".type" prefix; a bare "menu" or
  * "vesamenu" is the .c32 module pxelinux finds beside it.  menu.c32 and
- * vesamenu.c32 go on in pxeconf_menusel.c; LOCALBOOT and chain.c32 boot
- * the local disk; CONFIG starts over with another file.
+ * vesamenu.c32 go on in pxeconf_menusel.c, reached through the run's
+ * menu pointer (they run labels and commands of this file in turn);
+ * LOCALBOOT and chain.c32 boot the local disk; CONFIG starts over with
+ * another file.  The run starts in pxeconf_pick.c.
  */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "common/pxeconf_int.h"
-
+#include "pxeconf/pxeconf_entry.h"
+#include "pxeconf/pxeconf_file.h"
+#include "pxeconf/pxeconf_ldlinux.h"
+#include "pxeconf/pxeconf_lex.h"
 
 /* Ends the run with how (PXECONF_FAIL: -1): err = "file[:line]: why". */
 int
@@ -135,8 +139,6 @@ pxeconf_prompt(struct pxeconf_run *r, const char *file, unsigned line,
 	return pxeconf_stop(r, PXECONF_WAIT, file, line, "%s", why);
 }
 
-static int run_ldlinux(struct pxeconf_run *, const struct pxeconf *);
-
 /* CONFIG file: ldlinux starts over with it (a directory: unsupported). */
 static int
 run_config(struct pxeconf_run *r, const char *s, size_t w, size_t nargs,
@@ -166,7 +168,7 @@ run_config(struct pxeconf_run *r, const char *s, size_t w, size_t nargs,
 	} else if (rv == 0) {
 		r->main = &c;
 		r->root = name;
-		rv = run_ldlinux(r, &c);
+		rv = pxeconf_run_ldlinux(r, &c);
 		r->main = main;
 		r->root = root;
 	}
@@ -184,7 +186,7 @@ run_module(struct pxeconf_run *r, const char *s, size_t w, const char *args,
 	if (e > 4 && memcmp(s + e - 4, ".c32", 4) == 0)
 		e -= 4;		/* ".com32 menu" means menu.c32 too */
 	if (is_named(s, e, "menu") || is_named(s, e, "vesamenu"))
-		return pxeconf_run_menu(r, args, n, file, line);
+		return r->menu(r, args, n, file, line);
 	if (is_named(s, e, "chain"))
 		return pxeconf_stop(r, PXECONF_LOCAL, file, line, "chain.c32 "
 		    "boots a local disk: nothing to kexec");
@@ -266,8 +268,8 @@ pxeconf_execute(struct pxeconf_run *r, const struct pxeconf *c,
 }
 
 /* ldlinux's main(): UI, else DEFAULT, else (or PROMPT 1) the prompt. */
-static int
-run_ldlinux(struct pxeconf_run *r, const struct pxeconf *c)
+int
+pxeconf_run_ldlinux(struct pxeconf_run *r, const struct pxeconf *c)
 {
 	if (!c->cmd.v.set)
 		return pxeconf_prompt(r, c->file, 0, "no DEFAULT line");
@@ -277,77 +279,4 @@ run_ldlinux(struct pxeconf_run *r, const struct pxeconf *c)
 		return pxeconf_stop(r, PXECONF_WAIT, c->prompt.file,
 		    c->prompt.line, "PROMPT without TIMEOUT");
 	return load_kernel(r, c, c->ontimeout.v.set ? c->ontimeout : c->cmd);
-}
-
-int
-pxeconf_pick(const struct pxeconf_src *set, size_t nset,
-    const char *const sys[PXECONF_SYSAPPEND], struct pxeconf_pick *pick,
-    struct perr *err)
-{
-	struct pxeconf_run r = { .set = set, .nset = nset, .sys = sys,
-	    .out = pick, .err = err };
-	struct pxeconf c;
-	int rv;
-
-	memset(pick, 0, sizeof(*pick));
-	if (nset == 0)
-		return pxeconf_stop(&r, PXECONF_FAIL, "pxelinux.cfg", 0,
-		    "no file");
-	r.root = set[0].name;
-	if ((rv = pxeconf_load(&c, set, nset, &set[0].name, 1, false,
-	    err)) == 1) {
-		strlcpy(pick->need, c.need, sizeof(pick->need));
-		rv = pxeconf_stop(&r, PXECONF_NEED, c.file, 0, "%s: not read",
-		    c.need);
-	} else if (rv == 0) {
-		r.main = &c;
-		rv = run_ldlinux(&r, &c);
-	}
-	pxeconf_free(&c);
-	return rv;
-}
-
-/* The run on a parsed file: how, or -1. */
-static int
-run_parsed(const struct pxeconf *c, const char *const sys[],
-    struct pxeconf_pick *pick, struct perr *err)
-{
-	struct pxeconf_run r = { .set = c->set, .nset = c->nset, .skip =
-	    c->skip_unknown, .sys = sys, .main = c, .root = c->file,
-	    .out = pick, .err = err };
-
-	memset(pick, 0, sizeof(*pick));
-	if (run_ldlinux(&r, c) == -1)
-		return -1;
-	return (int)pick->how;
-}
-
-int
-pxeconf_resolve(const struct pxeconf *c,
-    const char *const sys[PXECONF_SYSAPPEND], struct pxeconf_entry *e,
-    struct perr *err)
-{
-	struct pxeconf_pick pick;
-
-	if (run_parsed(c, sys, &pick, err) != PXECONF_BOOT)
-		return -1;
-	memcpy(e, &pick.e, sizeof(*e));
-	return 0;
-}
-
-int
-pxeconf_lastfile(const struct pxeconf *c, char name[PXECONF_NAMEMAX + 1],
-    struct perr *err)
-{
-	struct pxeconf_pick pick;
-
-	switch (run_parsed(c, NULL, &pick, err)) {
-	case PXECONF_BOOT:
-		pxeconf_entry_last(&pick.e, name);
-		return 1;
-	case PXECONF_LOCAL:
-		return 0;
-	default:
-		return -1;
-	}
 }

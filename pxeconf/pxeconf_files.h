@@ -8,7 +8,7 @@
 #ifndef NB_PXECONF_FILES_H
 #define NB_PXECONF_FILES_H
 
-#include "common/pxeconf.h"
+#include "pxeconf/pxeconf.h"
 
 struct pxeconf_files {
 	struct pxeconf_src	 set[PXECONF_FILESMAX];
