@@ -3,7 +3,8 @@
 #
 # fuzz.sh SECONDS HARNESS...: runs each libFuzzer harness for SECONDS on a
 # working corpus in build/fuzz/corpus/<name>, seeded from
-# tests/fuzz/corpus/<name> and the folders tests/fuzz/<name>.seeds lists.
+# tests/fuzz/<folder>/corpus/<name> and the folders that
+# tests/fuzz/<folder>/<name>.seeds lists.
 # A crash, leak or timeout fails the harness (the
 # reproducer is left in build/fuzz/).  Prints "fuzz: N passed, N failed".
 
@@ -16,11 +17,15 @@ for bin in "$@"; do
 	name=${bin##*/}
 	dir=build/fuzz/corpus/$name
 	mkdir -p "$dir"
-	seeds=tests/fuzz/corpus/$name
-	[ -d "$seeds" ] || seeds=
-	# tests/fuzz/NAME.seeds: more seed folders, one a line (test data).
-	[ -f "tests/fuzz/$name.seeds" ] &&
-	    seeds="$seeds $(grep -v '^#' "tests/fuzz/$name.seeds")"
+	# tests/fuzz/<folder>/corpus/NAME, and the seed folders (test data)
+	# tests/fuzz/<folder>/NAME.seeds lists, one a line.
+	seeds=
+	for d in tests/fuzz/*/corpus/"$name"; do
+		[ -d "$d" ] && seeds=$d
+	done
+	for f in tests/fuzz/*/"$name".seeds; do
+		[ -f "$f" ] && seeds="$seeds $(grep -v '^#' "$f")"
+	done
 	if "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
 	    -print_final_stats=0 -artifact_prefix=build/fuzz/"$name"- \
 	    "$dir" $seeds > "build/fuzz/$name.log" 2>&1; then

@@ -6,8 +6,8 @@
 # tests/unit/check_<module>.c defining <module>_suite(); check_all.c finds
 # them through a generated list, so adding one touches no other file.
 
-UNIT_SRC := $(sort $(wildcard tests/unit/check_*.c))
-SUITE_SRC := $(filter-out tests/unit/check_all.c,$(UNIT_SRC))
+SUITE_SRC := $(sort $(wildcard tests/unit/*/check_*.c))
+UNIT_SRC := tests/unit/check_all.c $(SUITE_SRC)
 TEST_OBJ := $(patsubst %.c,$(B)/san/%.o,$(UNIT_SRC))
 
 $(B)/san/tests/unit/suites.h: $(SUITE_SRC) mk/suites.sh

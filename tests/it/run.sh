@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
 #
-# run.sh: runs every tests/it/it_*.sh (or those named), each bounded by a
+# run.sh: runs every tests/it/<folder>/it_*.sh (or those named), each bounded by a
 # time limit, and prints "integration: N passed, N failed".  The tests need
 # root for network namespaces: as another user they are skipped, and it
 # says so.  IT_ONLY=name narrows the run.
@@ -20,7 +20,7 @@ if [ "$(id -u)" != 0 ]; then
 fi
 pass=0
 fail=0
-for t in "$top"/tests/it/it_*.sh; do
+for t in "$top"/tests/it/*/it_*.sh; do
 	name=${t##*/}
 	name=${name%.sh}
 	[ -n "${IT_ONLY:-}" ] && [ "$IT_ONLY" != "$name" ] && continue
