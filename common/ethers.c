@@ -111,18 +111,15 @@ ethers_by_name(const struct ethers *e, const char *name)
 	return i == HIDX_NONE ? NULL : &e->v[i];
 }
 
+static int
+ethers_parse_cb(void *t, const char *text, size_t len, const char *file,
+    struct perr *err)
+{
+	return ethers_parse(t, text, len, file, err);
+}
+
 int
 ethers_load(struct ethers *t, const char *path, struct perr *err)
 {
-	char *buf;
-	size_t len;
-	int r;
-
-	if (file_read(path, FILE_READ_MAX, &buf, &len) == -1) {
-		perr_set(err, path, 0, "%s", file_strerror(errno));
-		return -1;
-	}
-	r = ethers_parse(t, buf, len, path, err);
-	free(buf);
-	return r;
+	return file_parse(path, ethers_parse_cb, t, err);
 }

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "fileio.h"
+#include "perr.h"
 
 int
 file_open_regular(int dirfd, const char *path)
@@ -127,4 +128,21 @@ write_all(int fd, const void *buf, size_t len)
 		len -= (size_t)n;
 	}
 	return 0;
+}
+
+int
+file_parse(const char *path, int (*parse)(void *, const char *, size_t,
+    const char *, struct perr *), void *arg, struct perr *err)
+{
+	char *buf;
+	size_t len;
+	int r;
+
+	if (file_read(path, FILE_READ_MAX, &buf, &len) == -1) {
+		perr_set(err, path, 0, "%s", file_strerror(errno));
+		return -1;
+	}
+	r = parse(arg, buf, len, path, err);
+	free(buf);
+	return r;
 }

@@ -27,5 +27,12 @@ int	file_read_at(int dirfd, const char *path, size_t max, char **bufp,
 /* strerror() for the functions above: EINVAL is "not a regular file". */
 const char *file_strerror(int);
 int	write_all(int fd, const void *buf, size_t len);
+/*
+ * Reads path and hands it to parse(arg, text, len, path, err); a read
+ * error is "path: reason" in err.  parse's return, or -1.
+ */
+struct perr;
+int	file_parse(const char *path, int (*parse)(void *, const char *,
+	    size_t, const char *, struct perr *), void *arg, struct perr *err);
 
 #endif

@@ -123,18 +123,15 @@ hosts_by_ip(const struct hosts *h, uint32_t ip)
 	return i == HIDX_NONE ? NULL : &h->v[i];
 }
 
+static int
+hosts_parse_cb(void *t, const char *text, size_t len, const char *file,
+    struct perr *err)
+{
+	return hosts_parse(t, text, len, file, err);
+}
+
 int
 hosts_load(struct hosts *t, const char *path, struct perr *err)
 {
-	char *buf;
-	size_t len;
-	int r;
-
-	if (file_read(path, FILE_READ_MAX, &buf, &len) == -1) {
-		perr_set(err, path, 0, "%s", file_strerror(errno));
-		return -1;
-	}
-	r = hosts_parse(t, buf, len, path, err);
-	free(buf);
-	return r;
+	return file_parse(path, hosts_parse_cb, t, err);
 }
