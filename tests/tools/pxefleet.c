@@ -1,0 +1,399 @@
+// SPDX-License-Identifier: ISC
+/*
+ * pxefleet -i IFACE -n N [options]: N simulated PXE clients (iPXE
+ * firmware, then pxelinux) booting over IFACE, for boot storms.  Each has
+ * its own MAC and SMBIOS UUID and runs the whole boot: DHCP as the
+ * captured iPXE ROM sends it, timed by a firmware schedule; ARP for the
+ * boot server; the boot file by iPXE's TFTP; ldlinux.c32, the
+ * pxelinux.cfg/ lookups in pxelinux's order (misses included), the kernel
+ * and initrds of the entry found, with pxelinux's timeouts.  The protocol
+ * is the pure core in fleet/ (fl_client.h); this is its shell.
+ *
+ * All clients share one packet socket on IFACE (promiscuous): a firmware
+ * has a UDP/IP stack of its own, and so does each client here.  No
+ * address, socket or interface per client: 1024 clients cost one
+ * descriptor and about 25 KB each, and a DHCP answer unicast to a client's
+ * MAC arrives as at its NIC.  Run it in a namespace of its own, on an
+ * interface without addresses (that kernel then ignores the traffic).
+ *
+ *   -m MAC | -e ETHERS  the first MAC, counting up (52:54:00:f1:00:01), or
+ *                       the first N of an ethers file
+ *   -u mac|zero  SMBIOS UUID carrying the MAC, or zero (qemu's default)
+ *   -a bios|efi  which captured DISCOVER; -S pxe|ipxe|edk2 its schedule
+ *   -W WINDOW    windowsize for pxelinux's reads (RFC 7440; default none)
+ *   -w           power a client on when a Wake-on-LAN magic packet for its
+ *                MAC arrives (as wolshim does); else all at start, spread
+ *                over -j MS milliseconds (default 0)
+ *   -L SECS      per client from power-on (300); -T SECS the run (600)
+ *   -o FILE      the CSV: a line per DHCP exchange and transfer, and a
+ *                "boot" line per client: "booted", "gave-up: ...", ...
+ * A summary line goes to stderr.  Exit 0 when every client booted, 1 when
+ * one did not, EX_USAGE, EX_OSERR.
+ */
+#include <sys/socket.h>
+
+#include <arpa/inet.h>
+#include <err.h>
+#include <errno.h>
+#include <net/if.h>
+#include <linux/if_ether.h>
+#include <linux/if_packet.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "common/ethers.h"
+#include "common/opt.h"
+#include "fleet/fl_fleet.h"
+
+#define BATCH		64
+#define NMAX		4096
+
+struct run {
+	struct fl_fleet	 f;
+	struct fl_out	 out;
+	int		 fd;
+	FILE		*csv;
+	int64_t		 t0, first, last;
+	size_t		 booted;
+	unsigned long	 rx, tx, txdrop;
+	unsigned	 retrans;
+};
+
+static volatile sig_atomic_t got_stop;
+
+static void
+on_stop(int sig)
+{
+	(void)sig;
+	got_stop = 1;
+}
+
+static int64_t
+now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* Sends what the core asked for and writes what it recorded. */
+static void
+drain(struct run *r)
+{
+	const struct fl_rec *rec;
+	char line[1024];
+	size_t i, n;
+
+	for (i = 0; i < r->out.nframes; i++) {
+		if (send(r->fd, r->out.frame[i], r->out.flen[i], 0) == -1) {
+			if (errno != ENOBUFS && errno != EAGAIN)
+				err(EX_OSERR, "send");
+			r->txdrop++;	/* a NIC drops it: timers resend */
+		} else
+			r->tx++;
+	}
+	for (i = 0; i < r->out.nrecs; i++) {
+		rec = &r->out.rec[i];
+		if ((n = fl_fleet_csv(&r->f, rec, r->t0, line, sizeof(line))))
+			fwrite(line, 1, n, r->csv);
+		if (strcmp(rec->phase, "boot") != 0)
+			continue;
+		if (strncmp(rec->result, "off", 3) != 0 && rec->t0 < r->first)
+			r->first = rec->t0;
+		if (rec->t1 > r->last)
+			r->last = rec->t1;
+		r->booted += strcmp(rec->result, "booted") == 0;
+		r->retrans += rec->retrans;
+	}
+	r->out.nframes = r->out.nrecs = 0;
+}
+
+static int
+open_iface(const char *ifname)
+{
+	struct sockaddr_ll sll;
+	struct packet_mreq mr;
+	int fd, one = 1, sz = 16 << 20;
+
+	if ((fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK,
+	    htons(ETH_P_ALL))) == -1)
+		err(EX_OSERR, "packet socket");
+	memset(&sll, 0, sizeof(sll));
+	sll.sll_family = AF_PACKET;
+	sll.sll_protocol = htons(ETH_P_ALL);
+	if ((sll.sll_ifindex = (int)if_nametoindex(ifname)) == 0)
+		err(EX_OSERR, "%s", ifname);
+	if (bind(fd, (struct sockaddr *)&sll, sizeof(sll)) == -1)
+		err(EX_OSERR, "bind %s", ifname);
+	memset(&mr, 0, sizeof(mr));
+	mr.mr_ifindex = sll.sll_ifindex;
+	mr.mr_type = PACKET_MR_PROMISC;
+	if (setsockopt(fd, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &mr,
+	    sizeof(mr)) == -1)
+		err(EX_OSERR, "%s: promiscuous mode", ifname);
+	/* our own frames are not for us (Linux 4.20) */
+	if (setsockopt(fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, &one,
+	    sizeof(one)) == -1)
+		err(EX_OSERR, "PACKET_IGNORE_OUTGOING");
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &sz, sizeof(sz)) == -1)
+		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &sz, sizeof(sz));
+	sz = 4 << 20;
+	if (setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &sz, sizeof(sz)) == -1)
+		setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &sz, sizeof(sz));
+	return fd;
+}
+
+/* Reads what is queued, BATCH frames a call. */
+static void
+receive(struct run *r, int64_t now)
+{
+	static uint8_t buf[BATCH][2048];
+	struct mmsghdr m[BATCH];
+	struct iovec iov[BATCH];
+	int i, n;
+
+	memset(m, 0, sizeof(m));
+	for (i = 0; i < BATCH; i++) {
+		iov[i].iov_base = buf[i];
+		iov[i].iov_len = sizeof(buf[i]);
+		m[i].msg_hdr.msg_iov = &iov[i];
+		m[i].msg_hdr.msg_iovlen = 1;
+	}
+	for (;;) {
+		if ((n = recvmmsg(r->fd, m, BATCH, MSG_DONTWAIT, NULL)) <= 0) {
+			if (n == -1 && errno != EAGAIN && errno != EINTR)
+				err(EX_OSERR, "recvmmsg");
+			return;
+		}
+		for (i = 0; i < n; i++) {
+			r->rx++;
+			fl_fleet_frame(&r->f, buf[i], m[i].msg_len, now,
+			    &r->out);
+			drain(r);
+		}
+		if (n < BATCH)
+			return;
+	}
+}
+
+/* Runs the clients whose time has come: a bounded number a round. */
+static void
+expire(struct run *r, int64_t now)
+{
+	size_t i;
+
+	for (i = 0; i < 4 * r->f.n + 16; i++) {
+		if (!fl_fleet_expire(&r->f, now, &r->out))
+			return;
+		drain(r);
+	}
+}
+
+static void
+loop(struct run *r, int64_t end)
+{
+	struct pollfd pfd = { .fd = r->fd, .events = POLLIN };
+	int64_t now, next;
+	int ms;
+
+	while (!got_stop && !fl_fleet_done(&r->f)) {
+		now = now_us();
+		if (now >= end)
+			break;
+		expire(r, now);
+		next = fl_fleet_next(&r->f);
+		if (next > end)
+			next = end;
+		now = now_us();
+		ms = next <= now ? 0 : (int)((next - now + 999) / 1000);
+		if (ms > 1000)
+			ms = 1000;
+		if (poll(&pfd, 1, ms) == -1 && errno != EINTR)
+			err(EX_OSERR, "poll");
+		if (pfd.revents & POLLIN)
+			receive(r, now_us());
+	}
+}
+
+static struct fl_client *
+make_clients(const struct fl_conf *conf, size_t n, const uint8_t base[6],
+    const char *ethers, bool zero, uint64_t seed)
+{
+	struct fl_client *v;
+	struct ethers e;
+	struct perr pe;
+	uint8_t mac[MAC_LEN], uuid[FL_UUID_LEN];
+	size_t i;
+
+	memset(&e, 0, sizeof(e));
+	if (ethers != NULL && ethers_load(&e, ethers, &pe) == -1)
+		errx(EX_USAGE, "%s", pe.msg);
+	if (ethers != NULL && e.n < n)
+		errx(EX_USAGE, "%s: %zu entries, %zu clients", ethers, e.n, n);
+	if ((v = calloc(n, sizeof(*v))) == NULL)
+		err(EX_OSERR, "calloc");
+	for (i = 0; i < n; i++) {
+		if (ethers != NULL)
+			memcpy(mac, e.v[i].mac, MAC_LEN);
+		else
+			fl_fleet_mac(base, i, mac);
+		fl_fleet_uuid(mac, zero, uuid);
+		fl_client_init(&v[i], conf, i, mac, uuid, seed);
+	}
+	ethers_free(&e);
+	return v;
+}
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: pxefleet -i iface -n clients [-w] "
+	    "[-a bios|efi] [-e ethers | -m mac]\n"
+	    "    [-j spread_ms] [-L client_s] [-o csv] [-S pxe|ipxe|edk2] "
+	    "[-s seed]\n    [-T total_s] [-u mac|zero] [-W windowsize]\n");
+	exit(EX_USAGE);
+}
+
+static void
+setup_fleet(struct run *r, struct fl_client *v, size_t n, bool wol)
+{
+	size_t ts = fl_fleet_tabsize(n);
+	size_t *mt, *it, *hp, *ps;
+	const char *errstr;
+
+	if ((mt = calloc(ts, sizeof(*mt))) == NULL ||
+	    (it = calloc(ts, sizeof(*it))) == NULL ||
+	    (hp = calloc(n, sizeof(*hp))) == NULL ||
+	    (ps = calloc(n, sizeof(*ps))) == NULL)
+		err(EX_OSERR, "calloc");
+	if (fl_fleet_init(&r->f, v, n, mt, it, hp, ps, &errstr) == -1)
+		errx(EX_USAGE, "%s", errstr);
+	r->f.wol = wol;
+}
+
+static void
+finish(struct run *r, int64_t now)
+{
+	struct tpacket_stats st;
+	socklen_t sl = sizeof(st);
+	const char *why = got_stop ? "interrupted" : "run time limit";
+
+	while (fl_fleet_stop(&r->f, now, why, &r->out))
+		drain(r);
+	memset(&st, 0, sizeof(st));
+	getsockopt(r->fd, SOL_PACKET, PACKET_STATISTICS, &st, &sl);
+	fprintf(stderr, "pxefleet: clients %zu booted %zu not %zu "
+	    "makespan %.3f s retrans %u frames rx %lu tx %lu "
+	    "tx-dropped %lu rx-dropped %u unreadable %lu stray %lu\n",
+	    r->f.n, r->booted, r->f.n - r->booted,
+	    r->last > r->first ? (double)(r->last - r->first) / 1e6 : 0.0,
+	    r->retrans, r->rx, r->tx, r->txdrop, st.tp_drops, r->f.bad,
+	    r->f.stray);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static struct run r;
+	struct fl_conf conf = { .arch = FL_ARCH_BIOS, .sched = FL_S_PXE,
+	    .limit = 300000000 };
+	struct sigaction sa;
+	uint8_t base[MAC_LEN] = { 0x52, 0x54, 0x00, 0xf1, 0x00, 0x01 };
+	const char *ifname = NULL, *ethers = NULL, *csv = NULL;
+	int64_t total = 600000000, spread = 0;
+	uint64_t seed = 1, rng;
+	struct fl_client *v;
+	size_t n = 0, i;
+	bool wol = false, zero = false;
+	int ch;
+
+	while ((ch = getopt(argc, argv, "a:e:i:j:L:m:n:o:S:s:T:u:W:w")) != -1) {
+		switch (ch) {
+		case 'a':
+			if (fl_arch_parse(optarg, &conf.arch) == -1)
+				usage();
+			break;
+		case 'e':
+			ethers = optarg;
+			break;
+		case 'i':
+			ifname = optarg;
+			break;
+		case 'j':
+			spread = opt_number(optarg, 0, 3600000, "spread") * 1000;
+			break;
+		case 'L':
+			conf.limit = opt_number(optarg, 1, 86400, "limit") *
+			    1000000;
+			break;
+		case 'm':
+			if (mac_parse(optarg, base) == -1)
+				errx(EX_USAGE, "bad MAC %s", optarg);
+			break;
+		case 'n':
+			n = (size_t)opt_number(optarg, 1, NMAX, "clients");
+			break;
+		case 'o':
+			csv = optarg;
+			break;
+		case 'S':
+			if (fl_sched_parse(optarg, &conf.sched) == -1)
+				usage();
+			break;
+		case 's':
+			seed = (uint64_t)opt_number(optarg, 0, 1LL << 62, "seed");
+			break;
+		case 'T':
+			total = opt_number(optarg, 1, 86400, "total") * 1000000;
+			break;
+		case 'u':
+			if (strcmp(optarg, "zero") != 0 &&
+			    strcmp(optarg, "mac") != 0)
+				usage();
+			zero = strcmp(optarg, "zero") == 0;
+			break;
+		case 'W':
+			conf.windowsize = (uint16_t)opt_number(optarg, 1, 64,
+			    "windowsize");
+			break;
+		case 'w':
+			wol = true;
+			break;
+		default:
+			usage();
+		}
+	}
+	if (ifname == NULL || n == 0 || optind != argc)
+		usage();
+	v = make_clients(&conf, n, base, ethers, zero, seed);
+	setup_fleet(&r, v, n, wol);
+	r.fd = open_iface(ifname);
+	if (csv == NULL)
+		r.csv = stdout;
+	else if ((r.csv = fopen(csv, "w")) == NULL)
+		err(EX_OSERR, "%s", csv);
+	fputs(FL_CSV_HEADER, r.csv);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	r.t0 = now_us();
+	r.first = INT64_MAX;
+	rng = seed;
+	for (i = 0; !wol && i < n; i++)
+		fl_fleet_power(&r.f, i, r.t0, r.t0 + (spread > 0 ?
+		    (int64_t)(fl_rand(&rng) % (uint64_t)spread) : 0));
+	loop(&r, r.t0 + total);
+	finish(&r, now_us());
+	if (fclose(r.csv) == EOF)
+		err(EX_OSERR, "%s", csv != NULL ? csv : "stdout");
+	close(r.fd);
+	return r.booted == n ? 0 : 1;
+}
