@@ -27,8 +27,8 @@
  *   -L SECS      per client from power-on (300); -T SECS the run (600)
  *   -o FILE      the CSV: a line per DHCP exchange and transfer, and a
  *                "boot" line per client: "booted", "gave-up: ...", ...
- * A summary line goes to stderr.  Exit 0 when every client booted, 1 when
- * one did not, EX_USAGE, EX_OSERR.
+ * Lines on stderr: one when the socket is open, a summary at the end.
+ * Exit 0 when every client booted, 1 when one did not, EX_USAGE, EX_OSERR.
  */
 #include <sys/socket.h>
 
@@ -298,87 +298,82 @@ finish(struct run *r, int64_t now)
 	    r->f.stray);
 }
 
+struct opts {
+	struct fl_conf	 conf;
+	uint8_t		 base[MAC_LEN];
+	const char	*ifname, *ethers, *csv;
+	int64_t		 total, spread;
+	uint64_t	 seed;
+	size_t		 n;
+	bool		 wol, zero;
+};
+
+static void
+options(int argc, char *argv[], struct opts *o)
+{
+	int ch;
+
+	while ((ch = getopt(argc, argv, "a:e:i:j:L:m:n:o:S:s:T:u:W:w")) != -1) {
+		if (ch == 'a' && fl_arch_parse(optarg, &o->conf.arch) == -1)
+			usage();
+		else if (ch == 'S' && fl_sched_parse(optarg, &o->conf.sched))
+			usage();
+		else if (ch == 'm' && mac_parse(optarg, o->base) == -1)
+			errx(EX_USAGE, "bad MAC %s", optarg);
+		else if (ch == 'u' && strcmp(optarg, "zero") != 0 &&
+		    strcmp(optarg, "mac") != 0)
+			usage();
+		else if (ch == 'e')
+			o->ethers = optarg;
+		else if (ch == 'i')
+			o->ifname = optarg;
+		else if (ch == 'j')
+			o->spread = opt_number(optarg, 0, 3600000, "ms") * 1000;
+		else if (ch == 'L')
+			o->conf.limit = opt_number(optarg, 1, 86400, "limit") *
+			    1000000;
+		else if (ch == 'n')
+			o->n = (size_t)opt_number(optarg, 1, NMAX, "clients");
+		else if (ch == 'o')
+			o->csv = optarg;
+		else if (ch == 's')
+			o->seed = (uint64_t)opt_number(optarg, 0, 1LL << 62,
+			    "seed");
+		else if (ch == 'T')
+			o->total = opt_number(optarg, 1, 86400, "total") *
+			    1000000;
+		else if (ch == 'u')
+			o->zero = strcmp(optarg, "zero") == 0;
+		else if (ch == 'W')
+			o->conf.windowsize = (uint16_t)opt_number(optarg, 1, 64,
+			    "windowsize");
+		else if (ch == 'w')
+			o->wol = true;
+		else if (strchr("aSmu", ch) == NULL)	/* parsed above */
+			usage();
+	}
+	if (o->ifname == NULL || o->n == 0 || optind != argc)
+		usage();
+}
+
 int
 main(int argc, char *argv[])
 {
 	static struct run r;
-	struct fl_conf conf = { .arch = FL_ARCH_BIOS, .sched = FL_S_PXE,
-	    .limit = 300000000 };
+	struct opts o = { .conf = { .sched = FL_S_PXE, .limit = 300000000 },
+	    .base = { 0x52, 0x54, 0x00, 0xf1, 0x00, 0x01 },
+	    .total = 600000000, .seed = 1 };
 	struct sigaction sa;
-	uint8_t base[MAC_LEN] = { 0x52, 0x54, 0x00, 0xf1, 0x00, 0x01 };
-	const char *ifname = NULL, *ethers = NULL, *csv = NULL;
-	int64_t total = 600000000, spread = 0;
-	uint64_t seed = 1, rng;
 	struct fl_client *v;
-	size_t n = 0, i;
-	bool wol = false, zero = false;
-	int ch;
+	uint64_t rng;
+	size_t i;
 
-	while ((ch = getopt(argc, argv, "a:e:i:j:L:m:n:o:S:s:T:u:W:w")) != -1) {
-		switch (ch) {
-		case 'a':
-			if (fl_arch_parse(optarg, &conf.arch) == -1)
-				usage();
-			break;
-		case 'e':
-			ethers = optarg;
-			break;
-		case 'i':
-			ifname = optarg;
-			break;
-		case 'j':
-			spread = opt_number(optarg, 0, 3600000, "spread") * 1000;
-			break;
-		case 'L':
-			conf.limit = opt_number(optarg, 1, 86400, "limit") *
-			    1000000;
-			break;
-		case 'm':
-			if (mac_parse(optarg, base) == -1)
-				errx(EX_USAGE, "bad MAC %s", optarg);
-			break;
-		case 'n':
-			n = (size_t)opt_number(optarg, 1, NMAX, "clients");
-			break;
-		case 'o':
-			csv = optarg;
-			break;
-		case 'S':
-			if (fl_sched_parse(optarg, &conf.sched) == -1)
-				usage();
-			break;
-		case 's':
-			seed = (uint64_t)opt_number(optarg, 0, 1LL << 62, "seed");
-			break;
-		case 'T':
-			total = opt_number(optarg, 1, 86400, "total") * 1000000;
-			break;
-		case 'u':
-			if (strcmp(optarg, "zero") != 0 &&
-			    strcmp(optarg, "mac") != 0)
-				usage();
-			zero = strcmp(optarg, "zero") == 0;
-			break;
-		case 'W':
-			conf.windowsize = (uint16_t)opt_number(optarg, 1, 64,
-			    "windowsize");
-			break;
-		case 'w':
-			wol = true;
-			break;
-		default:
-			usage();
-		}
-	}
-	if (ifname == NULL || n == 0 || optind != argc)
-		usage();
-	v = make_clients(&conf, n, base, ethers, zero, seed);
-	setup_fleet(&r, v, n, wol);
-	r.fd = open_iface(ifname);
-	if (csv == NULL)
-		r.csv = stdout;
-	else if ((r.csv = fopen(csv, "w")) == NULL)
-		err(EX_OSERR, "%s", csv);
+	options(argc, argv, &o);
+	v = make_clients(&o.conf, o.n, o.base, o.ethers, o.zero, o.seed);
+	setup_fleet(&r, v, o.n, o.wol);
+	r.fd = open_iface(o.ifname);
+	if ((r.csv = o.csv == NULL ? stdout : fopen(o.csv, "w")) == NULL)
+		err(EX_OSERR, "%s", o.csv);
 	fputs(FL_CSV_HEADER, r.csv);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_stop;
@@ -386,14 +381,16 @@ main(int argc, char *argv[])
 	sigaction(SIGTERM, &sa, NULL);
 	r.t0 = now_us();
 	r.first = INT64_MAX;
-	rng = seed;
-	for (i = 0; !wol && i < n; i++)
-		fl_fleet_power(&r.f, i, r.t0, r.t0 + (spread > 0 ?
-		    (int64_t)(fl_rand(&rng) % (uint64_t)spread) : 0));
-	loop(&r, r.t0 + total);
+	rng = o.seed;
+	fprintf(stderr, "pxefleet: %zu clients on %s%s\n", o.n, o.ifname,
+	    o.wol ? ", waiting for magic packets" : "");
+	for (i = 0; !o.wol && i < o.n; i++)
+		fl_fleet_power(&r.f, i, r.t0, r.t0 + (o.spread > 0 ?
+		    (int64_t)(fl_rand(&rng) % (uint64_t)o.spread) : 0));
+	loop(&r, r.t0 + o.total);
 	finish(&r, now_us());
 	if (fclose(r.csv) == EOF)
-		err(EX_OSERR, "%s", csv != NULL ? csv : "stdout");
+		err(EX_OSERR, "%s", o.csv != NULL ? o.csv : "stdout");
 	close(r.fd);
-	return r.booted == n ? 0 : 1;
+	return r.booted == o.n ? 0 : 1;
 }
