@@ -213,6 +213,8 @@ void
 fl_client_stop(struct fl_client *c, int64_t now, const char *why,
     struct fl_out *o)
 {
+	struct fl_rec *r;
+
 	if (c->phase == FL_P_END)
 		return;
 	if (c->phase == FL_P_OFF) {
@@ -221,6 +223,12 @@ fl_client_stop(struct fl_client *c, int64_t now, const char *why,
 	}
 	if (c->phase >= FL_P_NBP)
 		fl_c_boot_abort(c, now, why, o);
+	else if (c->phase == FL_P_DHCP) {
+		r = fl_c_rec(c, o, "dhcp", "", c->t_phase, now);
+		r->sent = c->dsent;
+		r->retrans = c->dretrans;
+		strlcpy(r->result, why, sizeof(r->result));
+	}
 	fl_c_endf(c, now, o, "gave-up: %s in %s", why,
 	    fl_phase_name(c->phase));
 }

@@ -27,7 +27,8 @@
  *   -L SECS      per client from power-on (300); -T SECS the run (600)
  *   -o FILE      the CSV: a line per DHCP exchange and transfer, and a
  *                "boot" line per client: "booted", "gave-up: ...", ...
- * Lines on stderr: one when the socket is open, a summary at the end.
+ * Lines on stderr: one when the socket is open (with the wall clock of the
+ * CSV's time 0), a summary at the end.
  * Exit 0 when every client booted, 1 when one did not, EX_USAGE, EX_OSERR.
  */
 #include <sys/socket.h>
@@ -70,7 +71,6 @@ static volatile sig_atomic_t got_stop;
 static void
 on_stop(int sig)
 {
-	(void)sig;
 	got_stop = 1;
 }
 
@@ -287,8 +287,8 @@ finish(struct run *r, int64_t now)
 
 	while (fl_fleet_stop(&r->f, now, why, &r->out))
 		drain(r);
-	memset(&st, 0, sizeof(st));
-	getsockopt(r->fd, SOL_PACKET, PACKET_STATISTICS, &st, &sl);
+	if (getsockopt(r->fd, SOL_PACKET, PACKET_STATISTICS, &st, &sl) == -1)
+		memset(&st, 0, sizeof(st));
 	fprintf(stderr, "pxefleet: clients %zu booted %zu not %zu "
 	    "makespan %.3f s retrans %u frames rx %lu tx %lu "
 	    "tx-dropped %lu rx-dropped %u unreadable %lu stray %lu\n",
@@ -364,6 +364,7 @@ main(int argc, char *argv[])
 	    .base = { 0x52, 0x54, 0x00, 0xf1, 0x00, 0x01 },
 	    .total = 600000000, .seed = 1 };
 	struct sigaction sa;
+	struct timespec ts;
 	struct fl_client *v;
 	uint64_t rng;
 	size_t i;
@@ -382,7 +383,9 @@ main(int argc, char *argv[])
 	r.t0 = now_us();
 	r.first = INT64_MAX;
 	rng = o.seed;
-	fprintf(stderr, "pxefleet: %zu clients on %s%s\n", o.n, o.ifname,
+	clock_gettime(CLOCK_REALTIME, &ts);
+	fprintf(stderr, "pxefleet: %zu clients on %s, time 0 = %lld.%06ld%s\n",
+	    o.n, o.ifname, (long long)ts.tv_sec, ts.tv_nsec / 1000,
 	    o.wol ? ", waiting for magic packets" : "");
 	for (i = 0; !o.wol && i < o.n; i++)
 		fl_fleet_power(&r.f, i, r.t0, r.t0 + (o.spread > 0 ?
