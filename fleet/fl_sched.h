@@ -71,10 +71,13 @@ int64_t	fl_sched_wait(enum fl_sched, enum fl_wait, unsigned k, uint64_t rnd);
  * the offer carries option 60 "PXEClient" (the DHCP server is also the PXE
  * server); elapsed: since the first DISCOVER; expired: asked when a
  * DISCOVER wait ran out (else when the offer arrived).  iPXE takes a
- * PXEClient offer at once, another after 2 s spent waiting for ProxyDHCP;
- * EDK2 collects offers until the wait runs out; the PXE specification
- * takes a PXEClient offer at once and waits out the window for ProxyDHCP
- * otherwise.
+ * PXEClient offer at once, another after 2 s spent waiting for ProxyDHCP
+ * (at its next timer expiry: 3 s); EDK2 collects offers until the first
+ * wait runs out (PxeBcDhcp4CallBack answers EFI_NOT_READY to each); under
+ * the PXE schedule a PXEClient offer is taken at once and another at the
+ * end of the wait it came in, as EDK2 does.  (iPXE's config/dhcp.h reads
+ * the specification as waiting through the 4 and 8 s timeouts, 11 s, for
+ * ProxyDHCP; no firmware source here does that, so neither does this.)
  */
 bool	fl_sched_take_offer(enum fl_sched, bool pxeclient, int64_t elapsed,
 	    bool expired);
