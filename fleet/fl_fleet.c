@@ -292,6 +292,34 @@ fl_fleet_uuid(const uint8_t mac[MAC_LEN], bool zero, uint8_t u[FL_UUID_LEN])
 	memcpy(u + 10, mac, MAC_LEN);
 }
 
+void
+fl_tally_init(struct fl_tally *t)
+{
+	memset(t, 0, sizeof(*t));
+	t->first = INT64_MAX;
+}
+
+void
+fl_tally_add(struct fl_tally *t, const struct fl_rec *r)
+{
+	if (strcmp(r->phase, "boot") != 0)
+		return;
+	t->booted += strcmp(r->result, "booted") == 0;
+	t->retrans += r->retrans;
+	if (strncmp(r->result, "off", 3) == 0)
+		return;		/* never powered on: no times of its own */
+	if (r->t0 < t->first)
+		t->first = r->t0;
+	if (r->t1 > t->last)
+		t->last = r->t1;
+}
+
+int64_t
+fl_tally_makespan(const struct fl_tally *t)
+{
+	return t->last > t->first ? t->last - t->first : 0;
+}
+
 /* Appends s as one CSV field (RFC 4180 quoting when it needs it). */
 static void
 csv_field(char *buf, size_t cap, size_t *len, const char *s)

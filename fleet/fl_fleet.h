@@ -61,6 +61,22 @@ void	fl_fleet_mac(const uint8_t base[MAC_LEN], size_t i,
 void	fl_fleet_uuid(const uint8_t mac[MAC_LEN], bool zero,
 	    uint8_t uuid[FL_UUID_LEN]);
 
+/* What a run's "boot" records add up to. */
+struct fl_tally {
+	size_t		 booted;
+	unsigned long	 retrans;	/* clients' retransmissions, all */
+	int64_t		 first, last;	/* first power-on, last end */
+};
+
+void	fl_tally_init(struct fl_tally *);
+/* Counts r if it is a client's "boot" record. */
+void	fl_tally_add(struct fl_tally *, const struct fl_rec *r);
+/*
+ * From the first power-on to the last client's end (booted or not); a
+ * client never powered on does not count.
+ */
+int64_t	fl_tally_makespan(const struct fl_tally *);
+
 /*
  * The CSV line of r (times relative to t0, in seconds), with its '\n':
  * its length, or 0 if cap is too small.  The header is FL_CSV_HEADER.

@@ -27,9 +27,9 @@
  *   -L SECS      per client from power-on (300); -T SECS the run (600)
  *   -o FILE      the CSV: a line per DHCP exchange and transfer, and a
  *                "boot" line per client: "booted", "gave-up: ...", ...
- * Lines on stderr: one when the socket is open (with the wall clock of the
- * CSV's time 0), a summary at the end.
- * Exit 0 when every client booted, 1 when one did not, EX_USAGE, EX_OSERR.
+ * On stderr: a line when the socket is open (with the wall clock of the
+ * CSV's time 0), a summary at the end.  Exit 0 when every client booted,
+ * 1 when one did not, EX_USAGE, EX_OSERR.
  */
 #include <sys/socket.h>
 
@@ -60,10 +60,9 @@ struct run {
 	struct fl_out	 out;
 	int		 fd;
 	FILE		*csv;
-	int64_t		 t0, first, last;
-	size_t		 booted;
+	struct fl_tally	 tally;
+	int64_t		 t0;
 	unsigned long	 rx, tx, txdrop;
-	unsigned	 retrans;
 };
 
 static volatile sig_atomic_t got_stop;
@@ -103,14 +102,7 @@ drain(struct run *r)
 		rec = &r->out.rec[i];
 		if ((n = fl_fleet_csv(&r->f, rec, r->t0, line, sizeof(line))))
 			fwrite(line, 1, n, r->csv);
-		if (strcmp(rec->phase, "boot") != 0)
-			continue;
-		if (strncmp(rec->result, "off", 3) != 0 && rec->t0 < r->first)
-			r->first = rec->t0;
-		if (rec->t1 > r->last)
-			r->last = rec->t1;
-		r->booted += strcmp(rec->result, "booted") == 0;
-		r->retrans += rec->retrans;
+		fl_tally_add(&r->tally, rec);
 	}
 	r->out.nframes = r->out.nrecs = 0;
 }
@@ -150,14 +142,15 @@ open_iface(const char *ifname)
 	return fd;
 }
 
-/* Reads what is queued, BATCH frames a call. */
+/* Reads what is queued, BATCH frames a call, 16 calls at most. */
 static void
-receive(struct run *r, int64_t now)
+receive(struct run *r)
 {
 	static uint8_t buf[BATCH][2048];
 	struct mmsghdr m[BATCH];
 	struct iovec iov[BATCH];
-	int i, n;
+	int64_t now;
+	int i, n, k;
 
 	memset(m, 0, sizeof(m));
 	for (i = 0; i < BATCH; i++) {
@@ -166,12 +159,13 @@ receive(struct run *r, int64_t now)
 		m[i].msg_hdr.msg_iov = &iov[i];
 		m[i].msg_hdr.msg_iovlen = 1;
 	}
-	for (;;) {
+	for (k = 0; k < 16; k++) {	/* then timers get their turn */
 		if ((n = recvmmsg(r->fd, m, BATCH, MSG_DONTWAIT, NULL)) <= 0) {
 			if (n == -1 && errno != EAGAIN && errno != EINTR)
 				err(EX_OSERR, "recvmmsg");
 			return;
 		}
+		now = now_us();
 		for (i = 0; i < n; i++) {
 			r->rx++;
 			fl_fleet_frame(&r->f, buf[i], m[i].msg_len, now,
@@ -218,7 +212,7 @@ loop(struct run *r, int64_t end)
 		if (poll(&pfd, 1, ms) == -1 && errno != EINTR)
 			err(EX_OSERR, "poll");
 		if (pfd.revents & POLLIN)
-			receive(r, now_us());
+			receive(r);
 	}
 }
 
@@ -290,12 +284,11 @@ finish(struct run *r, int64_t now)
 	if (getsockopt(r->fd, SOL_PACKET, PACKET_STATISTICS, &st, &sl) == -1)
 		memset(&st, 0, sizeof(st));
 	fprintf(stderr, "pxefleet: clients %zu booted %zu not %zu "
-	    "makespan %.3f s retrans %u frames rx %lu tx %lu "
+	    "makespan %.3f s retrans %lu frames rx %lu tx %lu "
 	    "tx-dropped %lu rx-dropped %u unreadable %lu stray %lu\n",
-	    r->f.n, r->booted, r->f.n - r->booted,
-	    r->last > r->first ? (double)(r->last - r->first) / 1e6 : 0.0,
-	    r->retrans, r->rx, r->tx, r->txdrop, st.tp_drops, r->f.bad,
-	    r->f.stray);
+	    r->f.n, r->tally.booted, r->f.n - r->tally.booted,
+	    (double)fl_tally_makespan(&r->tally) / 1e6, r->tally.retrans,
+	    r->rx, r->tx, r->txdrop, st.tp_drops, r->f.bad, r->f.stray);
 }
 
 struct opts {
@@ -381,7 +374,7 @@ main(int argc, char *argv[])
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	r.t0 = now_us();
-	r.first = INT64_MAX;
+	fl_tally_init(&r.tally);
 	rng = o.seed;
 	clock_gettime(CLOCK_REALTIME, &ts);
 	fprintf(stderr, "pxefleet: %zu clients on %s, time 0 = %lld.%06ld%s\n",
@@ -395,5 +388,5 @@ main(int argc, char *argv[])
 	if (fclose(r.csv) == EOF)
 		err(EX_OSERR, "%s", o.csv != NULL ? o.csv : "stdout");
 	close(r.fd);
-	return r.booted == o.n ? 0 : 1;
+	return r.tally.booted == o.n ? 0 : 1;
 }

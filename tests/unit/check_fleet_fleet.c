@@ -105,6 +105,33 @@ START_TEST(test_deadlines)
 }
 END_TEST
 
+START_TEST(test_tally)
+{
+	struct fl_tally t;
+	struct fl_rec r;
+
+	fl_tally_init(&t);
+	ck_assert_int_eq(fl_tally_makespan(&t), 0);
+	memset(&r, 0, sizeof(r));
+	r.phase = "kernel";
+	r.t0 = 1, r.t1 = 900, r.retrans = 5;
+	fl_tally_add(&t, &r);		/* not a boot record */
+	r.phase = "boot";
+	strlcpy(r.result, "booted", sizeof(r.result));
+	r.t0 = 100, r.t1 = 400, r.retrans = 2;
+	fl_tally_add(&t, &r);
+	strlcpy(r.result, "gave-up: dhcp: no offer", sizeof(r.result));
+	r.t0 = 50, r.t1 = 700, r.retrans = 3;
+	fl_tally_add(&t, &r);
+	strlcpy(r.result, "off: never powered on", sizeof(r.result));
+	r.t0 = 0, r.t1 = 800, r.retrans = 0;
+	fl_tally_add(&t, &r);
+	ck_assert_uint_eq(t.booted, 1);
+	ck_assert_uint_eq(t.retrans, 5);
+	ck_assert_int_eq(fl_tally_makespan(&t), 650);
+}
+END_TEST
+
 static size_t
 magic(uint8_t *f, const uint8_t *mac)
 {
@@ -181,6 +208,7 @@ fleet_fleet_suite(void)
 	tcase_add_test(tc, test_duplicate);
 	tcase_add_test(tc, test_deadlines);
 	tcase_add_test(tc, test_wol);
+	tcase_add_test(tc, test_tally);
 	tcase_add_test(tc, test_csv);
 	suite_add_tcase(s, tc);
 	return s;
