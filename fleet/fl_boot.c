@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: ISC
 /*
  * The TFTP phases of a client (fl_client.h): the boot file by iPXE's
- * TFTP, then pxelinux's reads: ldlinux.c32, the pxelinux.cfg/ names until
+ * TFTP, then pxelinux's reads: ldlinux.c32 (ldlinux.e64 after an .efi
+ * boot file, syslinux.efi's; its own second DHCP is not simulated), the pxelinux.cfg/ names until
  * one is found (a miss is an ERROR or a read that timed out, as pxelinux's
  * tftp_open() gives up on a name), the files pxeconf_pick() asks for,
  * the kernel and the initrds.  iPXE takes a random local port; pxelinux
@@ -9,6 +10,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "fleet/fl_client_int.h"
 
@@ -166,6 +168,15 @@ cfg_file(struct fl_client *c, const char *name, bool found, int64_t now,
 	pick(c, now, o);
 }
 
+/* syslinux.efi (x86-64) loads ldlinux.e64, pxelinux.0 ldlinux.c32. */
+static bool
+efi(const struct fl_client *c)
+{
+	size_t n = strlen(c->bootfile);
+
+	return n >= 4 && strcasecmp(c->bootfile + n - 4, ".efi") == 0;
+}
+
 /* The transfer ended with result res: the next file, or the end. */
 static void
 next_file(struct fl_client *c, bool ok, const char *res, int64_t now,
@@ -174,7 +185,8 @@ next_file(struct fl_client *c, bool ok, const char *res, int64_t now,
 	switch (c->phase) {
 	case FL_P_NBP:
 		if (ok) {
-			xfer(c, FL_P_LDLINUX, "ldlinux.c32", now, o);
+			xfer(c, FL_P_LDLINUX, efi(c) ? "ldlinux.e64" :
+			    "ldlinux.c32", now, o);
 			return;
 		}
 		break;

@@ -3,7 +3,7 @@
  * One simulated PXE client, from power-on to the last boot file: the
  * firmware's DHCP (fl_dhcp.h, timed by fl_sched.h), an ARP for the boot
  * server, iPXE's TFTP read of the boot file the ACK names, then what
- * pxelinux does: ldlinux.c32, the pxelinux.cfg/ names in its order
+ * pxelinux does: ldlinux.c32 (.e64), the pxelinux.cfg/ names in its order
  * (common/pxename.h; a UUID only when its version nibble is valid, as
  * syslinux's is_valid_uuid() wants), the entry pxelinux runs unattended
  * (common/pxeconf.h, INCLUDEd files fetched as pxelinux fetches them), then

@@ -213,6 +213,26 @@ START_TEST(test_endings)
 }
 END_TEST
 
+/* An .efi boot file (syslinux.efi) loads ldlinux.e64. */
+START_TEST(test_efi)
+{
+	static const struct sfile files[] = {
+		{ "efi64/syslinux.efi", NULL, 200000 },
+		{ "efi64/ldlinux.e64", NULL, 100000 },
+		{ "efi64/pxelinux.cfg/default", cfg_lab, 0 },
+		{ "efi64/vmlinuz", NULL, 10 }, { "efi64/rootfs.gz", NULL, 10 },
+		{ NULL, NULL, 0 }
+	};
+	size_t n;
+
+	setup(FL_S_IPXE, true, files, "efi64/syslinux.efi");
+	conf.arch = FL_ARCH_EFI;
+	n = srv_run(&sv, &cl, recs, 64, 100000);
+	ends(n, "booted");
+	ck_assert_str_eq(sv.rrq[1], "efi64/ldlinux.e64");
+}
+END_TEST
+
 /* Without "PXEClient" in the offer, iPXE waits 2 s for ProxyDHCP. */
 START_TEST(test_proxy_wait)
 {
@@ -241,6 +261,7 @@ fleet_client_suite(void)
 	tcase_add_test(tc, test_include);
 	tcase_add_test(tc, test_silent_name);
 	tcase_add_test(tc, test_endings);
+	tcase_add_test(tc, test_efi);
 	tcase_add_test(tc, test_proxy_wait);
 	suite_add_tcase(s, tc);
 	return s;
