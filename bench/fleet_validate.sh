@@ -37,7 +37,8 @@ seq_of() {
 		disc = $NF == "Discover"
 	}
 	disc && /^\t    [A-Za-z-]+ \([0-9]+\), length/ {
-		c = $0; sub(/.*\(/, "", c); sub(/\).*/, "", c); codes = codes " " c
+		c = $0; sub(/.*\(/, "", c); sub(/\).*/, "", c)
+		codes = codes " " c
 	}
 	/: TFTP, .* RRQ / && index($1, ip ".") == 1 {
 		r = $0; sub(/.* RRQ /, "", r)
@@ -86,11 +87,10 @@ echo "after the DHCP ACK): the two sequences are **$same**."
 echo
 echo '| qemu node | t | pxefleet | t |'
 echo '|---|---|---|---|'
-paste -d'|' "$NB_TMP/qemu.seq" "$NB_TMP/fleet.seq" | awk -F'|' '{
-	a = $1; b = $2; ta = tb = ""
-	if (match(a, / @[-0-9.]+$/)) { ta = substr(a, RSTART + 2); a = substr(a, 1, RSTART - 1) }
-	if (match(b, / @[-0-9.]+$/)) { tb = substr(b, RSTART + 2); b = substr(b, 1, RSTART - 1) }
-	printf "| `%s` | %s | `%s` | %s |\n", a, ta, b, tb }'
+paste -d'|' "$NB_TMP/qemu.seq" "$NB_TMP/fleet.seq" | awk -F'|' '
+function t(s) { return match(s, / @[-0-9.]+$/) ? substr(s, RSTART + 2) : "" }
+function w(s) { return match(s, / @[-0-9.]+$/) ? substr(s, 1, RSTART - 1) : s }
+{ printf "| `%s` | %s | `%s` | %s |\n", w($1), t($1), w($2), t($2) }'
 echo
 [ "$same" = identical ] || diff "$NB_TMP/qemu.names" "$NB_TMP/fleet.names" |
     sed 's/^/    /'

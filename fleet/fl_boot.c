@@ -2,11 +2,12 @@
 /*
  * The TFTP phases of a client (fl_client.h): the boot file by iPXE's
  * TFTP, then pxelinux's reads: ldlinux.c32 (ldlinux.e64 after an .efi
- * boot file, syslinux.efi's; its own second DHCP is not simulated), the pxelinux.cfg/ names until
- * one is found (a miss is an ERROR or a read that timed out, as pxelinux's
- * tftp_open() gives up on a name), the files pxeconf_pick() asks for,
- * the kernel and the initrds.  iPXE takes a random local port; pxelinux
- * takes 49152 up (core/legacynet/portnum.c), one per file.
+ * boot file, syslinux.efi's; its own second DHCP is not simulated), the
+ * pxelinux.cfg/ names until one is found (a miss is an ERROR or a read
+ * that timed out, as pxelinux's tftp_open() gives up on a name), the files
+ * pxeconf_pick() asks for, the kernel and the initrds.  iPXE takes a
+ * random local port; pxelinux takes 49152 up (core/legacynet/portnum.c),
+ * one per file.
  */
 #include <stdio.h>
 #include <string.h>

@@ -76,7 +76,8 @@ nb_wait 10 grep -q 'waiting for magic' "$NB_TMP/wol.sum" ||
 ip netns exec "$FL_S" "$FL_BIN/wakeup" -P 2 -i s0 -e "$FL_ETHERS" \
     --hosts "$FL_HOSTS" --tftpboot "$NB_TMP/root" -l "$FL_XFER" -t 20 \
     > "$NB_TMP/wakeup.log" 2>&1 || nb_fail "wakeup: $(cat "$NB_TMP/wakeup.log")"
-wait "$fleet" || nb_fail "not every woken client booted: $(cat "$NB_TMP/wol.sum")"
+wait "$fleet" ||
+    nb_fail "not every woken client booted: $(cat "$NB_TMP/wol.sum")"
 [ "$(fl_booted "$NB_TMP/wol.csv")" = 4 ] || nb_fail "wol: booted count"
 most=$(awk -F, '$4 == "boot" { print $6, 1; print $7, -1 }' "$NB_TMP/wol.csv" |
     sort -n -k1,1 -k2,2 | awk '{ n += $2; if (n > m) m = n } END { print m }')

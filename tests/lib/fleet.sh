@@ -59,7 +59,8 @@ fl_file() {
 fl_root() {
 	mkdir -p "$1/pxelinux.cfg" || nb_fail "mkdir $1"
 	fl_file "$1/pxelinux.0" 42430 /usr/lib/PXELINUX/pxelinux.0
-	fl_file "$1/ldlinux.c32" 119524 /usr/lib/syslinux/modules/bios/ldlinux.c32
+	fl_file "$1/ldlinux.c32" 119524 \
+	    /usr/lib/syslinux/modules/bios/ldlinux.c32
 	head -c "$((${2:-1024} * 1024))" /dev/urandom > "$1/vmlinuz"
 	head -c "$((${3:-2048} * 1024))" /dev/urandom > "$1/initrd.gz"
 	cat > "$1/pxelinux.cfg/default" <<EOC
@@ -78,7 +79,8 @@ fl_nodes() {
 	: > "$FL_ETHERS"
 	_i=1
 	while [ "$_i" -le "$1" ]; do
-		printf '52:54:00:f1:00:%02x node%d\n' "$_i" "$_i" >> "$FL_ETHERS"
+		printf '52:54:00:f1:00:%02x node%d\n' "$_i" "$_i" \
+		    >> "$FL_ETHERS"
 		printf '192.0.2.%d\tnode%d\n' $((100 + _i)) "$_i" >> "$FL_HOSTS"
 		_i=$((_i + 1))
 	done
@@ -208,11 +210,13 @@ fl_check_logs() {
 				print "no lease: client " c " " booted[c]; bad++
 			}
 			n = split(file[c], w, " ")
-			for (i = 1; i + 2 <= n; i += 3)
-				if (!((w[i] " " w[i + 1] " " w[i + 2]) in got)) {
-					print "not in the transfer log: " \
-					    w[i] " " w[i + 1] " " w[i + 2]; bad++
+			for (i = 1; i + 2 <= n; i += 3) {
+				k = w[i] " " w[i + 1] " " w[i + 2]
+				if (!(k in got)) {
+					print "not in the transfer log: " k
+					bad++
 				}
+			}
 		}
 		exit bad != 0
 	}' "$1"
