@@ -7,7 +7,8 @@
  * --max-per-source; a request over a limit is dropped, not refused, so
  * that its client retries it as RFC 1350 clients do and is served once a
  * transfer ends (an ERROR would fail a PXE boot outright, and would answer
- * a spoofed address).  Each job is counted until its child is reaped
+ * a spoofed address).  The listener stops reading while jobs_full(), so
+ * requests over --max-transfers wait in the socket instead.  Each job is counted until its child is reaped
  * (SIGCHLD wakes server.c's poll() through a self-pipe, and the loop calls
  * jobs_reap()) or its thread is seen to have returned (before each
  * request, and at the idle check).  Drops are logged at most LOGLIM_MAX
@@ -99,6 +100,12 @@ jobs_reap(struct jobs *js)
 }
 
 bool
+jobs_full(const struct jobs *js)
+{
+	return js->lim.total >= js->lim.max_total;
+}
+
+bool
 jobs_busy(const struct jobs *js)
 {
 	size_t i;
@@ -135,9 +142,13 @@ static void *
 thread_main(void *arg)
 {
 	struct job *j = arg;
+	ssize_t n;
 
 	session_run(j->d, &j->r);
 	atomic_store_explicit(&j->live, false, memory_order_release);
+	/* A slot is free: wake the listener as a child's SIGCHLD does. */
+	n = write(j->d->wake[1], "t", 1);
+	(void)n;
 	return NULL;
 }
 

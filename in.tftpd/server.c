@@ -7,8 +7,10 @@
  * polls a self-pipe beside the socket: the SIGCHLD handler only writes a
  * byte there, and the loop reaps the children.  Under inetd it exits
  * after -t seconds without a request so that xinetd takes the socket
- * back; children finish on their own, threads are waited for.  The
- * listener runs without privileges and never parses a request (the
+ * back; children finish on their own, threads are waited for.  While
+ * --max-transfers transfers run it reads nothing: requests queue in the
+ * socket (a 4 MB receive buffer) until one ends.  The listener runs
+ * without privileges and never parses a request (the
  * transfer does); it reads only the opcode.
  */
 #include <sys/socket.h>
@@ -107,6 +109,24 @@ server_listen_socket(const char *spec)
 	return s;
 }
 
+/*
+ * A rack powered on at once sends its requests in one burst, and while
+ * every transfer slot is taken the listener leaves the rest queued in the
+ * socket (server_run()): the buffer is that queue.  The default (about
+ * 200 KB, a few hundred requests) overflowed at 1024 clients, and each
+ * dropped request cost its client a retry seconds later, or the boot.
+ * Past net.core.rmem_max only with CAP_NET_ADMIN (SO_RCVBUFFORCE); else
+ * the kernel's cap, which is no reason to fail.
+ */
+void
+server_rcvbuf(int s)
+{
+	int sz = TFTPD_RCVBUF;
+
+	if (setsockopt(s, SOL_SOCKET, SO_RCVBUFFORCE, &sz, sizeof(sz)) == -1)
+		(void)setsockopt(s, SOL_SOCKET, SO_RCVBUF, &sz, sizeof(sz));
+}
+
 /* One datagram with its arrival address; 0, or -1 to skip it. */
 static int
 recv_req(int s, struct tftpd_req *r)
@@ -166,6 +186,12 @@ server_run(struct tftpd *d)
 		wait_ms = -1;
 		if (idle_due > 0 && (wait_ms = (int)(idle_due - mono_ms())) < 0)
 			wait_ms = 0;
+		/*
+		 * Every slot taken: requests wait in the socket, in order,
+		 * until a transfer ends (its SIGCHLD or its thread writes to
+		 * the self-pipe), rather than being read and dropped.
+		 */
+		pfd[0].events = jobs_full(js) ? 0 : POLLIN;
 		if ((n = poll(pfd, 2, wait_ms)) == -1) {
 			if (errno != EINTR)
 				fatal("poll");
@@ -177,7 +203,7 @@ server_run(struct tftpd *d)
 		/* Idle: xinetd takes the socket back, once no thread serves. */
 		if (idle_due > 0 && now >= idle_due && !(pfd[0].revents &
 		    POLLIN)) {
-			jobs_reap(js);	/* threads write no wake-up */
+			jobs_reap(js);
 			if (!jobs_busy(js))
 				break;
 			idle_due = now + (int64_t)d->idle_s * 1000;
