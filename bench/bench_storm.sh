@@ -23,6 +23,9 @@
 # DHCP and TFTP together) and the UDP receive-buffer drops in its
 # namespace.  Pictures under bench/storm/: per-node timelines of the
 # largest full storm of each server, makespan against N.
+# Then the full storms of BENCH_STORM_WAKE_N (64 256) nodes against the
+# suite paced by wakeup --parallel K for BENCH_STORM_WAKE_K (4 16 64; K
+# below N) and auto: a client powers on when its magic packet arrives.
 # BENCH_STORM_SERVERS narrows the servers; BENCH_STORM_BASE=REV adds
 # in.tftpd built from git revision REV ("suite-base": before a change).
 # Alone: make bench BENCH_PART=storm.  Needs root.
@@ -37,6 +40,8 @@ FL_TOP=$top
 sizes=${BENCH_STORM_SIZES-16 64 256}
 small=${BENCH_STORM_SMALL-1024}
 probe_at=${BENCH_STORM_PROBE_AT:-3}
+wake_n=${BENCH_STORM_WAKE_N-64 256}
+wake_k=${BENCH_STORM_WAKE_K:-4 16 64}
 set -- ${BENCH_STORM_KIB:-8192 32768}
 kkib=$1 ikib=$2
 servers=${BENCH_STORM_SERVERS:-suite suite-threads dnsmasq dnsmasq-np isc atftpd}
@@ -96,7 +101,8 @@ echo "## Boot storms: N PXE clients powered on at once"
 echo
 cmd="sh bench/bench_storm.sh"
 for v in BENCH_STORM_SIZES BENCH_STORM_SMALL BENCH_STORM_KIB \
-    BENCH_STORM_SERVERS BENCH_STORM_BASE; do
+    BENCH_STORM_SERVERS BENCH_STORM_BASE BENCH_STORM_WAKE_N \
+    BENCH_STORM_WAKE_K; do
 	eval "val=\${$v-}"
 	[ -n "$val" ] && cmd="$v=\"$val\" $cmd"
 done
@@ -182,5 +188,59 @@ if [ -n "$small" ]; then
 	echo "| server | its DHCP, its pxelinux.0, its outcome |"
 	echo "|---|---|"
 	cat "$NB_TMP/probes"
+	echo
+fi
+
+# wake RUN N K: the suite, N nodes powered by wakeup -P K; the fleet's
+# makespan (first power-on to last boot) and wakeup's summary.
+wake() {
+	echo "bench_storm: wakeup -P $3, $2 clients" >&2
+	st_serve suite "$NB_TMP/root"
+	nb_spawn "$FL_C" "$FL_TOOL" -i c0 -n "$2" -w -e "$FL_ETHERS" \
+	    -T 1500 -L 900 -o "$NB_TMP/$1.csv" 2> "$NB_TMP/$1.sum"
+	_fleet=$NB_PID
+	nb_wait 10 grep -q 'waiting for magic' "$NB_TMP/$1.sum" ||
+	    nb_fail "the fleet did not start"
+	_c0=$(cat "$ST_CG/cpuacct/$ST_GROUP/cpuacct.usage")
+	ip netns exec "$FL_S" "$FL_BIN/wakeup" -P "$3" -i s0 -e "$FL_ETHERS" \
+	    --hosts "$FL_HOSTS" --tftpboot "$NB_TMP/root" -l "$FL_XFER" \
+	    -t 600 -r 1 > "$NB_TMP/$1.wake" 2> "$NB_TMP/$1.wakeerr"
+	wait "$_fleet"
+	_c1=$(cat "$ST_CG/cpuacct/$ST_GROUP/cpuacct.usage")
+	echo "cpu_ms $(((_c1 - _c0) / 1000000))" \
+	    "peak_tasks $(cat "$ST_CG/pids/$ST_GROUP/pids.peak")" > "$NB_TMP/$1.m"
+	st_stop
+	sed -n 's/^pxefleet: clients //p' "$NB_TMP/$1.sum" | awk \
+	    -v k="$3" -v cpu="$(st_m "$1" cpu_ms)" \
+	    -v tasks="$(st_m "$1" peak_tasks)" \
+	    -v w="$(sed -n 's/.*at most \([0-9]*\) at once at the end.*/\1/p' \
+	    "$NB_TMP/$1.wake")" '{
+		printf "| %s | -P %s | %s | %s | %s | %.1f | %s | %s |\n", $1, k,
+		    $3, $7, $10, cpu / 1000, tasks, w == "" ? "-" : w
+	}'
+}
+
+if [ -n "$wake_n" ]; then
+	echo "### Paced by wakeup: the suite, full storms"
+	echo
+	echo "Each client powers on when its magic packet arrives (\`pxefleet -w\`);"
+	echo "\`wakeup -P K\` keeps at most K booting until its initrd is in the"
+	echo "transfer log; \`-P auto\` finds K (AIMD, wakeup(8)). Makespan: first"
+	echo "power-on to last boot. \"all at once\" is the suite's row above."
+	echo
+	echo "| N | pacing | booted | makespan s | retrans | CPU s | peak tasks |" \
+	    "auto's window at the end |"
+	echo "|---:|---|---:|---:|---:|---:|---:|---:|"
+	for n in $wake_n; do
+		fl_nodes "$n"
+		awk -F '\t' -v n="$n" '$1 ~ /^nodeboot \(/ && $2 == n {
+		    printf "| %s | all at once | %s | %s | - | - | - | - |\n",
+		    n, n - $4, $3 }' "$NB_TMP/makespan"
+		for k in $wake_k auto; do
+			[ "$k" = auto ] || [ "$k" -lt "$n" ] || continue
+			wake "wake-$n-$k" "$n" "$k"
+		done
+	done
+	FL_ETHERS=
 	echo
 fi

@@ -3,8 +3,9 @@
  * wakeup --parallel auto: how many nodes may boot at once, found from the
  * transfer log the way TCP finds a sending rate (additive increase,
  * multiplicative decrease).  The window starts at 2 and grows by one per
- * node booted (doubling per round, "slow start") until the first sign of
- * trouble, then by 1/window per node booted (one per round).  Trouble is
+ * node booted while it was filled (doubling per round, "slow start") until
+ * the first sign of trouble, then by 1/window per node booted (one per
+ * round).  Trouble is
  * a transfer to a node being booted that failed in transport (timeout,
  * unreachable, io: not a file refused or missing, which pxelinux's lookups
  * produce by design), a node not booted within its timeout, or a transfer
@@ -70,8 +71,13 @@ size_t	wol_pace_window(const struct wol_pace *);
  */
 enum wol_pace_why wol_pace_xfer(struct wol_pace *, const struct xferlog_rec *,
 	    int64_t now);
-/* A node booted at now: WP_BOOTED if the window grew. */
-enum wol_pace_why wol_pace_booted(struct wol_pace *, int64_t now);
+/*
+ * A node booted at now, with the window `filled' (as many booting as it
+ * allowed) or not: WP_BOOTED if the window grew.  A window not filled
+ * does not grow: its boots say nothing of a larger one.
+ */
+enum wol_pace_why wol_pace_booted(struct wol_pace *, bool filled,
+	    int64_t now);
 /* A node woken at `since' not booted by now: WP_TIMEOUT if narrowed. */
 enum wol_pace_why wol_pace_timeout(struct wol_pace *, int64_t since,
 	    int64_t now);

@@ -113,6 +113,7 @@ wol_sched_xfer(struct wol_sched *s, const struct xferlog_rec *r, int64_t now)
 {
 	struct wol_snode *nd;
 	size_t i;
+	bool filled;
 
 	if (!s->uselog)
 		return -1;
@@ -124,9 +125,10 @@ wol_sched_xfer(struct wol_sched *s, const struct xferlog_rec *r, int64_t now)
 			wol_pace_xfer(s->pace, r, now);
 		if (r->wrq || !r->ok || strcmp(nd->bootfile, r->file) != 0)
 			return -1;
+		filled = s->pace != NULL && s->busy >= wol_pace_window(s->pace);
 		release(s, nd, WN_BOOTED, now);
 		if (s->pace != NULL)
-			wol_pace_booted(s->pace, now);
+			wol_pace_booted(s->pace, filled, now);
 		return (ssize_t)i;
 	}
 	return -1;
