@@ -56,21 +56,22 @@ else
 	loss="no netem in this kernel: iptables, 5 % of UDP in dropped"
 	loss_off() { ip netns exec "$FL_S" iptables -F INPUT; }
 fi
+# The first line after the mark where the window shrank, or nothing.
+narrowing() {
+	tail -n +"$((mark + 1))" "$NB_TMP/wakeup.err" | awk '
+	/at most [0-9]+ at once \(was [0-9]+\): / {
+		s = $0; sub(/.*at most /, "", s); n = s + 0
+		sub(/.*\(was /, "", s)
+		if (n < s + 0) { sub(/.*\): /, ""); print; exit }
+	}'
+}
 narrowed() {
-	tail -n +"$((mark + 1))" "$NB_TMP/wakeup.err" |
-	    grep -q 'at most [0-9]* at once (was [0-9]*)' &&
-	    tail -n +"$((mark + 1))" "$NB_TMP/wakeup.err" | awk '
-	    /at most [0-9]+ at once \(was [0-9]+\)/ {
-		    s = $0; sub(/.*at most /, "", s); n = s + 0
-		    sub(/.*\(was /, "", s); if (n < s + 0) f = 1 }
-	    END { exit !f }'
+	[ -n "$(narrowing)" ]
 }
 nb_wait 90 narrowed || nb_fail "no narrowing under 5 % loss ($loss):" \
     "$(cat "$NB_TMP/wakeup.err")"
 loss_off || nb_fail "loss off"
-why=$(tail -n +"$((mark + 1))" "$NB_TMP/wakeup.err" |
-    grep -m1 -E 'at most [0-9]+ at once \(was [0-9]+\): ' |
-    sed 's/.*): //')
+why=$(narrowing)
 case $why in
 *took*fastest*|"a transfer failed") ;;
 *) nb_fail "narrowed for another reason: $why" ;;
