@@ -24,6 +24,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "common/addr.h"
@@ -132,11 +133,12 @@ static int
 recv_req(int s, struct tftpd_req *r)
 {
 	struct in_pktinfo pi;
+	struct timespec ts;
 	ssize_t n;
 	bool trunc;
 
-	if ((n = pktinfo_recv(s, r->buf, sizeof(r->buf), MSG_DONTWAIT,
-	    &r->peer, &pi, &trunc)) == -1) {
+	if ((n = pktinfo_recv_ts(s, r->buf, sizeof(r->buf), MSG_DONTWAIT,
+	    &r->peer, &pi, &trunc, &ts)) == -1) {
 		if (errno != EAGAIN && errno != EINTR)
 			log_warn("recvmsg");
 		return -1;
@@ -147,6 +149,9 @@ recv_req(int s, struct tftpd_req *r)
 	/* spec_dst: the local address, even for broadcasts */
 	r->local = pi.ipi_spec_dst;
 	r->ifindex = pi.ipi_ifindex;
+	if (ts.tv_sec == 0)		/* no time came with it: now */
+		clock_gettime(CLOCK_REALTIME, &ts);
+	r->arrived = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 	return 0;
 }
 
@@ -177,6 +182,10 @@ server_run(struct tftpd *d)
 	pfd[1].fd = d->wake[0];
 	if (setsockopt(d->sock, IPPROTO_IP, IP_PKTINFO, &on, sizeof(on)) == -1)
 		fatal("IP_PKTINFO (is fd 0 a UDP socket?)");
+	/* When each request arrived: copies left in the queue (jobs.c) */
+	if (setsockopt(d->sock, SOL_SOCKET, SO_TIMESTAMPNS, &on,
+	    sizeof(on)) == -1)
+		log_warn("SO_TIMESTAMPNS");
 	if ((r = malloc(sizeof(*r))) == NULL)
 		fatal("malloc");
 	js = jobs_new(d);

@@ -65,6 +65,7 @@ struct tftpd_req {
 	struct sockaddr_in	peer;
 	struct in_addr		local;	/* where it arrived */
 	int			ifindex;
+	int64_t			arrived; /* ms since the epoch (kernel's) */
 };
 
 /* server.c */
