@@ -3,6 +3,8 @@
  * Receiving a UDP datagram with where it arrived (IP_PKTINFO, ip(7)): the
  * interface, and the local address it was sent to, even for a broadcast.
  * in.tftpd answers from that address; dhcpd-pxe serves by interface.
+ * Optionally when it arrived (SO_TIMESTAMPNS): in.tftpd tells a request
+ * that waited in its socket from one sent after its transfer began.
  * The caller sets IP_PKTINFO on the socket.  Shell code.
  */
 #ifndef NB_PKTINFO_H
@@ -13,6 +15,7 @@
 #include <netinet/in.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 /*
  * One datagram of at most cap bytes from s by recvmsg(2) with flags: its
@@ -22,5 +25,12 @@
  */
 ssize_t	pktinfo_recv(int s, void *buf, size_t cap, int flags,
 	    struct sockaddr_in *from, struct in_pktinfo *pi, bool *truncated);
+/*
+ * The same, and *ts when it arrived (the kernel's SO_TIMESTAMPNS, which
+ * the caller sets; CLOCK_REALTIME), all zero if no time came with it.
+ */
+ssize_t	pktinfo_recv_ts(int s, void *buf, size_t cap, int flags,
+	    struct sockaddr_in *from, struct in_pktinfo *pi, bool *truncated,
+	    struct timespec *ts);
 
 #endif

@@ -123,6 +123,11 @@ pick(struct fl_client *c, int64_t now, struct fl_out *o)
 	}
 	switch (p.how) {
 	case PXECONF_BOOT:
+		/* a storm's small phases: the kernel is not fetched */
+		if (c->conf->cfg_only) {
+			fl_c_end(c, now, "booted", o);
+			return;
+		}
 		strlcpy(c->kernel, p.e.kernel, sizeof(c->kernel));
 		for (i = 0; i < p.e.ninitrd; i++)
 			strlcpy(c->initrd[i], p.e.initrd[i],

@@ -39,6 +39,7 @@ struct fl_conf {
 	enum fl_sched	 sched;
 	uint16_t	 windowsize;	/* pxelinux's transfers; <= 1: none */
 	int64_t		 limit;		/* per client from power-on; 0: none */
+	bool		 cfg_only;	/* done once pxelinux has its entry */
 };
 
 /* One line of the generator's CSV. */

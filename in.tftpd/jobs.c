@@ -7,7 +7,10 @@
  * --max-per-source; a request over a limit is dropped, not refused, so
  * that its client retries it as RFC 1350 clients do and is served once a
  * transfer ends (an ERROR would fail a PXE boot outright, and would answer
- * a spoofed address).  Each job is counted until its child is reaped
+ * a spoofed address).  The listener stops reading while jobs_full(), so
+ * requests over --max-transfers wait in the socket instead; a copy of a
+ * request that was still waiting there when its transfer began is not
+ * served again (tftp_recent).  Each job is counted until its child is reaped
  * (SIGCHLD wakes server.c's poll() through a self-pipe, and the loop calls
  * jobs_reap()) or its thread is seen to have returned (before each
  * request, and at the idle check).  Drops are logged at most LOGLIM_MAX
@@ -23,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <syslog.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "common/addr.h"
@@ -32,6 +36,7 @@
 
 #define LOGLIM_MAX	10		/* lines per kind and window */
 #define LOGLIM_MS	60000
+#define RECENT_CAP	8192		/* transfers begun, remembered */
 
 /* A request handed to a child or a thread. */
 struct job {
@@ -48,6 +53,8 @@ struct jobs {
 	size_t			 njob;
 	struct tftp_limit	 lim;
 	struct tftp_limit_src	*src;	/* lim's table */
+	struct tftp_recent	 recent;
+	struct tftp_recent_ent	*recent_tab;
 	struct tftp_loglim	 ll_full, ll_source, ll_debug;
 };
 
@@ -58,8 +65,11 @@ jobs_new(struct tftpd *d)
 
 	if ((js = calloc(1, sizeof(*js))) == NULL ||
 	    (js->job = calloc(d->max_transfers, sizeof(*js->job))) == NULL ||
-	    (js->src = calloc(d->max_transfers, sizeof(*js->src))) == NULL)
+	    (js->src = calloc(d->max_transfers, sizeof(*js->src))) == NULL ||
+	    (js->recent_tab = calloc(RECENT_CAP,
+	    sizeof(*js->recent_tab))) == NULL)
 		fatal("jobs");
+	tftp_recent_init(&js->recent, js->recent_tab, RECENT_CAP);
 	js->d = d;
 	js->njob = d->max_transfers;
 	tftp_limit_init(&js->lim, js->src, js->njob, d->max_transfers,
@@ -99,6 +109,12 @@ jobs_reap(struct jobs *js)
 }
 
 bool
+jobs_full(const struct jobs *js)
+{
+	return js->lim.total >= js->lim.max_total;
+}
+
+bool
 jobs_busy(const struct jobs *js)
 {
 	size_t i;
@@ -135,9 +151,13 @@ static void *
 thread_main(void *arg)
 {
 	struct job *j = arg;
+	ssize_t n;
 
 	session_run(j->d, &j->r);
 	atomic_store_explicit(&j->live, false, memory_order_release);
+	/* A slot is free: wake the listener as a child's SIGCHLD does. */
+	n = write(j->d->wake[1], "t", 1);
+	(void)n;
 	return NULL;
 }
 
@@ -207,7 +227,9 @@ jobs_request(struct jobs *js, const struct tftpd_req *r, int64_t now)
 	struct tftpd *d = js->d;
 	char peer[IP4_STRLEN];
 	enum tftp_admit v;
+	struct timespec ts;
 	struct job *j;
+	uint32_t hash;
 	size_t i;
 
 	ip4_ntoa(ntohl(r->peer.sin_addr.s_addr), peer);
@@ -219,6 +241,13 @@ jobs_request(struct jobs *js, const struct tftpd_req *r, int64_t now)
 	jobs_reap(js);
 	if (duplicate(js, r)) {
 		dropped(&js->ll_debug, now, LOG_DEBUG, peer, "duplicate");
+		return;
+	}
+	hash = tftp_recent_hash(r->buf, r->len);
+	if (tftp_recent_copy(&js->recent, ntohl(r->peer.sin_addr.s_addr),
+	    ntohs(r->peer.sin_port), hash, r->arrived)) {
+		dropped(&js->ll_debug, now, LOG_DEBUG, peer,
+		    "a copy sent before its transfer began");
 		return;
 	}
 	if ((v = tftp_limit_take(&js->lim, ntohl(r->peer.sin_addr.s_addr))) ==
@@ -248,5 +277,10 @@ jobs_request(struct jobs *js, const struct tftpd_req *r, int64_t now)
 		log_warn("%s: %s", peer, d->threads ? "pthread_create" :
 		    "fork");
 		job_end(js, j);
+		return;
 	}
+	clock_gettime(CLOCK_REALTIME, &ts);
+	tftp_recent_add(&js->recent, ntohl(r->peer.sin_addr.s_addr),
+	    ntohs(r->peer.sin_port), hash,
+	    (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
 }

@@ -25,6 +25,8 @@ void		 jobs_request(struct jobs *, const struct tftpd_req *,
 		    int64_t now);
 /* Reaps the children that exited and the threads that returned. */
 void		 jobs_reap(struct jobs *);
+/* Whether --max-transfers transfers run: no request could start now. */
+bool		 jobs_full(const struct jobs *);
 /* Whether a thread still serves (inetd's idle exit waits for it). */
 bool		 jobs_busy(const struct jobs *);
 

@@ -97,7 +97,7 @@ usage(FILE *fp, int status)
 "                         (1..100, default 10); at most 120 s in a row\n"
 "                         without progress, whatever the timeouts\n"
 "      --max-transfers N  transfers at once (1..4096, default 256); more\n"
-"                         requests are dropped: their clients retry\n"
+"                         requests wait in the socket until one ends\n"
 "      --max-per-source N transfers at once from one client address\n"
 "                         (1..4096, default 8)\n"
 "      --threads          each transfer in a thread, not a forked child:\n"
@@ -269,6 +269,7 @@ setup(struct tftpd *d)
 	    type != SOCK_DGRAM)
 		errx(EX_USAGE, "fd 0 is not a UDP socket: start me from "
 		    "xinetd (wait = yes) or use -l/-L");
+	server_rcvbuf(d->sock);		/* while root: SO_RCVBUFFORCE */
 	if (d->xferlog != NULL && (d->logfd = open(d->xferlog,
 	    O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644)) == -1)
 		fatal("%s", d->xferlog);

@@ -7,8 +7,10 @@
  * polls a self-pipe beside the socket: the SIGCHLD handler only writes a
  * byte there, and the loop reaps the children.  Under inetd it exits
  * after -t seconds without a request so that xinetd takes the socket
- * back; children finish on their own, threads are waited for.  The
- * listener runs without privileges and never parses a request (the
+ * back; children finish on their own, threads are waited for.  While
+ * --max-transfers transfers run it reads nothing: requests queue in the
+ * socket (a 4 MB receive buffer) until one ends.  The listener runs
+ * without privileges and never parses a request (the
  * transfer does); it reads only the opcode.
  */
 #include <sys/socket.h>
@@ -22,6 +24,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "common/addr.h"
@@ -107,16 +110,35 @@ server_listen_socket(const char *spec)
 	return s;
 }
 
+/*
+ * A rack powered on at once sends its requests in one burst, and while
+ * every transfer slot is taken the listener leaves the rest queued in the
+ * socket (server_run()): the buffer is that queue.  The default (about
+ * 200 KB, a few hundred requests) overflowed at 1024 clients, and each
+ * dropped request cost its client a retry seconds later, or the boot.
+ * Past net.core.rmem_max only with CAP_NET_ADMIN (SO_RCVBUFFORCE); else
+ * the kernel's cap, which is no reason to fail.
+ */
+void
+server_rcvbuf(int s)
+{
+	int sz = TFTPD_RCVBUF;
+
+	if (setsockopt(s, SOL_SOCKET, SO_RCVBUFFORCE, &sz, sizeof(sz)) == -1)
+		(void)setsockopt(s, SOL_SOCKET, SO_RCVBUF, &sz, sizeof(sz));
+}
+
 /* One datagram with its arrival address; 0, or -1 to skip it. */
 static int
 recv_req(int s, struct tftpd_req *r)
 {
 	struct in_pktinfo pi;
+	struct timespec ts;
 	ssize_t n;
 	bool trunc;
 
-	if ((n = pktinfo_recv(s, r->buf, sizeof(r->buf), MSG_DONTWAIT,
-	    &r->peer, &pi, &trunc)) == -1) {
+	if ((n = pktinfo_recv_ts(s, r->buf, sizeof(r->buf), MSG_DONTWAIT,
+	    &r->peer, &pi, &trunc, &ts)) == -1) {
 		if (errno != EAGAIN && errno != EINTR)
 			log_warn("recvmsg");
 		return -1;
@@ -127,6 +149,9 @@ recv_req(int s, struct tftpd_req *r)
 	/* spec_dst: the local address, even for broadcasts */
 	r->local = pi.ipi_spec_dst;
 	r->ifindex = pi.ipi_ifindex;
+	if (ts.tv_sec == 0)		/* no time came with it: now */
+		clock_gettime(CLOCK_REALTIME, &ts);
+	r->arrived = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 	return 0;
 }
 
@@ -157,6 +182,10 @@ server_run(struct tftpd *d)
 	pfd[1].fd = d->wake[0];
 	if (setsockopt(d->sock, IPPROTO_IP, IP_PKTINFO, &on, sizeof(on)) == -1)
 		fatal("IP_PKTINFO (is fd 0 a UDP socket?)");
+	/* When each request arrived: copies left in the queue (jobs.c) */
+	if (setsockopt(d->sock, SOL_SOCKET, SO_TIMESTAMPNS, &on,
+	    sizeof(on)) == -1)
+		log_warn("SO_TIMESTAMPNS");
 	if ((r = malloc(sizeof(*r))) == NULL)
 		fatal("malloc");
 	js = jobs_new(d);
@@ -166,6 +195,12 @@ server_run(struct tftpd *d)
 		wait_ms = -1;
 		if (idle_due > 0 && (wait_ms = (int)(idle_due - mono_ms())) < 0)
 			wait_ms = 0;
+		/*
+		 * Every slot taken: requests wait in the socket, in order,
+		 * until a transfer ends (its SIGCHLD or its thread writes to
+		 * the self-pipe), rather than being read and dropped.
+		 */
+		pfd[0].events = jobs_full(js) ? 0 : POLLIN;
 		if ((n = poll(pfd, 2, wait_ms)) == -1) {
 			if (errno != EINTR)
 				fatal("poll");
@@ -177,7 +212,7 @@ server_run(struct tftpd *d)
 		/* Idle: xinetd takes the socket back, once no thread serves. */
 		if (idle_due > 0 && now >= idle_due && !(pfd[0].revents &
 		    POLLIN)) {
-			jobs_reap(js);	/* threads write no wake-up */
+			jobs_reap(js);
 			if (!jobs_busy(js))
 				break;
 			idle_due = now + (int64_t)d->idle_s * 1000;

@@ -5,10 +5,12 @@
  * tftp_limit.h.  The table is a plain array searched linearly: it holds
  * one entry per address with a transfer running, at most max_total (256
  * by default), and is searched once per request and once per transfer
- * end.  Pure: no I/O, no clock, no allocation.
+ * end.  And the table of requests whose transfers began lately.  Pure: no
+ * I/O, no clock, no allocation.
  */
 #include <string.h>
 
+#include "common/hidx.h"
 #include "in.tftpd/tftp_limit.h"
 
 void
@@ -91,4 +93,51 @@ tftp_loglim_ok(struct tftp_loglim *ll, int64_t now, unsigned max,
 	*held = ll->quiet;
 	ll->quiet = 0;
 	return true;
+}
+
+void
+tftp_recent_init(struct tftp_recent *r, struct tftp_recent_ent *tab,
+    size_t cap)
+{
+	memset(tab, 0, cap * sizeof(*tab));
+	r->v = tab;
+	r->cap = cap;
+}
+
+uint32_t
+tftp_recent_hash(const void *req, size_t len)
+{
+	return hidx_hash(req, len);
+}
+
+static struct tftp_recent_ent *
+slot(const struct tftp_recent *r, uint32_t ip, uint16_t port, uint32_t hash)
+{
+	uint32_t h = hash ^ (ip * 0x9e3779b1u) ^ (port * 0x85ebca6bu);
+
+	h ^= h >> 15;
+	return &r->v[h & (r->cap - 1)];
+}
+
+bool
+tftp_recent_copy(const struct tftp_recent *r, uint32_t ip, uint16_t port,
+    uint32_t hash, int64_t arrived)
+{
+	const struct tftp_recent_ent *e = slot(r, ip, port, hash);
+
+	return e->used && e->ip == ip && e->port == port && e->hash == hash &&
+	    e->start >= arrived;
+}
+
+void
+tftp_recent_add(struct tftp_recent *r, uint32_t ip, uint16_t port,
+    uint32_t hash, int64_t start)
+{
+	struct tftp_recent_ent *e = slot(r, ip, port, hash);
+
+	e->ip = ip;
+	e->port = port;
+	e->hash = hash;
+	e->start = start;
+	e->used = true;
 }

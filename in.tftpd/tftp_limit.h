@@ -49,6 +49,46 @@ int	tftp_limit_release(struct tftp_limit *, uint32_t ip);
 /* Transfers counted for ip. */
 unsigned tftp_limit_count(const struct tftp_limit *, uint32_t ip);
 
+/*
+ * Requests whose transfers began lately, so that a copy of one which was
+ * waiting in the listening socket when its transfer began (the client
+ * sent it again while every slot was taken) is not served a second time
+ * once that transfer has ended: a client that got its answer has moved
+ * to another port, and the second transfer would wait out its retries
+ * there, holding a slot, for nothing.  A request sent after its transfer
+ * began (a client fetching the same file again) is served.  Keyed by the
+ * client's address and port and a hash of the request's bytes; a table
+ * of cap entries (a power of two), one per key hash, the newest winning
+ * (a key pushed out only costs that copy being served).  Times are the
+ * kernel's arrival times and the start's, on one clock (ms).
+ */
+struct tftp_recent_ent {
+	uint32_t	ip, hash;
+	uint16_t	port;
+	bool		used;
+	int64_t		start;		/* the transfer began */
+};
+
+struct tftp_recent {
+	struct tftp_recent_ent	*v;	/* caller's storage */
+	size_t			 cap;
+};
+
+/* An empty table over tab[cap]; cap a power of two. */
+void	tftp_recent_init(struct tftp_recent *, struct tftp_recent_ent *tab,
+	    size_t cap);
+/* The hash of a request's bytes, for the two calls below. */
+uint32_t tftp_recent_hash(const void *req, size_t len);
+/*
+ * Whether a request with this key that arrived at `arrived' is a copy
+ * of one whose transfer began at or after that time.
+ */
+bool	tftp_recent_copy(const struct tftp_recent *, uint32_t ip,
+	    uint16_t port, uint32_t hash, int64_t arrived);
+/* A transfer for this key began at start. */
+void	tftp_recent_add(struct tftp_recent *, uint32_t ip, uint16_t port,
+	    uint32_t hash, int64_t start);
+
 /* A log rate limit: at most max lines per window; zero it to start. */
 struct tftp_loglim {
 	int64_t		start;		/* the window's start (ms) */

@@ -21,6 +21,8 @@
 #define TFTPD_MAX_TRANSFERS 256	/* --max-transfers default */
 #define TFTPD_MAX_PER_SOURCE 8	/* --max-per-source default */
 #define TFTPD_MAX_LIMIT	4096	/* largest --max-transfers */
+/* The listening socket's receive buffer: ~4000 requests queued. */
+#define TFTPD_RCVBUF	(4 << 20)
 /* Most time a transfer waits without progress, whatever the timeouts. */
 #define TFTPD_STALL_MS	120000
 
@@ -63,10 +65,13 @@ struct tftpd_req {
 	struct sockaddr_in	peer;
 	struct in_addr		local;	/* where it arrived */
 	int			ifindex;
+	int64_t			arrived; /* ms since the epoch (kernel's) */
 };
 
 /* server.c */
 int	server_listen_socket(const char *addr);
+/* Raises s's receive buffer to TFTPD_RCVBUF (past rmem_max as root). */
+void	server_rcvbuf(int s);
 void	server_run(struct tftpd *);
 
 /*

@@ -3,7 +3,9 @@
 #
 # bench.sh: runs every bench/bench_*.sh; each prints a Markdown section on
 # stdout.  BENCH_ONLY=name runs one and prints it instead of writing the
-# file.  The sections, under a header naming
+# file; so does BENCH_PART=part when bench/bench_part.sh exists (make bench
+# BENCH_PART=storm), else BENCH_PART is left to the scripts (bench_tftp.sh
+# reads it for its tables).  The sections, under a header naming
 # the commit, the machine and the date, become BENCHMARKS.md.  Ratios are
 # computed within one run, beside Debian's peers, since the machine is
 # shared and noisy.
@@ -13,6 +15,10 @@ out=BENCHMARKS.md
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT INT TERM HUP
 n=0
+if [ -n "${BENCH_PART:-}" ] && [ -f "bench/bench_$BENCH_PART.sh" ]; then
+	BENCH_ONLY=bench_$BENCH_PART
+	unset BENCH_PART
+fi
 {
 	echo "# nodeboot benchmarks"
 	echo

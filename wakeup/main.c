@@ -52,7 +52,8 @@ usage(FILE *f)
 	fprintf(f,
 "usage: %s [-bDV] [-i ifname] [-p password] [-e ethers] target...\n"
 "       %s --udp [--port n] [--to address] [-bD] [-p password] target...\n"
-"       %s -s | -P n [-a | -f file | target...] [-l log] [options]\n"
+"       %s -s | -P n | -P auto[:n] [-a | -f file | target...] [-l log]\n"
+"              [options]\n"
 "\n"
 "Sends Wake-on-LAN magic packets the way ether-wake does.  A target is a\n"
 "MAC address or a name from the ethers file.\n"
@@ -70,7 +71,9 @@ usage(FILE *f)
 "\n"
 "Sequencing (wake the nodes of a cluster a few at a time):\n"
 "  -s, --sequential one node at a time (same as -P 1)\n"
-"  -P, --parallel n at most n nodes booting at once\n"
+"  -P, --parallel n at most n nodes booting at once; auto[:n]: as many\n"
+"                   as the transfer log shows the server can take (AIMD,\n"
+"                   wakeup(8)), at most n (default %d)\n"
 "  -a, --all        every node of the ethers file (the default with -s/-P)\n"
 "  -f, --file F     nodes from F, one MAC or name per line\n"
 "  -l, --log F      in.tftpd's transfer log: a node has booted when its\n"
@@ -85,7 +88,7 @@ usage(FILE *f)
 "Exit: 0 all sent (and booted), 64 usage, 65 bad data, 69 a node failed,\n"
 "71 system error, 77 no permission, 78 bad configuration.\n",
 	    getprogname(), getprogname(), getprogname(), WAKEUP_IFACE,
-	    WAKEUP_ETHERS, WAKEUP_TFTPBOOT, WAKEUP_HOSTS);
+	    WAKEUP_ETHERS, WAKEUP_AUTO_MAX, WAKEUP_TFTPBOOT, WAKEUP_HOSTS);
 }
 
 static void __attribute__((__format__(printf, 1, 2), __noreturn__))
@@ -125,6 +128,22 @@ number(const char *s, long long min, long long max, const char *what)
 	if (errstr != NULL)
 		bad_usage("bad %s", what);
 	return v;
+}
+
+/* -P n, auto (at most WAKEUP_AUTO_MAX at once) or auto:n. */
+static void
+parallel(struct wakeup *w, const char *s)
+{
+	w->autopace = strncmp(s, "auto", 4) == 0;
+	if (!w->autopace)
+		w->parallel = (size_t)number(s, 1, 4096, "--parallel count");
+	else if (s[4] == '\0')
+		w->parallel = WAKEUP_AUTO_MAX;
+	else if (s[4] == ':')
+		w->parallel = (size_t)number(s + 5, 1, 4096,
+		    "--parallel auto limit");
+	else
+		bad_usage("--parallel %s: a count, auto or auto:limit", s);
 }
 
 /* The options ether-wake does not have, all long ones. */
@@ -193,8 +212,7 @@ parse_opts(struct wakeup *w, int argc, char *argv[])
 			w->log_path = optarg;
 			break;
 		case 'P':
-			w->parallel = (size_t)number(optarg, 1, 4096,
-			    "--parallel count");
+			parallel(w, optarg);
 			break;
 		case 'p':
 			if (wol_pw_parse(optarg, &w->pw, &errstr) == -1)
@@ -238,6 +256,8 @@ check_opts(const struct wakeup *w, int nargs)
 	if (w->parallel == 0 && (w->all || w->nodes_file != NULL ||
 	    w->log_path != NULL))
 		bad_usage("-a, -f and -l go with --sequential or --parallel");
+	if (w->autopace && w->log_path == NULL)
+		bad_usage("--parallel auto paces by the transfer log: give -l");
 	if (w->parallel == 0 && nargs == 0)
 		bad_usage("no target given");
 	if ((w->all ? 1 : 0) + (w->nodes_file != NULL ? 1 : 0) +

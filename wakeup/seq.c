@@ -33,6 +33,8 @@ static volatile sig_atomic_t quit;
 struct seq {
 	struct wakeup	*w;
 	struct wol_sched s;
+	struct wol_pace	 pace;		/* --parallel auto */
+	size_t		 win;		/* its window as last reported */
 	struct wol_snode *v;
 	struct logtail	 lt;
 	int64_t		 t0;
@@ -76,6 +78,35 @@ event(struct seq *q, size_t i, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+}
+
+/* --parallel auto: a line when its window changed, saying why. */
+static void
+pace_event(struct seq *q)
+{
+	const struct wol_pace *p = &q->pace;
+	size_t w;
+
+	if (q->s.pace == NULL || (w = wol_pace_window(p)) == q->win)
+		return;
+	clear_status(q);
+	fprintf(stderr, "%s: at most %zu at once (was %zu): ", getprogname(),
+	    w, q->win);
+	switch (p->why) {
+	case WP_SLOW:
+		fprintf(stderr, "%s took %.2f s, fastest %.2f s\n",
+		    p->last_file, p->last_ms / 1e3, p->best_ms / 1e3);
+		break;
+	case WP_FAILED:
+		fputs("a transfer failed\n", stderr);
+		break;
+	case WP_TIMEOUT:
+		fputs("a node did not boot in time\n", stderr);
+		break;
+	default:
+		fputs("nodes boot, transfer times flat\n", stderr);
+	}
+	q->win = w;
 }
 
 /* "[2/5] node2: rootfs.gz from 192.0.2.12, 3.4 s, attempt 1 of 2 ..." */
@@ -128,7 +159,9 @@ on_line(const char *line, size_t len, void *arg)
 			    "counted in the summary", q->lt.path, errstr);
 		return;
 	}
-	if ((i = wol_sched_xfer(&q->s, &r, now)) == -1)
+	i = wol_sched_xfer(&q->s, &r, now);
+	pace_event(q);
+	if (i == -1)
 		return;
 	event(q, (size_t)i, "booted: %s served in %.1f s after %u magic "
 	    "packet%s", r.file, (now - q->v[i].first_ms) / 1e3, q->v[i].sends,
@@ -144,6 +177,7 @@ step(struct seq *q)
 
 	for (;;) {
 		wol_sched_next(&q->s, now, &a);
+		pace_event(q);
 		switch (a.act) {
 		case WA_SEND:
 			if (send_magic(q->w, q->w->t[a.node].mac) == -1)
@@ -225,6 +259,10 @@ summary(struct seq *q)
 				    node_name(q, i, mb));
 		printf(")");
 	}
+	if (q->s.pace != NULL)
+		printf("; at most %zu at once at the end (widened %u times, "
+		    "narrowed %u)", wol_pace_window(&q->pace), q->pace.ups,
+		    q->pace.downs);
 	if (q->badlines > 0)
 		printf("; %u unreadable log lines", q->badlines);
 	putchar('\n');
@@ -251,6 +289,11 @@ seq_run(struct wakeup *w)
 	if (wol_sched_init(&q.s, q.v, w->nt, w->parallel, w->log_path != NULL,
 	    w->retries, w->timeout_ms, w->delay_ms, &errstr) == -1)
 		fatalx("%s", errstr);
+	if (w->autopace) {
+		wol_pace_init(&q.pace, w->parallel);
+		q.s.pace = &q.pace;
+		q.win = wol_pace_window(&q.pace);
+	}
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
@@ -262,8 +305,10 @@ seq_run(struct wakeup *w)
 	if (w->log_path != NULL)
 		logtail_open(&q.lt, w->log_path);
 	q.t0 = mono_ms();
-	log_info("%zu node%s, at most %zu at a time, %s", w->nt,
-	    w->nt > 1 ? "s" : "", w->parallel, w->log_path != NULL ?
+	log_info("%zu node%s, at most %zu at a time%s, %s", w->nt,
+	    w->nt > 1 ? "s" : "", w->parallel, w->autopace ?
+	    " (auto: from 2, paced by the transfer log)" : "",
+	    w->log_path != NULL ?
 	    "each until its last boot file is in the transfer log" :
 	    "a fixed delay each (no transfer log)");
 	while (quit == 0 && step(&q))

@@ -24,6 +24,7 @@
 #define WAKEUP_HOSTS	"/etc/hosts"
 #define WAKEUP_TFTPBOOT	"/tftpboot"
 #define WAKEUP_IFACE	"eth0"		/* ether-wake's default */
+#define WAKEUP_AUTO_MAX	256	/* --parallel auto: in.tftpd's --max-transfers */
 
 struct wakeup {
 	/* ether-wake's options */
@@ -44,7 +45,8 @@ struct wakeup {
 	const char	*nodes_file;
 	bool		 all;
 	/* the sequencer; parallel 0 is ether-wake's single shot */
-	size_t		 parallel;
+	size_t		 parallel;	/* with auto: the window's limit */
+	bool		 autopace;	/* --parallel auto (wol_pace.h) */
 	unsigned	 retries;
 	int64_t		 timeout_ms;
 	int64_t		 delay_ms;

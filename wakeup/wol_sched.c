@@ -78,6 +78,8 @@ wol_sched_next(struct wol_sched *s, int64_t now, struct wol_action *a)
 			continue;
 		}
 		a->node = i;
+		if (s->pace != NULL && s->uselog)
+			wol_pace_timeout(s->pace, nd->last_ms, now);
 		if (!s->uselog) {
 			release(s, nd, WN_WOKEN, now);
 			a->act = WA_WOKEN;
@@ -91,7 +93,8 @@ wol_sched_next(struct wol_sched *s, int64_t now, struct wol_action *a)
 		}
 		return;
 	}
-	if (s->next < s->n && s->busy < s->parallel) {
+	if (s->next < s->n && s->busy < (s->pace != NULL ?
+	    wol_pace_window(s->pace) : s->parallel)) {
 		nd = &s->v[s->next];
 		nd->state = WN_WAITING;
 		nd->sends = 1;
@@ -110,16 +113,23 @@ wol_sched_xfer(struct wol_sched *s, const struct xferlog_rec *r, int64_t now)
 {
 	struct wol_snode *nd;
 	size_t i;
+	bool filled;
 
-	if (!s->uselog || r->wrq || !r->ok)
+	if (!s->uselog)
 		return -1;
 	for (i = 0; i < s->next; i++) {
 		nd = &s->v[i];
-		if (nd->state == WN_WAITING && nd->ip == r->ip &&
-		    strcmp(nd->bootfile, r->file) == 0) {
-			release(s, nd, WN_BOOTED, now);
-			return (ssize_t)i;
-		}
+		if (nd->state != WN_WAITING || nd->ip != r->ip)
+			continue;
+		if (s->pace != NULL)
+			wol_pace_xfer(s->pace, r, now);
+		if (r->wrq || !r->ok || strcmp(nd->bootfile, r->file) != 0)
+			return -1;
+		filled = s->pace != NULL && s->busy >= wol_pace_window(s->pace);
+		release(s, nd, WN_BOOTED, now);
+		if (s->pace != NULL)
+			wol_pace_booted(s->pace, filled, now);
+		return (ssize_t)i;
 	}
 	return -1;
 }

@@ -19,6 +19,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "wol_pace.h"
 #include "wol_xferlog.h"
 
 enum wol_state {
@@ -43,6 +44,7 @@ struct wol_sched {
 	struct wol_snode *v;		/* caller's array */
 	size_t		  n;
 	size_t		  parallel;	/* >= 1 */
+	struct wol_pace	 *pace;		/* or NULL: parallel is fixed */
 	bool		  uselog;	/* wait for the log, else the delay */
 	unsigned	  retries;	/* extra packets after the first */
 	int64_t		  timeout_ms;	/* per packet, with a log */
@@ -76,12 +78,14 @@ int	wol_sched_init(struct wol_sched *, struct wol_snode *v, size_t n,
 /*
  * The next thing to do at `now'; applies it to the plan before returning
  * (a SEND counts as sent).  Call it until it returns WA_WAIT or WA_DONE.
+ * Set s->pace after init for a window of its own (parallel is its limit).
  */
 void	wol_sched_next(struct wol_sched *, int64_t now, struct wol_action *);
 /*
  * A log record at `now': if it is the successful RRQ of a waiting node's
  * last boot file from that node's address, the node is booted and its
- * index returned; otherwise -1.
+ * index returned; otherwise -1.  A pace hears of every record of a
+ * waiting node.
  */
 ssize_t	wol_sched_xfer(struct wol_sched *, const struct xferlog_rec *,
 	    int64_t now);

@@ -21,6 +21,8 @@
  *   -u mac|zero  SMBIOS UUID carrying the MAC, or zero (qemu's default)
  *   -a bios|efi  which captured DISCOVER; -S pxe|ipxe|edk2 its schedule
  *   -W WINDOW    windowsize for pxelinux's reads (RFC 7440; default none)
+ *   -c           the small phases only: a client is done ("booted") once
+ *                pxelinux has its entry, without its kernel and initrds
  *   -w           power a client on when a Wake-on-LAN magic packet for its
  *                MAC arrives (as wolshim does); else all at start, spread
  *                over -j MS milliseconds (default 0)
@@ -248,7 +250,7 @@ make_clients(const struct fl_conf *conf, size_t n, const uint8_t base[6],
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: pxefleet -i iface -n clients [-w] "
+	fprintf(stderr, "usage: pxefleet -i iface -n clients [-cw] "
 	    "[-a bios|efi] [-e ethers | -m mac]\n"
 	    "    [-j spread_ms] [-L client_s] [-o csv] [-S pxe|ipxe|edk2] "
 	    "[-s seed]\n    [-T total_s] [-u mac|zero] [-W windowsize]\n");
@@ -306,7 +308,7 @@ options(int argc, char *argv[], struct opts *o)
 {
 	int ch;
 
-	while ((ch = getopt(argc, argv, "a:e:i:j:L:m:n:o:S:s:T:u:W:w")) != -1) {
+	while ((ch = getopt(argc, argv, "a:ce:i:j:L:m:n:o:S:s:T:u:W:w")) != -1) {
 		if (ch == 'a' && fl_arch_parse(optarg, &o->conf.arch) == -1)
 			usage();
 		else if (ch == 'S' && fl_sched_parse(optarg, &o->conf.sched))
@@ -316,6 +318,8 @@ options(int argc, char *argv[], struct opts *o)
 		else if (ch == 'u' && strcmp(optarg, "zero") != 0 &&
 		    strcmp(optarg, "mac") != 0)
 			usage();
+		else if (ch == 'c')
+			o->conf.cfg_only = true;
 		else if (ch == 'e')
 			o->ethers = optarg;
 		else if (ch == 'i')

@@ -358,10 +358,12 @@ nb_ok "transfer log: $(wc -l < "$log") lines of 7 fields"
 # Limits.  A flood of 300 RRQs never answered, from 127.0.0.9, holds no
 # more transfers than the default --max-per-source (8), in both modes,
 # and 127.0.0.10 still gets its file meanwhile; a second flood from
-# 127.0.0.11 fills --max-transfers 12 and no more.  Drops are logged at a
-# bounded rate, each stderr line whole.  Once the floods' ports close the
-# transfers end, the listener reaps them (no zombie) and gives their room
-# back: 127.0.0.9 is served again.
+# 127.0.0.11 fills --max-transfers 12 and no more.  A request arriving
+# then is not dropped: it waits in the listening socket, in order, and is
+# served once slots come free (one request, never sent again, answered).
+# Per-source drops are logged at a bounded rate, each stderr line whole.
+# Once the floods' ports close the transfers end, the listener reaps them
+# (no zombie) and gives their room back: 127.0.0.9 is served again.
 nb_spawn "$ns" "$T" $M -L -a 127.0.0.3:69 -s "$root" -T 200000 \
     --max-transfers 12 -P "$NB_TMP/pid3" 2> "$NB_TMP/limits.err"
 nb_wait 5 test -s "$NB_TMP/pid3" || nb_fail "no pid file (limits)"
@@ -395,6 +397,8 @@ l=$(load)
 nb_ok "limits: 300 requests from one address hold 8 transfers" \
     "(--max-per-source), another address is served; two floods hold 12" \
     "(--max-transfers 12)"
+nb_bg $X "$P" -q 30 127.0.0.3 69 rrq f513 > "$out/queued"
+queued=$NB_PID
 idle3() {
 	[ "$(load)" -eq 0 ]
 }
@@ -407,11 +411,16 @@ same "$root/f513" "$out/c" "the flooding address afterwards"
 n=$(grep -c 'request dropped' "$NB_TMP/limits.err")
 grep -q '127\.0\.0\.9: request dropped: --max-per-source reached' \
     "$NB_TMP/limits.err" || nb_fail "per-source drop not logged"
-grep -q 'request dropped: --max-transfers reached' "$NB_TMP/limits.err" ||
-    nb_fail "--max-transfers drop not logged"
+wait "$queued" || nb_fail "a request made while every slot was taken" \
+    "was not answered: $(cat "$out/queued")"
+grep -q '^DATA 1 512' "$out/queued" || nb_fail "queued: $(cat "$out/queued")"
+grep -q 'request dropped: --max-transfers reached' "$NB_TMP/limits.err" &&
+    nb_fail "a request dropped over --max-transfers rather than queued"
+nb_ok "limits: a request sent once while all 12 slots were taken waited" \
+    "in the socket and was answered"
 [ "$n" -le 20 ] || nb_fail "$n drop lines for 600 drops: not rate limited"
 bad=$(grep -cvE '^in\.tftpd(\[transfer\])?: [0-9.]+: [^ ]' \
     "$NB_TMP/limits.err")
 [ "$bad" = 0 ] || nb_fail "$bad malformed stderr lines (-L)"
 nb_ok "limits: transfers reaped and their room given back, no zombie;" \
-    "$n drop lines for about 580 drops, every stderr line whole"
+    "$n drop lines for about 580 per-source drops, every stderr line whole"

@@ -131,6 +131,30 @@ START_TEST(test_full_order)
 }
 END_TEST
 
+/* -c: done once the entry is picked; neither kernel nor initrd read. */
+START_TEST(test_cfg_only)
+{
+	static const struct sfile files[] = {
+		{ "pxelinux.0", NULL, 42430 }, { "ldlinux.c32", NULL, 119524 },
+		{ "pxelinux.cfg/C0000265", cfg_lab, 0 },
+		{ "vmlinuz", NULL, 300000 }, { "rootfs.gz", NULL, 100000 },
+		{ NULL, NULL, 0 }
+	};
+	static const char *const want[] = {
+		"pxelinux.0", "ldlinux.c32",
+		"pxelinux.cfg/01-52-54-00-0b-00-01", "pxelinux.cfg/C0000265"
+	};
+	size_t n;
+
+	setup(FL_S_IPXE, true, files, "pxelinux.0");
+	conf.cfg_only = true;
+	n = srv_run(&sv, &cl, recs, 64, 100000);
+	names_are(want, 4);
+	ends(n, "booted");
+	ck_assert_uint_eq(recs[n - 1].bytes, 42430 + 119524 + strlen(cfg_lab));
+}
+END_TEST
+
 START_TEST(test_include)
 {
 	static const char main_cfg[] = "INCLUDE common.cfg\nDEFAULT n\n";
@@ -258,6 +282,7 @@ fleet_client_suite(void)
 
 	tcase_add_test(tc, test_as_qemu);
 	tcase_add_test(tc, test_full_order);
+	tcase_add_test(tc, test_cfg_only);
 	tcase_add_test(tc, test_include);
 	tcase_add_test(tc, test_silent_name);
 	tcase_add_test(tc, test_endings);

@@ -3,7 +3,9 @@
  * Unit tests for in.tftpd/tftp_limit.c: the per-address cap (a flood from
  * one address leaves room for the others), the global cap, releases that
  * give the room back and keep the table compact, a table smaller than
- * max_total, and the log rate limit's windows and held-back count.
+ * max_total, the log rate limit's windows and held-back count, and the
+ * table of transfers begun: a copy of a request that arrived before its
+ * transfer began is one, the same request sent after is not.
  */
 #include "tests.h"
 
@@ -103,6 +105,32 @@ START_TEST(test_loglim)
 }
 END_TEST
 
+START_TEST(test_recent)
+{
+	static const char rrq[] = "\0\1pxelinux.0\0octet\0";
+	static const char other[] = "\0\1ldlinux.c32\0octet\0";
+	struct tftp_recent_ent tab[64];
+	struct tftp_recent r;
+	uint32_t h = tftp_recent_hash(rrq, sizeof(rrq));
+	uint32_t h2 = tftp_recent_hash(other, sizeof(other));
+
+	tftp_recent_init(&r, tab, 64);
+	ck_assert(!tftp_recent_copy(&r, A, 1024, h, 500));
+	tftp_recent_add(&r, A, 1024, h, 1000);
+	ck_assert(tftp_recent_copy(&r, A, 1024, h, 400));	/* queued */
+	ck_assert(tftp_recent_copy(&r, A, 1024, h, 1000));
+	ck_assert(!tftp_recent_copy(&r, A, 1024, h, 1001));	/* sent later */
+	ck_assert(!tftp_recent_copy(&r, A, 1025, h, 400));	/* other port */
+	ck_assert(!tftp_recent_copy(&r, B, 1024, h, 400));	/* other host */
+	ck_assert_uint_ne(h, h2);
+	ck_assert(!tftp_recent_copy(&r, A, 1024, h2, 400));	/* other file */
+	/* the same request begun again later: copies of the new one count */
+	tftp_recent_add(&r, A, 1024, h, 5000);
+	ck_assert(tftp_recent_copy(&r, A, 1024, h, 4000));
+	ck_assert(!tftp_recent_copy(&r, A, 1024, h, 6000));
+}
+END_TEST
+
 Suite *
 tftp_limit_suite(void)
 {
@@ -113,6 +141,7 @@ tftp_limit_suite(void)
 	tcase_add_test(tc, test_total);
 	tcase_add_test(tc, test_small_table);
 	tcase_add_test(tc, test_loglim);
+	tcase_add_test(tc, test_recent);
 	suite_add_tcase(s, tc);
 	return s;
 }

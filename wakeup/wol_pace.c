@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: ISC
+/*
+ * wakeup --parallel auto's window (see wol_pace.h): additive increase,
+ * multiplicative decrease over the transfer log of the nodes being booted.
+ */
+#include <string.h>
+
+#include "wol_pace.h"
+
+void
+wol_pace_init(struct wol_pace *p, size_t max)
+{
+	memset(p, 0, sizeof(*p));
+	p->max = max > 0 ? max : 1;
+	p->w = p->max < WOL_PACE_START ? (double)p->max : WOL_PACE_START;
+	p->slowstart = true;
+	p->cut_ms = INT64_MIN;
+}
+
+size_t
+wol_pace_window(const struct wol_pace *p)
+{
+	size_t w = (size_t)p->w;
+
+	return w < 1 ? 1 : w > p->max ? p->max : w;
+}
+
+/* Halves the window for trouble in something that began at `since'. */
+static enum wol_pace_why
+narrow(struct wol_pace *p, int64_t since, int64_t now, enum wol_pace_why why)
+{
+	if (since < p->cut_ms)
+		return WP_NONE;		/* the window before the last cut */
+	p->w = p->w / 2 < 1 ? 1 : p->w / 2;
+	p->w = (double)wol_pace_window(p);	/* whole nodes from here */
+	p->slowstart = false;
+	p->cut_ms = now;
+	p->downs++;
+	return p->why = why;
+}
+
+/* The fastest time of file `name', or NULL if it is not kept. */
+static struct wol_pace_file *
+file_of(struct wol_pace *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->nf; i++)
+		if (strcmp(p->f[i].name, name) == 0)
+			return &p->f[i];
+	if (p->nf == WOL_PACE_FILES || strlen(name) >= WOL_PACE_NAMEMAX)
+		return NULL;
+	strlcpy(p->f[p->nf].name, name, WOL_PACE_NAMEMAX);
+	p->f[p->nf].best_ms = UINT64_MAX;
+	return &p->f[p->nf++];
+}
+
+enum wol_pace_why
+wol_pace_xfer(struct wol_pace *p, const struct xferlog_rec *r, int64_t now)
+{
+	struct wol_pace_file *f;
+	int64_t since = now - (int64_t)r->dur_ms;
+
+	if (r->wrq)
+		return WP_NONE;
+	if (!r->ok)	/* "E<code>": refused or missing, as lookups are */
+		return r->fail[0] == 'E' ? WP_NONE :
+		    narrow(p, since, now, WP_FAILED);
+	if (r->bytes < WOL_PACE_MINBYTES || (f = file_of(p, r->file)) == NULL)
+		return WP_NONE;
+	if (f->best_ms != UINT64_MAX &&
+	    r->dur_ms > 2 * f->best_ms + WOL_PACE_SLACK_MS) {
+		p->last_ms = r->dur_ms;
+		p->best_ms = f->best_ms;
+		strlcpy(p->last_file, f->name, sizeof(p->last_file));
+		return narrow(p, since, now, WP_SLOW);
+	}
+	if (r->dur_ms < f->best_ms)
+		f->best_ms = r->dur_ms;
+	return WP_NONE;
+}
+
+enum wol_pace_why
+wol_pace_booted(struct wol_pace *p, bool filled, int64_t now)
+{
+	size_t before = wol_pace_window(p);
+
+	(void)now;
+	if (!filled)
+		return WP_NONE;
+	p->w += p->slowstart ? 1 : 1 / p->w;
+	if (p->w > (double)p->max)
+		p->w = (double)p->max;
+	if (wol_pace_window(p) == before)
+		return WP_NONE;
+	p->ups++;
+	return p->why = WP_BOOTED;
+}
+
+enum wol_pace_why
+wol_pace_timeout(struct wol_pace *p, int64_t since, int64_t now)
+{
+	return narrow(p, since, now, WP_TIMEOUT);
+}

@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * wakeup --parallel auto: how many nodes may boot at once, found from the
+ * transfer log the way TCP finds a sending rate (additive increase,
+ * multiplicative decrease).  The window starts at 2 and grows by one per
+ * node booted while it was filled (doubling per round, "slow start") until
+ * the first sign of trouble, then by 1/window per node booted (one per
+ * round).  Trouble is
+ * a transfer to a node being booted that failed in transport (timeout,
+ * unreachable, io: not a file refused or missing, which pxelinux's lookups
+ * produce by design), a node not booted within its timeout, or a transfer
+ * that slowed down: one of at least WOL_PACE_MINBYTES that took more than
+ * twice the fastest transfer of the same file seen so far, plus
+ * WOL_PACE_SLACK_MS.  Then the window halves (never below 1), once per
+ * round: trouble in a transfer that began before the last decrease was
+ * caused by the window before it and does not count again.  The window
+ * never exceeds the limit given.
+ *
+ * Pure: the caller passes the time (ms, monotonic) and the parsed log
+ * records of the nodes it woke.
+ */
+#ifndef WOL_PACE_H
+#define WOL_PACE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "wol_xferlog.h"
+
+#define WOL_PACE_START		2
+#define WOL_PACE_FILES		16	/* file names with a fastest time */
+#define WOL_PACE_NAMEMAX	128
+#define WOL_PACE_MINBYTES	65536	/* shorter ones time the latency */
+#define WOL_PACE_SLACK_MS	100
+
+enum wol_pace_why {
+	WP_NONE,	/* the window did not change */
+	WP_BOOTED,	/* widened: a node booted, times flat */
+	WP_SLOW,	/* narrowed: a transfer slowed down */
+	WP_FAILED,	/* narrowed: a transfer failed */
+	WP_TIMEOUT	/* narrowed: a node did not boot in time */
+};
+
+struct wol_pace_file {
+	char		 name[WOL_PACE_NAMEMAX];
+	uint64_t	 best_ms;	/* the fastest transfer seen */
+};
+
+struct wol_pace {
+	double		 w;		/* the window, 1 .. max */
+	size_t		 max;
+	bool		 slowstart;	/* until the first decrease */
+	int64_t		 cut_ms;	/* the last decrease, or INT64_MIN */
+	struct wol_pace_file f[WOL_PACE_FILES];
+	size_t		 nf;
+	unsigned	 ups, downs;	/* changes, for the summary */
+	/* the last change, for the shell to report */
+	enum wol_pace_why why;
+	uint64_t	 last_ms, best_ms;	/* WP_SLOW's times */
+	char		 last_file[WOL_PACE_NAMEMAX];	/* and file */
+};
+
+/* A window of min(WOL_PACE_START, max) nodes; max >= 1. */
+void	wol_pace_init(struct wol_pace *, size_t max);
+/* How many nodes may boot at once now: 1 .. max. */
+size_t	wol_pace_window(const struct wol_pace *);
+/*
+ * A transfer log record of a node being booted, read at now.  Returns
+ * WP_SLOW or WP_FAILED if the window narrowed, else WP_NONE.
+ */
+enum wol_pace_why wol_pace_xfer(struct wol_pace *, const struct xferlog_rec *,
+	    int64_t now);
+/*
+ * A node booted at now, with the window `filled' (as many booting as it
+ * allowed) or not: WP_BOOTED if the window grew.  A window not filled
+ * does not grow: its boots say nothing of a larger one.
+ */
+enum wol_pace_why wol_pace_booted(struct wol_pace *, bool filled,
+	    int64_t now);
+/* A node woken at `since' not booted by now: WP_TIMEOUT if narrowed. */
+enum wol_pace_why wol_pace_timeout(struct wol_pace *, int64_t since,
+	    int64_t now);
+
+#endif
