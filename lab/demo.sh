@@ -7,10 +7,13 @@
 # and pxelinux.cfg (pxecfg-gen) in build/lab, starts the server side in a
 # network namespace (xinetd -> in.tftpd, dhcpd-pxe, radvd) and the power
 # shim, and lets `wakeup --sequential` power on the qemu nodes one after
-# the other.  It prints a per-node timeline and the makespan, and removes
+# the other (or PARALLEL at once).  It prints a per-node timeline and the makespan, and removes
 # the namespace and every process on exit or Ctrl-C.
 #
 #   NODES=4          how many nodes
+#   PARALLEL=1       nodes booting at once (wakeup --parallel; 1 is
+#                    --sequential, auto lets wakeup find it; the suite's
+#                    transfer log paces them, dnsmasq's boots go by -d 20)
 #   PROFILE=bios     bios (SeaBIOS, virtio-net), e1000 (SeaBIOS, e1000),
 #                    uefi (OVMF, virtio-net: option 93 -> syslinux.efi),
 #                    mixed (odd nodes bios, even nodes uefi)
@@ -31,8 +34,14 @@ NODES=${NODES:-4}
 PROFILE=${PROFILE:-bios}
 SERVER=${SERVER:-suite}
 TIMEOUT=${TIMEOUT:-120}
+PARALLEL=${PARALLEL:-1}
 case $NODES in
 ''|*[!0-9]*) nb_fail "NODES=$NODES: not a number" ;;
+esac
+case $PARALLEL in
+auto|auto:*) [ "$SERVER" = dnsmasq ] &&
+	nb_fail "PARALLEL=auto paces by in.tftpd's transfer log: not with dnsmasq" ;;
+''|*[!0-9]*) nb_fail "PARALLEL=$PARALLEL: a number or auto" ;;
 esac
 [ "$NODES" -ge 1 ] && [ "$NODES" -le 99 ] || nb_fail "NODES: 1 to 99"
 
@@ -81,10 +90,11 @@ else
 	log="-l $LAB_RUN/xfer.log"
 fi
 lab_log "server: DHCP $LAB_DHCP, TFTP $LAB_TFTP, radvd, wolshim on br0"
-lab_log "waking $NODES node(s), profile $PROFILE (consoles: $LAB_RUN/*.console)"
+lab_log "waking $NODES node(s), $PARALLEL at once, profile $PROFILE" \
+    "(consoles: $LAB_RUN/*.console)"
 
 # shellcheck disable=SC2086
-ip netns exec "$LAB_NS" "$LAB_BIN/wakeup" -s -i br0 -e "$LAB/etc/ethers" \
+ip netns exec "$LAB_NS" "$LAB_BIN/wakeup" -P "$PARALLEL" -i br0 -e "$LAB/etc/ethers" \
     --hosts "$LAB/etc/hosts" --tftpboot "$tftp" -t "$TIMEOUT" -d 20 $log \
     -a 2>&1 | tee "$LAB_RUN/wakeup.log"
 
@@ -100,7 +110,8 @@ while [ "$i" -le "$NODES" ]; do
 	i=$((i + 1))
 done
 echo
-echo "## Per-node timeline (seconds; SERVER=$SERVER, PROFILE=$PROFILE)"
+echo "## Per-node timeline (seconds; SERVER=$SERVER, PROFILE=$PROFILE," \
+    "PARALLEL=$PARALLEL)"
 echo
 sh "$top/lab/timeline.sh" "$LAB_RUN" "$LAB/etc/ethers" "$LAB/etc/hosts" |
     tee "$LAB_RUN/timeline.md"

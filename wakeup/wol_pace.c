@@ -81,11 +81,10 @@ wol_pace_xfer(struct wol_pace *p, const struct xferlog_rec *r, int64_t now)
 }
 
 enum wol_pace_why
-wol_pace_booted(struct wol_pace *p, bool filled, int64_t now)
+wol_pace_booted(struct wol_pace *p, bool filled)
 {
 	size_t before = wol_pace_window(p);
 
-	(void)now;
 	if (!filled)
 		return WP_NONE;
 	p->w += p->slowstart ? 1 : 1 / p->w;

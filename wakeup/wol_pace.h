@@ -72,12 +72,11 @@ size_t	wol_pace_window(const struct wol_pace *);
 enum wol_pace_why wol_pace_xfer(struct wol_pace *, const struct xferlog_rec *,
 	    int64_t now);
 /*
- * A node booted at now, with the window `filled' (as many booting as it
+ * A node booted, with the window `filled' (as many booting as it
  * allowed) or not: WP_BOOTED if the window grew.  A window not filled
  * does not grow: its boots say nothing of a larger one.
  */
-enum wol_pace_why wol_pace_booted(struct wol_pace *, bool filled,
-	    int64_t now);
+enum wol_pace_why wol_pace_booted(struct wol_pace *, bool filled);
 /* A node woken at `since' not booted by now: WP_TIMEOUT if narrowed. */
 enum wol_pace_why wol_pace_timeout(struct wol_pace *, int64_t since,
 	    int64_t now);

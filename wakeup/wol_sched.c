@@ -128,7 +128,7 @@ wol_sched_xfer(struct wol_sched *s, const struct xferlog_rec *r, int64_t now)
 		filled = s->pace != NULL && s->busy >= wol_pace_window(s->pace);
 		release(s, nd, WN_BOOTED, now);
 		if (s->pace != NULL)
-			wol_pace_booted(s->pace, filled, now);
+			wol_pace_booted(s->pace, filled);
 		return (ssize_t)i;
 	}
 	return -1;

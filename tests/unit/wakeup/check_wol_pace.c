@@ -40,18 +40,18 @@ START_TEST(test_pace_grow)
 	wol_pace_init(&p, 100);
 	ck_assert_uint_eq(wol_pace_window(&p), 2);
 	for (i = 0; i < 6; i++)		/* slow start: one per boot */
-		ck_assert_int_eq(wol_pace_booted(&p, true, 1000), WP_BOOTED);
+		ck_assert_int_eq(wol_pace_booted(&p, true), WP_BOOTED);
 	ck_assert_uint_eq(wol_pace_window(&p), 8);
 	for (i = 0; i < 200; i++)
-		wol_pace_booted(&p, true, 1000);
+		wol_pace_booted(&p, true);
 	ck_assert_uint_eq(wol_pace_window(&p), 100);	/* its limit */
 	wol_pace_init(&p, 1);
 	ck_assert_uint_eq(wol_pace_window(&p), 1);
-	ck_assert_int_eq(wol_pace_booted(&p, true, 1000), WP_NONE);
+	ck_assert_int_eq(wol_pace_booted(&p, true), WP_NONE);
 	ck_assert_uint_eq(wol_pace_window(&p), 1);
 	/* a window not filled (fewer nodes left) does not grow */
 	wol_pace_init(&p, 100);
-	ck_assert_int_eq(wol_pace_booted(&p, false, 1000), WP_NONE);
+	ck_assert_int_eq(wol_pace_booted(&p, false), WP_NONE);
 	ck_assert_uint_eq(wol_pace_window(&p), 2);
 }
 END_TEST
@@ -64,7 +64,7 @@ START_TEST(test_pace_slow)
 
 	wol_pace_init(&p, 64);
 	for (i = 0; i < 14; i++)
-		wol_pace_booted(&p, true, 0);
+		wol_pace_booted(&p, true);
 	ck_assert_uint_eq(wol_pace_window(&p), 16);
 	r = xrec("vmlinuz", 8 << 20, 300, NULL);
 	ck_assert_int_eq(wol_pace_xfer(&p, &r, 10000), WP_NONE);
@@ -81,7 +81,7 @@ START_TEST(test_pace_slow)
 	ck_assert_int_eq(wol_pace_xfer(&p, &r, 12500), WP_NONE);
 	ck_assert_uint_eq(wol_pace_window(&p), 8);
 	/* after the cut: one per round now, 1/w per boot */
-	for (i = 1; wol_pace_booted(&p, true, 13000) == WP_NONE; i++)
+	for (i = 1; wol_pace_booted(&p, true) == WP_NONE; i++)
 		ck_assert_uint_lt(i, 10);
 	ck_assert_uint_ge(i, 8);
 	ck_assert_uint_eq(wol_pace_window(&p), 9);
@@ -98,7 +98,7 @@ START_TEST(test_pace_ignored)
 	struct xferlog_rec r;
 
 	wol_pace_init(&p, 64);
-	wol_pace_booted(&p, true, 0);
+	wol_pace_booted(&p, true);
 	r = xrec("pxelinux.cfg/01-52-54-00-00-00-01", 0, 5, "E1");
 	ck_assert_int_eq(wol_pace_xfer(&p, &r, 1000), WP_NONE);	/* miss */
 	r = xrec("pxelinux.cfg/default", 200, 10, NULL);
@@ -119,8 +119,8 @@ START_TEST(test_pace_fail)
 	struct xferlog_rec r;
 
 	wol_pace_init(&p, 64);
-	wol_pace_booted(&p, true, 0);
-	wol_pace_booted(&p, true, 0);		/* 4 */
+	wol_pace_booted(&p, true);
+	wol_pace_booted(&p, true);		/* 4 */
 	r = xrec("initrd.gz", 1 << 20, 3000, "timeout");
 	ck_assert_int_eq(wol_pace_xfer(&p, &r, 10000), WP_FAILED);
 	ck_assert_uint_eq(wol_pace_window(&p), 2);
