@@ -18,7 +18,9 @@
 #include <unistd.h>
 
 #include "common/fileio.h"
+#include "common/log.h"
 #include "in.tftpd/file.h"
+#include "in.tftpd/tftp_path.h"
 
 static int
 open_beneath(int dirfd, const char *path, int flags, mode_t mode)
@@ -73,7 +75,7 @@ open_wrq(const struct tftpd *d, int dirfd, const char *path, bool *created)
 	return fd;
 }
 
-int
+static int
 file_open(const struct tftpd *d, int dirfd, const char *path, uint16_t op,
     off_t *size, uint16_t *code, const char **errstr)
 {
@@ -298,4 +300,46 @@ blksink_close(struct blksink *s)
 	if (close(s->fd) == -1)
 		r = -1;
 	return r;
+}
+
+int
+file_lookup(const struct tftpd *d, const struct tftp_req *req, uint32_t ip,
+    const char *mac, char name[TFTP_FILE_MAX + 1], off_t *size,
+    uint16_t *code, const char **msg, const char **errstr)
+{
+	struct tftp_remap_ctx ctx = { req->op == TFTP_WRQ, ip, mac };
+	char path[TFTP_FILE_MAX + 1];
+	size_t which;
+	int r, fd = -1;
+
+	*code = TFTP_EACCESS;
+	if ((r = tftp_remap_apply(&d->remap, req->file, &ctx, name,
+	    TFTP_FILE_MAX + 1, errstr)) != 0)
+		*errstr = r == 1 ? "refused by the remap file" : *errstr;
+	else if (tftp_path_resolve(name, d->secure, d->dirs, d->ndirs, path,
+	    sizeof(path), &which, errstr) == -1)
+		r = -1;
+	else if ((fd = file_open(d, d->dirfds[which], path, req->op, size,
+	    code, errstr)) == -1)
+		r = -1;
+	if (r == 0)
+		return fd;
+	/* a refusing rule's text, if it has one, is the ERROR's */
+	*msg = r == 1 && name[0] != '\0' ? name : r == 1 ?
+	    "Access violation" : *errstr;
+	return -1;
+}
+
+void
+file_xferlog(const struct tftpd *d, const struct tftp_xferlog_rec *rec)
+{
+	char line[TFTP_XFERLOG_MAX];
+	size_t n;
+
+	if (d->logfd == -1 || (n = tftp_xferlog_format(rec, line,
+	    sizeof(line))) == 0)
+		return;
+	/* One write(2) on an O_APPEND descriptor: lines never interleave. */
+	if (write(d->logfd, line, n) != (ssize_t)n)
+		log_warn("%s", d->xferlog);
 }

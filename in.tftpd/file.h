@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The file side of one transfer: opening the requested file beneath a
- * served directory with the tftp-hpa permission rules, the block source of
- * an RRQ (a ring holding the current window, so a retransmission resends
- * the same bytes, netascii included) and the sink of a WRQ.
+ * The file side of one transfer: finding and opening the requested file
+ * beneath a served directory with the tftp-hpa permission rules, the
+ * block source of an RRQ (a ring holding the current window, so a
+ * retransmission resends the same bytes, netascii included) and the sink
+ * of a WRQ.
  */
 #ifndef TFTPD_FILE_H
 #define TFTPD_FILE_H
@@ -13,15 +14,24 @@
 #include <sys/types.h>
 
 #include "in.tftpd/tftp_ascii.h"
+#include "in.tftpd/tftp_xferlog.h"
 #include "in.tftpd/tftpd.h"
 
 /*
- * Opens path (already through the path policy) beneath dirfd for a
- * transfer of kind op.  Returns the descriptor and its size (RRQ), or -1
- * with *code and *errstr for the ERROR packet.
+ * The file request req from ip (its MAC for the remap rules, or "") names,
+ * through the remap rules (the name they give in name[]) and the path
+ * policy, opened beneath its served directory with tftp-hpa's permission
+ * rules for a transfer of kind req->op; its size in *size.  Returns the
+ * descriptor, or -1 with *code and *msg for the ERROR packet and *errstr
+ * for the log.
  */
-int	file_open(const struct tftpd *, int dirfd, const char *path,
-	    uint16_t op, off_t *size, uint16_t *code, const char **errstr);
+int	file_lookup(const struct tftpd *, const struct tftp_req *req,
+	    uint32_t ip, const char *mac, char name[TFTP_FILE_MAX + 1],
+	    off_t *size, uint16_t *code, const char **msg,
+	    const char **errstr);
+
+/* Appends rec's line to the transfer log (--xferlog), if there is one. */
+void	file_xferlog(const struct tftpd *, const struct tftp_xferlog_rec *rec);
 
 /*
  * Octet files are read ahead BLKSRC_RA_BYTES at a time (at most

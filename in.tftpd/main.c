@@ -34,6 +34,8 @@
 #define OPT_THREADS	260
 #define OPT_MAXXFER	261
 #define OPT_MAXSRC	262
+#define OPT_MCRANGE	263
+#define OPT_MCTTL	264
 
 static const struct option longopts[] = {
 	{ "ipv4", no_argument, NULL, '4' },
@@ -60,6 +62,8 @@ static const struct option longopts[] = {
 	{ "max-transfers", required_argument, NULL, OPT_MAXXFER },
 	{ "max-per-source", required_argument, NULL, OPT_MAXSRC },
 	{ "xferlog", required_argument, NULL, OPT_XFERLOG },
+	{ "mcast-range", required_argument, NULL, OPT_MCRANGE },
+	{ "mcast-ttl", required_argument, NULL, OPT_MCTTL },
 	{ "version", no_argument, NULL, 'V' },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ NULL, 0, NULL, 0 }
@@ -72,10 +76,10 @@ usage(FILE *fp, int status)
 "usage: in.tftpd [-clLpsv] [-a addr[:port]] [-B blksize] [-m remapfile]\n"
 "                [-P pidfile] [-R lo:hi] [-r option] [-t idle] [-T usec]\n"
 "                [-u user] [-U umask] [--max-per-source n]\n"
-"                [--max-transfers n] [--retries n] [--threads]\n"
-"                [--xferlog file]\n"
+"                [--max-transfers n] [--mcast-range a[-a][:p[-p]]]\n"
+"                [--mcast-ttl n] [--retries n] [--threads] [--xferlog file]\n"
 "                directory...\n"
-"TFTP server (RFC 1350, 2347, 2348, 2349, 7440).  Started by xinetd\n"
+"TFTP server (RFC 1350, 2090, 2347, 2348, 2349, 7440).  Started by xinetd\n"
 "(wait = yes) it serves requests arriving on fd 0 until idle for -t seconds.\n"
 "  -s, --secure           chroot into the one directory given\n"
 "  -l, --listen           standalone: listen on -a (default 0.0.0.0:69)\n"
@@ -100,6 +104,9 @@ usage(FILE *fp, int status)
 "                         requests wait in the socket until one ends\n"
 "      --max-per-source N transfers at once from one client address\n"
 "                         (1..4096, default 8)\n"
+"      --mcast-range R    RFC 2090 multicast on groups and ports R, e.g.\n"
+"                         239.255.0.1-239.255.0.9:1758 (port default 1758)\n"
+"      --mcast-ttl N      multicast TTL (1..255, default 1: the link)\n"
 "      --threads          each transfer in a thread, not a forked child:\n"
 "                         less CPU, no isolation between transfers\n"
 "  -v, --verbose          log more (twice: debug); --verbosity N sets it\n"
@@ -179,8 +186,16 @@ parse_opt(struct tftpd *d, int ch, int *verbose)
 		    TFTPD_MAX_LIMIT, "max-per-source");
 		break;
 	case OPT_XFERLOG: d->xferlog = optarg; break;
+	case OPT_MCRANGE:
+		if (tftp_mc_range_parse(optarg, &d->mc_range) == -1)
+			errx(EX_USAGE, "--mcast-range %s: want groups in "
+			    "224.0.0.0/4, ADDR[-ADDR][:PORT[-PORT]]", optarg);
+		d->mcast = true;
+		break;
+	case OPT_MCTTL: d->mc_ttl = (int)opt_number(optarg, 1, 255, "mcast-ttl");
+		break;
 	case 'V': printf("in.tftpd (nodeboot) 1.0, IPv4, remap, "
-		    "windowsize\n");
+		    "windowsize, multicast\n");
 		exit(0);
 	case OPT_HELP: usage(stdout, 0);
 	default: usage(stderr, EX_USAGE);
@@ -298,6 +313,7 @@ main(int argc, char *argv[])
 		.blksize_max = TFTP_BLKSIZE_MAX, .sock = 0, .logfd = -1,
 		.max_transfers = TFTPD_MAX_TRANSFERS,
 		.max_per_source = TFTPD_MAX_PER_SOURCE, .wake = { -1, -1 },
+		.mc_ttl = 1,
 	};
 	int ch, verbose = 0;
 

@@ -10,8 +10,10 @@
  * back; children finish on their own, threads are waited for.  While
  * --max-transfers transfers run it reads nothing: requests queue in the
  * socket (a 4 MB receive buffer) until one ends.  The listener runs
- * without privileges and never parses a request (the
- * transfer does); it reads only the opcode.
+ * without privileges.  It parses requests only with --mcast-range, to
+ * keep the multicast ones in sessions of its own (mcast.c), their sockets
+ * polled here too; other requests it hands on reading only the opcode
+ * (the transfer parses them).
  */
 #include <sys/socket.h>
 
@@ -32,6 +34,7 @@
 #include "common/monotime.h"
 #include "common/pktinfo.h"
 #include "in.tftpd/jobs.h"
+#include "in.tftpd/mcast.h"
 #include "in.tftpd/tftpd.h"
 
 static volatile sig_atomic_t quit;
@@ -169,14 +172,16 @@ woken(struct tftpd *d, struct jobs *js)
 void
 server_run(struct tftpd *d)
 {
-	struct pollfd pfd[2] = {
+	struct pollfd pfd[2 + MCAST_SESSIONS] = {
 		{ .fd = d->sock, .events = POLLIN },
 		{ .fd = -1, .events = POLLIN },
 	};
 	struct tftpd_req *r;
 	struct jobs *js;
-	int64_t idle_due = 0, now;
+	struct mcast *mc;
+	int64_t idle_due = 0, now, due;
 	int on = 1, n, wait_ms;
+	nfds_t nfds;
 
 	signals(d);
 	pfd[1].fd = d->wake[0];
@@ -189,19 +194,24 @@ server_run(struct tftpd *d)
 	if ((r = malloc(sizeof(*r))) == NULL)
 		fatal("malloc");
 	js = jobs_new(d);
+	mc = mcast_new(d);
 	if (!d->standalone && d->idle_s > 0)
 		idle_due = mono_ms() + (int64_t)d->idle_s * 1000;
 	while (!quit) {
-		wait_ms = -1;
-		if (idle_due > 0 && (wait_ms = (int)(idle_due - mono_ms())) < 0)
-			wait_ms = 0;
+		now = mono_ms();
+		/* the sooner of the idle check and a multicast timer */
+		if ((due = mcast_due(mc)) == 0 || (idle_due > 0 &&
+		    idle_due < due))
+			due = idle_due;
+		wait_ms = due == 0 ? -1 : due > now ? (int)(due - now) : 0;
 		/*
 		 * Every slot taken: requests wait in the socket, in order,
 		 * until a transfer ends (its SIGCHLD or its thread writes to
 		 * the self-pipe), rather than being read and dropped.
 		 */
 		pfd[0].events = jobs_full(js) ? 0 : POLLIN;
-		if ((n = poll(pfd, 2, wait_ms)) == -1) {
+		nfds = 2 + mcast_pollfds(mc, pfd + 2, MCAST_SESSIONS);
+		if ((n = poll(pfd, nfds, wait_ms)) == -1) {
 			if (errno != EINTR)
 				fatal("poll");
 			continue;
@@ -209,11 +219,15 @@ server_run(struct tftpd *d)
 		if (pfd[1].revents & POLLIN)
 			woken(d, js);
 		now = mono_ms();
-		/* Idle: xinetd takes the socket back, once no thread serves. */
+		mcast_run(mc, pfd + 2, nfds - 2, now);
+		/*
+		 * Idle: xinetd takes the socket back, once no thread and no
+		 * multicast session serves.
+		 */
 		if (idle_due > 0 && now >= idle_due && !(pfd[0].revents &
 		    POLLIN)) {
 			jobs_reap(js);
-			if (!jobs_busy(js))
+			if (!jobs_busy(js) && !mcast_busy(mc))
 				break;
 			idle_due = now + (int64_t)d->idle_s * 1000;
 		}
@@ -221,7 +235,8 @@ server_run(struct tftpd *d)
 			continue;
 		if (idle_due > 0)
 			idle_due = now + (int64_t)d->idle_s * 1000;
-		jobs_request(js, r, now);
+		if (!mcast_request(mc, r, now))
+			jobs_request(js, r, now);
 	}
 	if (d->pidfile != NULL && quit)
 		unlink(d->pidfile);

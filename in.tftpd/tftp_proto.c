@@ -81,6 +81,12 @@ req_options(struct rbuf *r, struct tftp_req *req)
 			req->garbage = true;
 			return;
 		}
+		/* RFC 2090: "multicast" with an empty value, once */
+		if (strcasecmp(name, "multicast") == 0 && vlen == 0 &&
+		    !req->multicast) {
+			req->multicast = true;
+			continue;
+		}
 		if ((id = tftp_opt_lookup(name)) == -1 || req->has[id] ||
 		    opt_value(val, vlen, &optdefs[id], &v) == -1) {
 			req->ignored++;

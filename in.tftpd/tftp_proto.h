@@ -43,6 +43,7 @@ struct tftp_req {
 	enum tftp_optid	 order[TFTP_NOPTS];
 	uint64_t	 val[TFTP_NOPTS];	/* valid where has[] */
 	bool		 has[TFTP_NOPTS];
+	bool		 multicast;	/* RFC 2090 asked (empty value) */
 	bool		 garbage;	/* bytes after the last complete pair */
 	unsigned	 ignored;	/* unknown or malformed options */
 };
@@ -51,7 +52,8 @@ struct tftp_req {
  * Parses a request of len bytes into *req.  Filename and mode must each end
  * in a NUL inside the packet; the mode is compared case-insensitively
  * without touching the buffer.  Unknown options and options whose value is
- * not a plain decimal in range are ignored (counted in req->ignored), a
+ * not a plain decimal in range are ignored (counted in req->ignored), as
+ * is a multicast option with a value (RFC 2090's has none), a
  * repeated option keeps its first value, and an incomplete pair at the end
  * (OpenFirmware and PA-RISC clients pad requests) sets req->garbage.
  * Returns 0, or -1 with *errstr and *code (the TFTP error to answer).

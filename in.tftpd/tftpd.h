@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "in.tftpd/tftp_mcast.h"
 #include "in.tftpd/tftp_proto.h"
 #include "in.tftpd/tftp_remap.h"
 
@@ -52,6 +53,9 @@ struct tftpd {
 	int		 dirfds[TFTPD_MAXDIRS];
 	unsigned	 max_transfers;	/* --max-transfers */
 	unsigned	 max_per_source; /* --max-per-source */
+	bool		 mcast;		/* --mcast-range given */
+	struct tftp_mc_range mc_range;
+	int		 mc_ttl;	/* --mcast-ttl */
 	int		 sock;		/* where requests arrive */
 	int		 wake[2];	/* self-pipe: SIGCHLD wakes the listener */
 	int		 logfd;		/* transfer log, or -1 */
