@@ -174,18 +174,22 @@ tftp_mc_next(struct tftp_mc *m, int64_t now, struct tftp_mc_action *a)
 		m->due = 0;
 		expired(m);
 	}
+	for (i = 0; i < m->ncl; i++) {		/* ends first */
+		struct tftp_mc_client *c = &m->cl[i];
+
+		if ((c->state == MC_DONE || c->state == MC_FAILED) &&
+		    !c->reported) {
+			c->reported = true;
+			a->act = MC_ACT_END;
+			a->client = i;
+			return;
+		}
+	}
 	for (i = 0; i < m->ncl; i++) {
 		struct tftp_mc_client *c = &m->cl[i];
 
-		if (c->state == MC_DONE || c->state == MC_FAILED) {
-			if (!c->reported) {
-				c->reported = true;
-				a->act = MC_ACT_END;
-				a->client = i;
-				return;
-			}
+		if (c->state == MC_DONE || c->state == MC_FAILED)
 			continue;
-		}
 		live = true;
 		if (c->oack) {
 			c->oack = false;
