@@ -59,15 +59,7 @@ for n in $sizes; do
 	[ "$n" -gt "$max" ] && max=$n
 done
 [ "$max" -le 200 ] || die "at most 200 clients"
-i=1
-while [ "$i" -le "$max" ]; do
-	nb_ns "c$i"
-	nb_veth "$srv" "v$i" "$NB_NS" eth0
-	ip -n "$srv" link set "v$i" master br0
-	ip -n "$NB_NS" addr add "192.0.2.$((i + 10))/24" dev eth0
-	ip -n "$NB_NS" route add 224.0.0.0/4 dev eth0
-	i=$((i + 1))
-done
+nb_hosts "$srv" br0 "$max"
 ns() { echo "$NB_PREFIX-c$1"; }
 
 # serve MODE: the server for MODE in the cgroup; its pid in $spid

@@ -14,6 +14,9 @@
 #   nb_veth NS1 IF1 NS2 IF2    veth pair between two namespaces, both up
 #   nb_bridge NS BR            bridge in NS, up
 #   nb_tap NS TAP [BR]         tap device in NS (on bridge BR), up
+#   nb_hosts NS BR N           N namespaces "nb<pid>-c1".."-cN" on bridge BR
+#                              of NS, each eth0 192.0.2.(10+i)/24 and a
+#                              route to 224.0.0.0/4 (multicast groups)
 #   nb_spawn NS CMD...         start CMD in NS in the background; $NB_PID
 #   nb_bg CMD...               same in the current namespace
 #   nb_wait SECS CMD...        retry CMD every 0.1 s until it succeeds
@@ -99,6 +102,19 @@ nb_tap() {
 		ip -n "$1" link set "$2" master "$3" || nb_fail "tap master"
 	fi
 	ip -n "$1" link set "$2" up || nb_fail "tap up"
+}
+
+nb_hosts() {
+	_i=1
+	while [ "$_i" -le "$3" ]; do
+		nb_ns "c$_i"
+		nb_veth "$1" "v$_i" "$NB_NS" eth0
+		ip -n "$1" link set "v$_i" master "$2" &&
+		    ip -n "$NB_NS" addr add "192.0.2.$((_i + 10))/24" dev eth0 &&
+		    ip -n "$NB_NS" route add 224.0.0.0/4 dev eth0 ||
+		    nb_fail "host $_i on $1/$2"
+		_i=$((_i + 1))
+	done
 }
 
 nb_spawn() {

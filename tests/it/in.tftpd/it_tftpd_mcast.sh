@@ -37,18 +37,7 @@ nb_ns srv
 srv=$NB_NS
 nb_bridge "$srv" br0
 ip -n "$srv" addr add 192.0.2.1/24 dev br0
-i=1
-while [ "$i" -le 4 ]; do
-	nb_ns "c$i"
-	eval "c$i=\$NB_NS"
-	nb_veth "$srv" "v$i" "$NB_NS" eth0
-	ip -n "$srv" link set "v$i" master br0
-	ip -n "$NB_NS" addr add "192.0.2.1$i/24" dev eth0
-	# the group's route: where IP_ADD_MEMBERSHIP joins
-	ip -n "$NB_NS" route add 224.0.0.0/4 dev eth0
-	i=$((i + 1))
-done
-
+nb_hosts "$srv" br0 4
 log=$NB_TMP/tftpd.log
 xfer=$NB_TMP/xfer.log
 # -T 20 ms (a veth's round trip is far below), 10 retries doubling to
@@ -58,14 +47,13 @@ xfer=$NB_TMP/xfer.log
 nb_spawn "$srv" "$T" -L -v -a 192.0.2.1:69 -s "$root" -T 20000 \
     --mcast-range 239.255.1.1-239.255.1.4:1758-1759 \
     --xferlog "$xfer" 2> "$log"
-tftpd=$NB_PID
-nb_wait 5 ip netns exec "$c1" atftp -g -r mid -l /dev/null 192.0.2.1 \
+nb_wait 5 ip netns exec "$NB_PREFIX-c1" atftp -g -r mid -l /dev/null 192.0.2.1 \
     > /dev/null 2>&1 || nb_fail "no unicast answer across the bridge"
 
 # get N FILE OUT [atftp options]: client N fetches FILE by multicast into
 # OUT in the background; its pid in $NB_PID, its stderr in OUT.err
 get() {
-	_c=$(eval echo "\$c$1")
+	_c=$NB_PREFIX-c$1
 	_f=$2
 	_o=$3
 	shift 3
@@ -85,6 +73,24 @@ done_ok() {
 	cmp -s "$2" "$root/$3" || nb_fail "$2 differs from $3"
 }
 
+# all4 FILE OUT [atftp options]: the four clients fetch FILE at once
+# into OUT.1 .. OUT.4, all byte-exact
+all4() {
+	_f=$1
+	_out=$2
+	shift 2
+	_pids=
+	for _n in 1 2 3 4; do
+		get "$_n" "$_f" "$_out.$_n" "$@"
+		_pids="$_pids $NB_PID"
+	done
+	_n=1
+	for _p in $_pids; do
+		done_ok "$_p" "$_out.$_n" "$_f"
+		_n=$((_n + 1))
+	done
+}
+
 # sessions FILE: the sessions the server began for FILE
 sessions() {
 	grep -c "RRQ $1: multicast session [0-9]*, .*, new" "$log"
@@ -96,17 +102,7 @@ bigger_than() {
 }
 
 # 1. four at once
-o=$NB_TMP/s1
-pids=
-for n in 1 2 3 4; do
-	get "$n" big "$o.$n"
-	pids="$pids $NB_PID"
-done
-n=1
-for p in $pids; do
-	done_ok "$p" "$o.$n" big
-	n=$((n + 1))
-done
+all4 big "$NB_TMP/s1"
 [ "$(sessions big)" = 1 ] || nb_fail "4 clients at once: $(sessions big) sessions"
 oks=$(grep -c ' RRQ big 33554432 [0-9.]* ok$' "$xfer")
 [ "$oks" = 4 ] || nb_fail "4 clients at once: $oks ok lines in the transfer log"
@@ -150,11 +146,11 @@ nb_ok "master killed mid-file: the other client became master, byte-exact"
 
 # 4. unicast as before: no option, or a file that is not there
 o=$NB_TMP/s4
-ip netns exec "$c3" atftp --option "blksize 1432" -g -r mid -l "$o" \
+ip netns exec "$NB_PREFIX-c3" atftp --option "blksize 1432" -g -r mid -l "$o" \
     192.0.2.1 2> /dev/null || nb_fail "unicast beside multicast"
 cmp -s "$o" "$root/mid" || nb_fail "unicast: $o differs"
 [ "$(sessions mid)" = 0 ] || nb_fail "a request without multicast made a session"
-ip netns exec "$c3" atftp --option multicast -g -r nothere -l "$o" \
+ip netns exec "$NB_PREFIX-c3" atftp --option multicast -g -r nothere -l "$o" \
     192.0.2.1 > "$o.err" 2>&1 && nb_fail "a missing file was served"
 grep -q 'File not found' "$o.err" || nb_fail "no ERROR 1 for a missing file"
 nb_ok "without the option: unicast; a missing file: ERROR 1, no session"
@@ -171,18 +167,8 @@ lossy() {	# NS DEV: 10 % of what arrives on DEV is dropped
 }
 lossy "$srv" br0
 for n in 1 2 3 4; do
-	lossy "$(eval echo "\$c$n")" eth0
+	lossy "$NB_PREFIX-c$n" eth0
 done
-o=$NB_TMP/s5
-pids=
-for n in 1 2 3 4; do
-	get "$n" mid "$o.$n" --tftp-timeout 1
-	pids="$pids $NB_PID"
-done
-n=1
-for p in $pids; do
-	done_ok "$p" "$o.$n" mid
-	n=$((n + 1))
-done
+all4 mid "$NB_TMP/s5" --tftp-timeout 1
 [ "$(sessions mid)" = 1 ] || nb_fail "under loss: $(sessions mid) sessions"
 nb_ok "10 % loss each way: 4 clients of 8 MiB byte-exact, 1 session"
