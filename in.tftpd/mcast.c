@@ -128,15 +128,16 @@ sess_new(struct mcast *m, const struct tftpd_req *r)
 	return ses;
 }
 
-/* Clients from ip in the session, not yet ended. */
+/* Other clients from ip (not port) in the session, not yet ended. */
 static unsigned
-from_ip(const struct msess *ses, uint32_t ip)
+from_ip(const struct msess *ses, uint32_t ip, uint16_t port)
 {
 	unsigned n = 0;
 	size_t i;
 
 	for (i = 0; i < ses->mc.ncl; i++)
-		if (ses->cl[i].ip == ip && (ses->cl[i].state == MC_WAITING ||
+		if (ses->cl[i].ip == ip && ses->cl[i].port != port &&
+		    (ses->cl[i].state == MC_WAITING ||
 		    ses->cl[i].state == MC_MASTER))
 			n++;
 	return n;
@@ -209,7 +210,7 @@ mcast_request(struct mcast *m, const struct tftpd_req *r, int64_t now)
 		close(fd);
 		return false;
 	}
-	if (from_ip(ses, ip) >= d->max_per_source ||
+	if (from_ip(ses, ip, ntohs(r->peer.sin_port)) >= d->max_per_source ||
 	    tftp_mc_join(&ses->mc, ip, ntohs(r->peer.sin_port), oack, len,
 	    real_ms()) == -1) {
 		if (fresh) {

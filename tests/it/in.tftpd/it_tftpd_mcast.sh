@@ -18,11 +18,15 @@
 #      byte-exact (lock-step under loss is slow; a smaller file keeps it
 #      within a minute).  A hostile multicast option is for the fuzz
 #      harness and the unit tests.
+#   6. Under the real xinetd (wait = yes, the shipped etc/xinetd.d/tftp
+#      with --mcast-range added): two clients, one session, byte-exact,
+#      and the listener's idle exit (-t) comes only after the session.
 # Every wait is bounded; everything is removed on exit.
 
 . "$(dirname "$0")/../../lib/nb.sh"
 nb_init
-B=${NB_BUILD:-build}
+top=$(cd "$(dirname "$0")/../../.." && pwd)
+B=$(cd "${NB_BUILD:-$top/build}" && pwd) || nb_fail "no build folder"
 T=$B/bin/in.tftpd
 [ -x "$T" ] || nb_fail "build first: $T"
 command -v atftp > /dev/null || nb_fail "atftp missing (make deps)"
@@ -47,6 +51,7 @@ xfer=$NB_TMP/xfer.log
 nb_spawn "$srv" "$T" -L -v -a 192.0.2.1:69 -s "$root" -T 20000 \
     --mcast-range 239.255.1.1-239.255.1.4:1758-1759 \
     --xferlog "$xfer" 2> "$log"
+tftpd=$NB_PID
 nb_wait 5 ip netns exec "$NB_PREFIX-c1" atftp -g -r mid -l /dev/null 192.0.2.1 \
     > /dev/null 2>&1 || nb_fail "no unicast answer across the bridge"
 
@@ -172,3 +177,42 @@ done
 all4 mid "$NB_TMP/s5" --tftp-timeout 1
 [ "$(sessions mid)" = 1 ] || nb_fail "under loss: $(sessions mid) sessions"
 nb_ok "10 % loss each way: 4 clients of 8 MiB byte-exact, 1 session"
+
+# 6. under xinetd: the listener keeps the session, then exits when idle
+command -v xinetd > /dev/null || nb_fail "xinetd is not installed"
+unlossy() {
+	ip netns exec "$1" tc qdisc del dev "$2" root 2> /dev/null
+	ip netns exec "$1" iptables-legacy -F INPUT 2> /dev/null
+	return 0
+}
+unlossy "$srv" br0
+for n in 1 2 3 4; do
+	unlossy "$NB_PREFIX-c$n" eth0
+done
+nb_stop "$tftpd"
+xlog=$NB_TMP/xfer-x.log
+tabs="-s $root --xferlog $xlog -t 2 --mcast-range 239.255.3.1"
+sed -e "s|^\([[:space:]]*server[[:space:]]*=\).*|\1 $T|" \
+    -e "s|-s /tftpboot --xferlog /var/log/tftpd-xfer.log|$tabs|" \
+    "$top/etc/xinetd.d/tftp" > "$NB_TMP/xinetd.conf"
+grep -q -- "--mcast-range 239.255.3.1" "$NB_TMP/xinetd.conf" ||
+    nb_fail "could not adapt etc/xinetd.d/tftp"
+nb_spawn "$srv" xinetd -dontfork -stayalive -f "$NB_TMP/xinetd.conf" \
+    -pidfile "$NB_TMP/xinetd.pid"
+xpid=$NB_PID
+nb_wait 10 ip netns exec "$NB_PREFIX-c1" atftp -g -r mid -l /dev/null \
+    192.0.2.1 > /dev/null 2>&1 || nb_fail "no answer through xinetd"
+o=$NB_TMP/s6
+get 1 big "$o.1"
+p1=$NB_PID
+get 2 big "$o.2"
+p2=$NB_PID
+done_ok "$p1" "$o.1" big
+done_ok "$p2" "$o.2" big
+oks=$(grep -c ' RRQ big 33554432 [0-9.]* ok$' "$xlog")
+[ "$oks" = 2 ] || nb_fail "under xinetd: $oks ok lines, want 2"
+lpid=$(pgrep -P "$xpid" -x in.tftpd | head -n 1)
+[ -n "$lpid" ] || nb_fail "no listener under xinetd after the session"
+nb_wait 10 sh -c "! kill -0 $lpid 2> /dev/null" ||
+    nb_fail "the listener did not exit after -t idle seconds"
+nb_ok "under xinetd: 2 clients by multicast, byte-exact; then the idle exit"
