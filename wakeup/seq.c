@@ -94,8 +94,8 @@ pace_event(struct seq *q)
 	    w, q->win);
 	switch (p->why) {
 	case WP_SLOW:
-		fprintf(stderr, "%s took %.2f s, fastest %.2f s\n",
-		    p->last_file, p->last_ms / 1e3, p->best_ms / 1e3);
+		fprintf(stderr, "%s took %.2f s, %.2f s if flat\n",
+		    p->last_file, p->last_ms / 1e3, p->flat_ms / 1e3);
 		break;
 	case WP_FAILED:
 		fputs("a transfer failed\n", stderr);

@@ -51,15 +51,17 @@ file_of(struct wol_pace *p, const char *name)
 	if (p->nf == WOL_PACE_FILES || strlen(name) >= WOL_PACE_NAMEMAX)
 		return NULL;
 	strlcpy(p->f[p->nf].name, name, WOL_PACE_NAMEMAX);
-	p->f[p->nf].best_ms = UINT64_MAX;
+	p->f[p->nf].best_us = UINT64_MAX;
 	return &p->f[p->nf++];
 }
 
 enum wol_pace_why
-wol_pace_xfer(struct wol_pace *p, const struct xferlog_rec *r, int64_t now)
+wol_pace_xfer(struct wol_pace *p, const struct xferlog_rec *r, int64_t now,
+    size_t busy)
 {
 	struct wol_pace_file *f;
 	int64_t since = now - (int64_t)r->dur_ms;
+	uint64_t unit, flat;
 
 	if (r->wrq)
 		return WP_NONE;
@@ -68,15 +70,19 @@ wol_pace_xfer(struct wol_pace *p, const struct xferlog_rec *r, int64_t now)
 		    narrow(p, since, now, WP_FAILED);
 	if (r->bytes < WOL_PACE_MINBYTES || (f = file_of(p, r->file)) == NULL)
 		return WP_NONE;
-	if (f->best_ms != UINT64_MAX &&
-	    r->dur_ms > 2 * f->best_ms + WOL_PACE_SLACK_MS) {
+	if (busy == 0)
+		busy = 1;
+	unit = r->dur_ms * 1000 / busy;
+	flat = f->best_us * busy / 1000;
+	if (f->best_us != UINT64_MAX &&
+	    r->dur_ms > flat * 3 / 2 + WOL_PACE_SLACK_MS) {
 		p->last_ms = r->dur_ms;
-		p->best_ms = f->best_ms;
+		p->flat_ms = flat;
 		strlcpy(p->last_file, f->name, sizeof(p->last_file));
 		return narrow(p, since, now, WP_SLOW);
 	}
-	if (r->dur_ms < f->best_ms)
-		f->best_ms = r->dur_ms;
+	if (unit < f->best_us)
+		f->best_us = unit;
 	return WP_NONE;
 }
 

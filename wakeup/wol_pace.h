@@ -9,9 +9,14 @@
  * a transfer to a node being booted that failed in transport (timeout,
  * unreachable, io: not a file refused or missing, which pxelinux's lookups
  * produce by design), a node not booted within its timeout, or a transfer
- * that slowed down: one of at least WOL_PACE_MINBYTES that took more than
- * twice the fastest transfer of the same file seen so far, plus
- * WOL_PACE_SLACK_MS.  Then the window halves (never below 1), once per
+ * that slowed down more than its share: one of at least WOL_PACE_MINBYTES
+ * whose time per node booting at once (its duration over the nodes booting
+ * when it ended) is over 3/2 of the least such time seen for that file,
+ * plus WOL_PACE_SLACK_MS.  n transfers sharing a server that is busy take
+ * n times as long each, which is no loss: the nodes booted per second stay
+ * the same.  Past the server's capacity they take longer than that
+ * (retransmissions, queues), and the nodes booted per second fall: that is
+ * what narrows.  Then the window halves (never below 1), once per
  * round: trouble in a transfer that began before the last decrease was
  * caused by the window before it and does not count again.  The window
  * never exceeds the limit given.
@@ -44,7 +49,7 @@ enum wol_pace_why {
 
 struct wol_pace_file {
 	char		 name[WOL_PACE_NAMEMAX];
-	uint64_t	 best_ms;	/* the fastest transfer seen */
+	uint64_t	 best_us;	/* least time per node booting */
 };
 
 struct wol_pace {
@@ -57,7 +62,7 @@ struct wol_pace {
 	unsigned	 ups, downs;	/* changes, for the summary */
 	/* the last change, for the shell to report */
 	enum wol_pace_why why;
-	uint64_t	 last_ms, best_ms;	/* WP_SLOW's times */
+	uint64_t	 last_ms, flat_ms;	/* WP_SLOW: took, flat */
 	char		 last_file[WOL_PACE_NAMEMAX];	/* and file */
 };
 
@@ -66,11 +71,12 @@ void	wol_pace_init(struct wol_pace *, size_t max);
 /* How many nodes may boot at once now: 1 .. max. */
 size_t	wol_pace_window(const struct wol_pace *);
 /*
- * A transfer log record of a node being booted, read at now.  Returns
- * WP_SLOW or WP_FAILED if the window narrowed, else WP_NONE.
+ * A transfer log record of a node being booted, read at now, with busy
+ * nodes booting then.  Returns WP_SLOW or WP_FAILED if the window
+ * narrowed, else WP_NONE.
  */
 enum wol_pace_why wol_pace_xfer(struct wol_pace *, const struct xferlog_rec *,
-	    int64_t now);
+	    int64_t now, size_t busy);
 /*
  * A node booted, with the window `filled' (as many booting as it
  * allowed) or not: WP_BOOTED if the window grew.  A window not filled

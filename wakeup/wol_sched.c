@@ -122,7 +122,7 @@ wol_sched_xfer(struct wol_sched *s, const struct xferlog_rec *r, int64_t now)
 		if (nd->state != WN_WAITING || nd->ip != r->ip)
 			continue;
 		if (s->pace != NULL)
-			wol_pace_xfer(s->pace, r, now);
+			wol_pace_xfer(s->pace, r, now, s->busy);
 		if (r->wrq || !r->ok || strcmp(nd->bootfile, r->file) != 0)
 			return -1;
 		filled = s->pace != NULL && s->busy >= wol_pace_window(s->pace);

@@ -2,8 +2,9 @@
 /*
  * Unit tests for wakeup/wol_pace.c (--parallel auto) and its use by
  * wol_sched.c: the window starts at 2, doubles per round of boots while
- * transfer times stay flat (and it is filled), then grows by one per round; a slow transfer,
- * a failed one or a node's timeout halves it, once per round, never below
+ * transfer times stay flat per node booting (and it is filled), then grows
+ * by one per round; a transfer slower than its share, a failed one or a
+ * node's timeout halves it, once per round, never below
  * 1; lookups' misses and short files do not count; it never passes its
  * limit, and the plan never wakes more nodes than the window.
  */
@@ -67,26 +68,30 @@ START_TEST(test_pace_slow)
 		wol_pace_booted(&p, true);
 	ck_assert_uint_eq(wol_pace_window(&p), 16);
 	r = xrec("vmlinuz", 8 << 20, 300, NULL);
-	ck_assert_int_eq(wol_pace_xfer(&p, &r, 10000), WP_NONE);
-	r.dur_ms = 700;			/* 2 x 300 + 100 = 700: still flat */
-	ck_assert_int_eq(wol_pace_xfer(&p, &r, 11000), WP_NONE);
-	r.dur_ms = 701;
-	ck_assert_int_eq(wol_pace_xfer(&p, &r, 12000), WP_SLOW);
+	ck_assert_int_eq(wol_pace_xfer(&p, &r, 10000, 2), WP_NONE);
+	/* 150 ms per node booting: 16 take 2400 ms each, and are flat */
+	r.dur_ms = 2400;
+	ck_assert_int_eq(wol_pace_xfer(&p, &r, 11000, 16), WP_NONE);
+	r.dur_ms = 3700;		/* 3/2 x 2400 + 100 */
+	ck_assert_int_eq(wol_pace_xfer(&p, &r, 11500, 16), WP_NONE);
+	r.dur_ms = 3701;
+	ck_assert_int_eq(wol_pace_xfer(&p, &r, 12000, 16), WP_SLOW);
 	ck_assert_uint_eq(wol_pace_window(&p), 8);
-	ck_assert_uint_eq(p.last_ms, 701);
-	ck_assert_uint_eq(p.best_ms, 300);
+	ck_assert_uint_eq(p.last_ms, 3701);
+	ck_assert_uint_eq(p.flat_ms, 2400);
 	ck_assert_str_eq(p.last_file, "vmlinuz");
-	/* begun before the cut (12000 - 900 < 12000): the old window's */
-	r.dur_ms = 900;
-	ck_assert_int_eq(wol_pace_xfer(&p, &r, 12500), WP_NONE);
+	/* begun before the cut (12000 - 3900 < 12000): the old window's */
+	r.dur_ms = 3900;
+	ck_assert_int_eq(wol_pace_xfer(&p, &r, 12500, 16), WP_NONE);
 	ck_assert_uint_eq(wol_pace_window(&p), 8);
 	/* after the cut: one per round now, 1/w per boot */
 	for (i = 1; wol_pace_booted(&p, true) == WP_NONE; i++)
 		ck_assert_uint_lt(i, 10);
 	ck_assert_uint_ge(i, 8);
 	ck_assert_uint_eq(wol_pace_window(&p), 9);
-	/* a new slow transfer begun after the cut halves it again */
-	ck_assert_int_eq(wol_pace_xfer(&p, &r, 20000), WP_SLOW);
+	/* alone, 300 ms was flat; 1 node taking 551 ms is not */
+	r.dur_ms = 551;
+	ck_assert_int_eq(wol_pace_xfer(&p, &r, 20000, 1), WP_SLOW);
 	ck_assert_uint_eq(wol_pace_window(&p), 4);
 	ck_assert_uint_eq(p.downs, 2);
 }
@@ -100,14 +105,14 @@ START_TEST(test_pace_ignored)
 	wol_pace_init(&p, 64);
 	wol_pace_booted(&p, true);
 	r = xrec("pxelinux.cfg/01-52-54-00-00-00-01", 0, 5, "E1");
-	ck_assert_int_eq(wol_pace_xfer(&p, &r, 1000), WP_NONE);	/* miss */
+	ck_assert_int_eq(wol_pace_xfer(&p, &r, 1000, 2), WP_NONE);	/* miss */
 	r = xrec("pxelinux.cfg/default", 200, 10, NULL);
-	ck_assert_int_eq(wol_pace_xfer(&p, &r, 1000), WP_NONE);
+	ck_assert_int_eq(wol_pace_xfer(&p, &r, 1000, 2), WP_NONE);
 	r.dur_ms = 5000;		/* short: latency, not load */
-	ck_assert_int_eq(wol_pace_xfer(&p, &r, 9000), WP_NONE);
+	ck_assert_int_eq(wol_pace_xfer(&p, &r, 9000, 2), WP_NONE);
 	r = xrec("up", 1 << 20, 10, NULL);
 	r.wrq = true;
-	ck_assert_int_eq(wol_pace_xfer(&p, &r, 9000), WP_NONE);
+	ck_assert_int_eq(wol_pace_xfer(&p, &r, 9000, 2), WP_NONE);
 	ck_assert_uint_eq(wol_pace_window(&p), 3);
 	ck_assert_uint_eq(p.downs, 0);
 }
@@ -122,7 +127,7 @@ START_TEST(test_pace_fail)
 	wol_pace_booted(&p, true);
 	wol_pace_booted(&p, true);		/* 4 */
 	r = xrec("initrd.gz", 1 << 20, 3000, "timeout");
-	ck_assert_int_eq(wol_pace_xfer(&p, &r, 10000), WP_FAILED);
+	ck_assert_int_eq(wol_pace_xfer(&p, &r, 10000, 4), WP_FAILED);
 	ck_assert_uint_eq(wol_pace_window(&p), 2);
 	ck_assert_int_eq(wol_pace_timeout(&p, 11000, 20000), WP_TIMEOUT);
 	ck_assert_uint_eq(wol_pace_window(&p), 1);
