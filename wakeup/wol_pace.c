@@ -51,7 +51,7 @@ file_of(struct wol_pace *p, const char *name)
 	if (p->nf == WOL_PACE_FILES || strlen(name) >= WOL_PACE_NAMEMAX)
 		return NULL;
 	strlcpy(p->f[p->nf].name, name, WOL_PACE_NAMEMAX);
-	p->f[p->nf].best_us = UINT64_MAX;
+	p->f[p->nf].best_ms = p->f[p->nf].best_us = UINT64_MAX;
 	return &p->f[p->nf++];
 }
 
@@ -73,9 +73,11 @@ wol_pace_xfer(struct wol_pace *p, const struct xferlog_rec *r, int64_t now,
 	if (busy == 0)
 		busy = 1;
 	unit = r->dur_ms * 1000 / busy;
-	flat = f->best_us * busy / 1000;
-	if (f->best_us != UINT64_MAX &&
-	    r->dur_ms > flat * 3 / 2 + WOL_PACE_SLACK_MS) {
+	flat = f->best_us == UINT64_MAX ? 0 : f->best_us * busy / 1000;
+	if (f->best_ms > flat)
+		flat = f->best_ms;
+	if (f->best_ms != UINT64_MAX &&
+	    r->dur_ms > flat * 2 + WOL_PACE_SLACK_MS) {
 		p->last_ms = r->dur_ms;
 		p->flat_ms = flat;
 		strlcpy(p->last_file, f->name, sizeof(p->last_file));
@@ -83,6 +85,8 @@ wol_pace_xfer(struct wol_pace *p, const struct xferlog_rec *r, int64_t now,
 	}
 	if (unit < f->best_us)
 		f->best_us = unit;
+	if (r->dur_ms < f->best_ms)
+		f->best_ms = r->dur_ms;
 	return WP_NONE;
 }
 

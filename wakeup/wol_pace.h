@@ -10,13 +10,14 @@
  * unreachable, io: not a file refused or missing, which pxelinux's lookups
  * produce by design), a node not booted within its timeout, or a transfer
  * that slowed down more than its share: one of at least WOL_PACE_MINBYTES
- * whose time per node booting at once (its duration over the nodes booting
- * when it ended) is over 3/2 of the least such time seen for that file,
- * plus WOL_PACE_SLACK_MS.  n transfers sharing a server that is busy take
- * n times as long each, which is no loss: the nodes booted per second stay
- * the same.  Past the server's capacity they take longer than that
- * (retransmissions, queues), and the nodes booted per second fall: that is
- * what narrows.  Then the window halves (never below 1), once per
+ * that took over twice its flat time, plus WOL_PACE_SLACK_MS.  The flat
+ * time of a file with n nodes booting is the larger of its fastest
+ * transfer and n times its least time per node booting (a duration over
+ * the nodes booting when it ended): a few transfers take the time of one
+ * (latency), many sharing a busy server take n times as long each, which
+ * is no loss, as many nodes boot per second.  Past the server's capacity
+ * they take longer than that (retransmissions, queues), and fewer nodes
+ * boot per second: that is what narrows.  Then the window halves (never below 1), once per
  * round: trouble in a transfer that began before the last decrease was
  * caused by the window before it and does not count again.  The window
  * never exceeds the limit given.
@@ -49,6 +50,7 @@ enum wol_pace_why {
 
 struct wol_pace_file {
 	char		 name[WOL_PACE_NAMEMAX];
+	uint64_t	 best_ms;	/* the fastest transfer */
 	uint64_t	 best_us;	/* least time per node booting */
 };
 

@@ -72,16 +72,16 @@ START_TEST(test_pace_slow)
 	/* 150 ms per node booting: 16 take 2400 ms each, and are flat */
 	r.dur_ms = 2400;
 	ck_assert_int_eq(wol_pace_xfer(&p, &r, 11000, 16), WP_NONE);
-	r.dur_ms = 3700;		/* 3/2 x 2400 + 100 */
+	r.dur_ms = 4900;		/* 2 x 2400 + 100 */
 	ck_assert_int_eq(wol_pace_xfer(&p, &r, 11500, 16), WP_NONE);
-	r.dur_ms = 3701;
+	r.dur_ms = 4901;
 	ck_assert_int_eq(wol_pace_xfer(&p, &r, 12000, 16), WP_SLOW);
 	ck_assert_uint_eq(wol_pace_window(&p), 8);
-	ck_assert_uint_eq(p.last_ms, 3701);
+	ck_assert_uint_eq(p.last_ms, 4901);
 	ck_assert_uint_eq(p.flat_ms, 2400);
 	ck_assert_str_eq(p.last_file, "vmlinuz");
-	/* begun before the cut (12000 - 3900 < 12000): the old window's */
-	r.dur_ms = 3900;
+	/* begun before the cut (12500 - 5000 < 12000): the old window's */
+	r.dur_ms = 5000;
 	ck_assert_int_eq(wol_pace_xfer(&p, &r, 12500, 16), WP_NONE);
 	ck_assert_uint_eq(wol_pace_window(&p), 8);
 	/* after the cut: one per round now, 1/w per boot */
@@ -89,9 +89,12 @@ START_TEST(test_pace_slow)
 		ck_assert_uint_lt(i, 10);
 	ck_assert_uint_ge(i, 8);
 	ck_assert_uint_eq(wol_pace_window(&p), 9);
-	/* alone, 300 ms was flat; 1 node taking 551 ms is not */
-	r.dur_ms = 551;
+	/* alone, the fastest (300 ms) is flat, not 150: latency */
+	r.dur_ms = 700;
+	ck_assert_int_eq(wol_pace_xfer(&p, &r, 20000, 1), WP_NONE);
+	r.dur_ms = 701;
 	ck_assert_int_eq(wol_pace_xfer(&p, &r, 20000, 1), WP_SLOW);
+	ck_assert_uint_eq(p.flat_ms, 300);
 	ck_assert_uint_eq(wol_pace_window(&p), 4);
 	ck_assert_uint_eq(p.downs, 2);
 }
