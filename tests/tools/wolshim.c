@@ -44,10 +44,10 @@
 
 #include "common/addr.h"
 #include "common/buf.h"
+#include "fleet/fl_net.h"
 
 #define MAX_NODES	256
 #define ETH_P_WOL	0x0842
-#define MAGIC_LEN	(6 + 16 * MAC_LEN)
 
 struct node {
 	uint8_t	mac[MAC_LEN];
@@ -59,29 +59,6 @@ static void	stamp(const char *, ...)
 
 static volatile sig_atomic_t got_term;
 static volatile sig_atomic_t got_chld;
-
-/* Finds a magic packet in a payload: 0 and *mac, or -1. */
-static int
-magic_find(const uint8_t *p, size_t len, uint8_t mac[MAC_LEN])
-{
-	size_t off, i;
-
-	for (off = 0; len >= MAGIC_LEN && off <= len - MAGIC_LEN; off++) {
-		for (i = 0; i < 6 && p[off + i] == 0xff; i++)
-			;
-		if (i < 6)
-			continue;
-		for (i = 1; i < 16; i++)
-			if (memcmp(p + off + 6, p + off + 6 + i * MAC_LEN,
-			    MAC_LEN) != 0)
-				break;
-		if (i == 16) {
-			memcpy(mac, p + off + 6, MAC_LEN);
-			return 0;
-		}
-	}
-	return -1;
-}
 
 /*
  * The magic packet carried by an Ethernet frame, if any: 0 with *mac and
@@ -104,7 +81,7 @@ frame_magic(const uint8_t *f, size_t len, uint16_t port, uint8_t mac[MAC_LEN],
 		return -1;
 	if (type == ETH_P_WOL) {
 		*how = "ether";
-		return magic_find(r.p, r.rem, mac);
+		return fl_net_magic(r.p, r.rem, mac);
 	}
 	if (type != ETH_P_IP || rbuf_get8(&r, &vihl) == -1 ||
 	    vihl >> 4 != 4 || (vihl & 0xf) < 5)
@@ -120,7 +97,7 @@ frame_magic(const uint8_t *f, size_t len, uint16_t port, uint8_t mac[MAC_LEN],
 	    dport != port || ulen < 8 || rbuf_ptr(&ip, ulen - 8, &pl) == -1)
 		return -1;
 	*how = "udp";
-	return magic_find(pl, (size_t)ulen - 8, mac);
+	return fl_net_magic(pl, (size_t)ulen - 8, mac);
 }
 
 static void
