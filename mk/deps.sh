@@ -4,7 +4,7 @@
 # deps.sh PKG...: install the Debian packages nodeboot needs (the list lives
 # in GNUmakefile, DEB_PKGS).  Idempotent: when every package is installed it
 # only asks dpkg and returns.  Services that packages would start on install
-# (tftpd-hpa, isc-dhcp-server and -relay, kea, xinetd, radvd) are kept from starting by a
+# (tftpd-hpa, isc-dhcp-server and -relay, kea, xinetd, radvd, nginx) are kept from starting by a
 # policy-rc.d that answers 101 for the duration of the install, and any that
 # started anyway are stopped afterwards.
 
@@ -49,7 +49,7 @@ fi
 
 # Belt and braces for systems where policy-rc.d is not consulted.
 for s in tftpd-hpa isc-dhcp-server isc-dhcp-relay kea-dhcp4-server xinetd \
-    radvd; do
+    radvd nginx; do
 	if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
 		systemctl disable --now "$s" >/dev/null 2>&1 || true
 	elif [ -x "/etc/init.d/$s" ]; then

@@ -23,7 +23,8 @@
 #define WAKEUP_VERSION	"wakeup (nodeboot) 1.0"
 
 enum {
-	OPT_UDP = 256, OPT_PORT, OPT_TO, OPT_HOSTS, OPT_TFTPBOOT, OPT_HELP
+	OPT_UDP = 256, OPT_PORT, OPT_TO, OPT_HOSTS, OPT_TFTPBOOT, OPT_HELP,
+	OPT_HTTPLOG
 };
 
 static const struct option longopts[] = {
@@ -38,6 +39,7 @@ static const struct option longopts[] = {
 	{ "all",	no_argument,		NULL, 'a' },
 	{ "log",	required_argument,	NULL, 'l' },
 	{ "tftpboot",	required_argument,	NULL, OPT_TFTPBOOT },
+	{ "http-log",	required_argument,	NULL, OPT_HTTPLOG },
 	{ "timeout",	required_argument,	NULL, 't' },
 	{ "retries",	required_argument,	NULL, 'r' },
 	{ "delay",	required_argument,	NULL, 'd' },
@@ -53,7 +55,7 @@ usage(FILE *f)
 "usage: %s [-bDV] [-i ifname] [-p password] [-e ethers] target...\n"
 "       %s --udp [--port n] [--to address] [-bD] [-p password] target...\n"
 "       %s -s | -P n | -P auto[:n] [-a | -f file | target...] [-l log]\n"
-"              [options]\n"
+"              [--http-log log] [options]\n"
 "\n"
 "Sends Wake-on-LAN magic packets the way ether-wake does.  A target is a\n"
 "MAC address or a name from the ethers file.\n"
@@ -78,6 +80,8 @@ usage(FILE *f)
 "  -f, --file F     nodes from F, one MAC or name per line\n"
 "  -l, --log F      in.tftpd's transfer log: a node has booted when its\n"
 "                   last boot file (pxelinux.cfg entry's initrd) is served\n"
+"  --http-log F     nginx's access log in nodeboot's format: the same,\n"
+"                   over HTTP (with -l or alone)\n"
 "  --tftpboot DIR   where pxelinux.cfg/ is (default %s)\n"
 "  --hosts F        node addresses by name (default %s)\n"
 "  -t, --timeout s  per magic packet, with a log (default 120)\n"
@@ -168,6 +172,9 @@ long_opt(struct wakeup *w, int c)
 	case OPT_TFTPBOOT:
 		w->tftpboot = optarg;
 		break;
+	case OPT_HTTPLOG:
+		w->http_log_path = optarg;
+		break;
 	case OPT_HELP:
 		usage(stdout);
 		exit(EX_OK);
@@ -254,10 +261,12 @@ check_opts(const struct wakeup *w, int nargs)
 	if (!w->udp && w->to != 0xffffffff)
 		bad_usage("--to needs --udp");
 	if (w->parallel == 0 && (w->all || w->nodes_file != NULL ||
-	    w->log_path != NULL))
-		bad_usage("-a, -f and -l go with --sequential or --parallel");
-	if (w->autopace && w->log_path == NULL)
-		bad_usage("--parallel auto paces by the transfer log: give -l");
+	    WAKEUP_HASLOG(w)))
+		bad_usage("-a, -f, -l and --http-log go with --sequential or "
+		    "--parallel");
+	if (w->autopace && !WAKEUP_HASLOG(w))
+		bad_usage("--parallel auto paces by the transfer log: give -l "
+		    "or --http-log");
 	if (w->parallel == 0 && nargs == 0)
 		bad_usage("no target given");
 	if ((w->all ? 1 : 0) + (w->nodes_file != NULL ? 1 : 0) +

@@ -268,6 +268,6 @@ nodes_load(struct wakeup *w, int argc, char *argv[])
 		    w->nodes_file : w->ethers_path);
 		exit(EX_DATAERR);
 	}
-	if (w->parallel > 0 && w->log_path != NULL)
+	if (w->parallel > 0 && WAKEUP_HASLOG(w))
 		load_bootfiles(w);
 }

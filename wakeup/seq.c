@@ -19,6 +19,7 @@
 #include "common/log.h"
 #include "common/monotime.h"
 #include "wakeup.h"
+#include "wol_httplog.h"
 #include "wol_sched.h"
 
 /*
@@ -36,7 +37,8 @@ struct seq {
 	struct wol_pace	 pace;		/* --parallel auto */
 	size_t		 win;		/* its window as last reported */
 	struct wol_snode *v;
-	struct logtail	 lt;
+	struct logtail	 lt;		/* in.tftpd's transfer log (-l) */
+	struct logtail	 ht;		/* nginx's access log (--http-log) */
 	int64_t		 t0;
 	bool		 tty;
 	bool		 drawn;		/* a status line is on the screen */
@@ -139,33 +141,52 @@ draw_status(struct seq *q, int64_t now)
 	q->drawn = col > 0;
 }
 
+typedef int logparse_fn(const char *, size_t, struct xferlog_rec *,
+    const char **);
+
 /*
- * A new transfer log line: a boot, or nothing to us.  Boots are timed by
- * this host's monotonic clock when the line is read, never by the time in
- * the line, so a boot server with another clock changes nothing.
+ * A new line of a log: a boot, or nothing to us.  Boots are timed by this
+ * host's monotonic clock when the line is read, never by the time in the
+ * line, so a boot server with another clock changes nothing.
  */
 static void
-on_line(const char *line, size_t len, void *arg)
+on_line(struct seq *q, const char *path, const char *proto,
+    logparse_fn *parse, const char *line, size_t len)
 {
-	struct seq *q = arg;
 	struct xferlog_rec r;
 	const char *errstr;
 	ssize_t i;
 	int64_t now = mono_ms();
 
-	if (xferlog_parse(line, len, &r, &errstr) == -1) {
+	if (parse(line, len, &r, &errstr) == -1) {
 		if (q->badlines++ == 0)
 			log_warnx("%s: unreadable line (%s), ignored; more are "
-			    "counted in the summary", q->lt.path, errstr);
+			    "counted in the summary", path, errstr);
 		return;
 	}
 	i = wol_sched_xfer(&q->s, &r, now);
 	pace_event(q);
 	if (i == -1)
 		return;
-	event(q, (size_t)i, "booted: %s served in %.1f s after %u magic "
-	    "packet%s", r.file, (now - q->v[i].first_ms) / 1e3, q->v[i].sends,
-	    q->v[i].sends > 1 ? "s" : "");
+	event(q, (size_t)i, "booted: %s served over %s in %.1f s after %u "
+	    "magic packet%s", r.file, proto, (now - q->v[i].first_ms) / 1e3,
+	    q->v[i].sends, q->v[i].sends > 1 ? "s" : "");
+}
+
+static void
+on_tftp_line(const char *line, size_t len, void *arg)
+{
+	struct seq *q = arg;
+
+	on_line(q, q->lt.path, "TFTP", xferlog_parse, line, len);
+}
+
+static void
+on_http_line(const char *line, size_t len, void *arg)
+{
+	struct seq *q = arg;
+
+	on_line(q, q->ht.path, "HTTP", httplog_parse, line, len);
 }
 
 /* Does what the plan says until it says wait; false when all is done. */
@@ -218,8 +239,10 @@ step(struct seq *q)
 	draw_status(q, now);
 	if (poll(NULL, 0, (int)(wait > 0 ? wait : 0)) == -1 && errno != EINTR)
 		fatal("poll");
-	if (q->s.uselog)
-		logtail_poll(&q->lt, on_line, q);
+	if (q->w->log_path != NULL)
+		logtail_poll(&q->lt, on_tftp_line, q);
+	if (q->w->http_log_path != NULL)
+		logtail_poll(&q->ht, on_http_line, q);
 	return true;
 }
 
@@ -286,7 +309,7 @@ seq_run(struct wakeup *w)
 		q.v[i].ip = w->t[i].ip;
 		q.v[i].bootfile = w->bootfile != NULL ? w->bootfile[i] : NULL;
 	}
-	if (wol_sched_init(&q.s, q.v, w->nt, w->parallel, w->log_path != NULL,
+	if (wol_sched_init(&q.s, q.v, w->nt, w->parallel, WAKEUP_HASLOG(w),
 	    w->retries, w->timeout_ms, w->delay_ms, &errstr) == -1)
 		fatalx("%s", errstr);
 	if (w->autopace) {
@@ -304,11 +327,13 @@ seq_run(struct wakeup *w)
 	/* Lines already in the log are history: follow from its end. */
 	if (w->log_path != NULL)
 		logtail_open(&q.lt, w->log_path);
+	if (w->http_log_path != NULL)
+		logtail_open(&q.ht, w->http_log_path);
 	q.t0 = mono_ms();
 	log_info("%zu node%s, at most %zu at a time%s, %s", w->nt,
 	    w->nt > 1 ? "s" : "", w->parallel, w->autopace ?
 	    " (auto: from 2, paced by the transfer log)" : "",
-	    w->log_path != NULL ?
+	    WAKEUP_HASLOG(w) ?
 	    "each until its last boot file is in the transfer log" :
 	    "a fixed delay each (no transfer log)");
 	while (quit == 0 && step(&q))

@@ -26,6 +26,9 @@
 #define WAKEUP_IFACE	"eth0"		/* ether-wake's default */
 #define WAKEUP_AUTO_MAX	256	/* --parallel auto: in.tftpd's --max-transfers */
 
+/* Is a node's boot seen in a log (else it is only woken)? */
+#define WAKEUP_HASLOG(w)	((w)->log_path != NULL || (w)->http_log_path != NULL)
+
 struct wakeup {
 	/* ether-wake's options */
 	const char	*iface;		/* raw frames on it (-i) */
@@ -42,6 +45,7 @@ struct wakeup {
 	const char	*hosts_path;
 	const char	*tftpboot;
 	const char	*log_path;	/* transfer log, or NULL */
+	const char	*http_log_path;	/* nginx's access log, or NULL */
 	const char	*nodes_file;
 	bool		 all;
 	/* the sequencer; parallel 0 is ether-wake's single shot */

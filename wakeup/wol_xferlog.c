@@ -10,33 +10,10 @@
 #include <string.h>
 #include <vis.h>
 
-#include "common/addr.h"
+#include "wol_logfield.h"
 #include "wol_xferlog.h"
 
 #define NFIELDS	7
-
-struct field {
-	const char	*p;
-	size_t		 len;
-};
-
-/* Decimal digits only, at most 19 of them (fits int64_t). */
-static int
-decimal(const char *p, size_t len, uint64_t *v)
-{
-	uint64_t x = 0;
-	size_t i;
-
-	if (len == 0 || len > 19)
-		return -1;
-	for (i = 0; i < len; i++) {
-		if (p[i] < '0' || p[i] > '9')
-			return -1;
-		x = x * 10 + (uint64_t)(p[i] - '0');
-	}
-	*v = x;
-	return 0;
-}
 
 /* Days from 1970-01-01 to y-m-d (Howard Hinnant's days_from_civil). */
 static int64_t
@@ -94,55 +71,13 @@ xferlog_time_parse(const char *s, size_t len, int64_t *ms)
 	return 0;
 }
 
-/* "S" or "S.f" with up to 3 decimals (more are refused), in ms. */
-static int
-seconds(const char *p, size_t len, uint64_t *ms)
-{
-	const char *dot = memchr(p, '.', len);
-	uint64_t s, f = 0;
-	size_t il = dot != NULL ? (size_t)(dot - p) : len, fl = 0;
-
-	if (dot != NULL) {
-		fl = len - il - 1;
-		if (fl == 0 || fl > 3 || decimal(dot + 1, fl, &f) == -1)
-			return -1;
-		for (; fl < 3; fl++)
-			f *= 10;
-	}
-	if (il > 12 || decimal(p, il, &s) == -1)
-		return -1;
-	*ms = s * 1000 + f;
-	return 0;
-}
-
-static int
-split(const char *line, size_t len, struct field f[NFIELDS])
-{
-	size_t i = 0, n = 0, start;
-
-	for (;;) {
-		while (i < len && line[i] == ' ')
-			i++;
-		if (i == len)
-			break;
-		if (n == NFIELDS)
-			return -1;
-		start = i;
-		while (i < len && line[i] != ' ')
-			i++;
-		f[n].p = line + start;
-		f[n++].len = i - start;
-	}
-	return n == NFIELDS ? 0 : -1;
-}
-
 /*
  * Strict vis(3) decoding, one byte at a time: libbsd's strnunvis() lets a
  * trailing backslash or a broken escape through.  A decoded NUL or a name
  * that does not fit fails.
  */
 static int
-unvis_field(const struct field *f, char *out, size_t outsz)
+unvis_field(const struct logfield *f, char *out, size_t outsz)
 {
 	size_t i = 0, n = 0;
 	int state = 0, r;
@@ -167,7 +102,7 @@ unvis_field(const struct field *f, char *out, size_t outsz)
 }
 
 static int
-filename(const struct field *f, char *out, size_t outsz)
+filename(const struct logfield *f, char *out, size_t outsz)
 {
 	const char *p;
 	size_t i;
@@ -184,38 +119,14 @@ filename(const struct field *f, char *out, size_t outsz)
 	return 0;
 }
 
-static int
-result(const struct field *f, struct xferlog_rec *r)
-{
-	size_t i;
-
-	r->fail[0] = '\0';
-	if (f->len == 2 && memcmp(f->p, "ok", 2) == 0) {
-		r->ok = true;
-		return 0;
-	}
-	r->ok = false;
-	if (f->len <= 5 || f->len - 5 >= sizeof(r->fail) ||
-	    memcmp(f->p, "fail:", 5) != 0)
-		return -1;
-	for (i = 5; i < f->len; i++)
-		if ((unsigned char)f->p[i] <= ' ' ||
-		    (unsigned char)f->p[i] >= 0x7f)
-			return -1;
-	memcpy(r->fail, f->p + 5, f->len - 5);
-	r->fail[f->len - 5] = '\0';
-	return 0;
-}
-
 int
 xferlog_parse(const char *line, size_t len, struct xferlog_rec *r,
     const char **errstr)
 {
-	struct field f[NFIELDS];
-	char ip[IP4_STRLEN];
+	struct logfield f[NFIELDS];
 
 	if (len >= XFERLOG_LINEMAX || memchr(line, '\0', len) != NULL ||
-	    split(line, len, f) == -1) {
+	    logfield_split(line, len, f, NFIELDS, false) == -1) {
 		*errstr = "not 7 fields";
 		return -1;
 	}
@@ -223,13 +134,7 @@ xferlog_parse(const char *line, size_t len, struct xferlog_rec *r,
 		*errstr = "bad time";
 		return -1;
 	}
-	if (f[1].len >= sizeof(ip)) {
-		*errstr = "bad address";
-		return -1;
-	}
-	memcpy(ip, f[1].p, f[1].len);
-	ip[f[1].len] = '\0';
-	if (ip4_parse(ip, &r->ip) == -1) {
+	if (logfield_address(&f[1], &r->ip) == -1) {
 		*errstr = "bad address";
 		return -1;
 	}
@@ -243,17 +148,18 @@ xferlog_parse(const char *line, size_t len, struct xferlog_rec *r,
 		*errstr = "bad file name";
 		return -1;
 	}
-	if (decimal(f[4].p, f[4].len, &r->bytes) == -1) {
+	if (logfield_decimal(f[4].p, f[4].len, &r->bytes) == -1) {
 		*errstr = "bad byte count";
 		return -1;
 	}
-	if (seconds(f[5].p, f[5].len, &r->dur_ms) == -1) {
+	if (logfield_seconds(f[5].p, f[5].len, &r->dur_ms) == -1) {
 		*errstr = "bad duration";
 		return -1;
 	}
-	if (result(&f[6], r) == -1) {
+	if (logfield_result(&f[6], r) == -1) {
 		*errstr = "bad result";
 		return -1;
 	}
 	return 0;
 }
+

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: ISC
 /*
- * libFuzzer harness over wakeup's transfer log line parser and the
- * sequencer's use of a record: any bytes end in a clean refusal or a record
+ * libFuzzer harness over wakeup's two log line parsers (in.tftpd's transfer
+ * log and nginx's access log) and the sequencer's use of a record: any
+ * bytes, read in either dialect, end in a clean refusal or a record
  * whose fields keep their bounds; a parsed record fed to the plan changes
  * at most the one node it names.
  */
@@ -9,13 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wakeup/wol_httplog.h"
 #include "wakeup/wol_sched.h"
 #include "wakeup/wol_xferlog.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static void
+one(int (*parse)(const char *, size_t, struct xferlog_rec *, const char **),
+    const uint8_t *data, size_t size)
 {
 	struct xferlog_rec r;
 	struct wol_snode v[2] = {
@@ -27,10 +30,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *errstr = NULL;
 	ssize_t i;
 
-	if (xferlog_parse((const char *)data, size, &r, &errstr) == -1) {
+	if (parse((const char *)data, size, &r, &errstr) == -1) {
 		if (errstr == NULL)
 			abort();
-		return 0;
+		return;
 	}
 	if (strlen(r.file) >= sizeof(r.file) ||
 	    strlen(r.fail) >= sizeof(r.fail) || r.file[0] == '/' ||
@@ -44,5 +47,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (i != -1 && (v[i].state != WN_BOOTED || v[i].ip != r.ip ||
 	    strcmp(v[i].bootfile, r.file) != 0 || s.busy != 1))
 		abort();
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	one(xferlog_parse, data, size);
+	one(httplog_parse, data, size);
 	return 0;
 }

@@ -161,7 +161,7 @@ bad 78 "node1: $NB_TMP/tb2/pxelinux.cfg/default boots from local disk" \
     $SEQ --tftpboot "$NB_TMP/tb2" node1
 bad 78 "node1: $NB_TMP/tb3/pxelinux.cfg/default waits for a key in pxelinux: no boot file to wait for ($NB_TMP/tb3/pxelinux.cfg/default:1: the menu has no TIMEOUT)" \
     $SEQ --tftpboot "$NB_TMP/tb3" node1
-bad 64 "-a, -f and -l go with --sequential or --parallel" -i va -a
+bad 64 "-a, -f, -l and --http-log go with --sequential or --parallel" -i va -a
 bad 65 "fe:ed:fa:ce:de: malformed MAC address; nothing sent" \
     -i va fe:ed:fa:ce:de
 bad 65 "node9: unknown host in $E; nothing sent" -i va -e "$E" node9
