@@ -11,7 +11,8 @@
 #                            $LAB_KCACHE (build/lab/kernel): $LAB_KREL
 #   lab_nodes N              ethers/hosts for node1..nodeN in $LAB/etc
 #   lab_tftpboot DIR         pxelinux.0, ldlinux.c32, syslinux.efi,
-#                            ldlinux.e64 and the kernel (vmlinuz) into DIR
+#                            ldlinux.e64, undionly.kpxe, ipxe.efi and the
+#                            kernel (vmlinuz) into DIR
 #   lab_net                  namespace $LAB_NS, bridge br0 192.0.2.1/24,
 #                            radvd, capture, report listener
 #   lab_radvd                router advertisements on br0 (else iPXE waits)
@@ -75,6 +76,11 @@ lab_tftpboot() {
 	cp /usr/lib/PXELINUX/pxelinux.0 \
 	    /usr/lib/syslinux/modules/bios/ldlinux.c32 "$1/" &&
 	    cp "$LAB_VMLINUZ" "$1/vmlinuz" || nb_fail "tftpboot files"
+	# iPXE to chainload (etc/dhcpd-http.conf), from Debian's ipxe.
+	if [ -f /usr/lib/ipxe/ipxe.efi ]; then
+		cp /usr/lib/ipxe/undionly.kpxe /usr/lib/ipxe/ipxe.efi "$1/" ||
+		    nb_fail "ipxe files"
+	fi
 	if [ -f /usr/lib/SYSLINUX.EFI/efi64/syslinux.efi ]; then
 		cp /usr/lib/SYSLINUX.EFI/efi64/syslinux.efi \
 		    /usr/lib/syslinux/modules/efi64/ldlinux.e64 "$1/" ||

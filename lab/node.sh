@@ -8,6 +8,10 @@
 # the MAC's last 6 hex digits).  It returns when the machine powers off.
 #   LAB_NIC          virtio-net-pci (default) or e1000
 #   LAB_UEFI_NODES   names booted with OVMF instead of SeaBIOS
+#   LAB_HTTPBOOT_NODES  names booted with OVMF by UEFI HTTP Boot: the NIC
+#                    has no option ROM (with qemu's iPXE ROM the firmware
+#                    runs iPXE) and the firmware's PXE entries are off, so
+#                    HTTPv4 is the first it tries (DESIGN.md)
 #   LAB_MEM          MiB of RAM (default 512)
 #   LAB_SERCON=1     SeaBIOS's screen (its banner, iPXE, pxelinux) copied to
 #                    the serial console too, so one log shows every pass
@@ -31,6 +35,16 @@ for n in ${LAB_UEFI_NODES:-}; do
 	fw="-drive if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd
 	    -drive if=pflash,format=raw,file=$lab/run/$name.vars"
 done
+rom=
+for n in ${LAB_HTTPBOOT_NODES:-}; do
+	[ "$n" = "$name" ] || continue
+	cp /usr/share/OVMF/OVMF_VARS_4M.fd "$lab/run/$name.vars"
+	fw="-drive if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd
+	    -drive if=pflash,format=raw,file=$lab/run/$name.vars
+	    -fw_cfg name=opt/org.tianocore/IPv4PXESupport,string=n
+	    -fw_cfg name=opt/org.tianocore/IPv6PXESupport,string=n"
+	rom=,romfile=
+done
 if [ -n "${LAB_SERCON:-}" ] && [ -z "$fw" ]; then
 	# fw_cfg etc/sercon-port: the I/O port, a little-endian integer
 	printf '\370\003' > "$lab/run/$name.sercon"
@@ -41,5 +55,5 @@ exec qemu-system-x86_64 -name "$name" -machine pc,accel=tcg -m "${LAB_MEM:-512}"
     -nodefaults -display none -monitor none \
     -serial "file:$lab/run/$name.console" $fw \
     -netdev "tap,id=n0,ifname=$tap,script=no,downscript=no" \
-    -device "${LAB_NIC:-virtio-net-pci},netdev=n0,mac=$mac" \
+    -device "${LAB_NIC:-virtio-net-pci},netdev=n0,mac=$mac$rom" \
     -boot n

@@ -11,12 +11,16 @@
 #   lab_serve_suite DIR      xinetd (the shipped etc/xinetd.d/tftp, paths
 #                            adapted) -> in.tftpd on DIR; dhcpd-pxe
 #   lab_serve_dnsmasq DIR    dnsmasq-base: DHCP and TFTP on DIR
+#   lab_nginx DIR            nginx (the shipped etc/nginx/nodeboot.conf,
+#                            paths adapted) serving DIR; $LAB_RUN/http.log
 #   lab_stop_servers         stops what the last lab_serve_* started
 #   lab_one_node [APPEND]    the one-node lab of the tests and the boot
 #                            benchmark: kernel, node1, $LAB_TFTPBOOT with
 #                            image and configs, network, power shim
 #
-# Both serve only the hosts in ethers ("deny unknown-clients").
+# Both serve only the hosts in ethers ("deny unknown-clients").  With
+# LAB_HTTP=1, dhcpd.conf is the shipped etc/dhcpd-http.conf (iPXE, then
+# HTTP) and pxecfg-gen writes iPXE scripts with http:// URLs as well.
 
 LAB_SERVER_PIDS=
 
@@ -35,6 +39,7 @@ lab_image() {
 # from ethers could get an address but must not); the BIOS boot file by
 # default and syslinux.efi for x86-64 UEFI (option 93 = 7).
 lab_dhcpd_conf() {
+	[ -z "${LAB_HTTP:-}" ] || { lab_dhcpd_http_conf; return; }
 	{
 		echo "# The virtual cluster's dhcpd.conf (lab/serve.sh)."
 		echo "ddns-update-style none;"
@@ -58,6 +63,20 @@ lab_dhcpd_conf() {
 	} > "$LAB/etc/dhcpd.conf"
 }
 
+# The shipped example with the lab's hosts instead of its sample one (its
+# addresses are the lab's).
+lab_dhcpd_http_conf() {
+	[ "$LAB_SERVER" = 192.0.2.1 ] || nb_fail "etc/dhcpd-http.conf: 192.0.2.1"
+	{
+		grep -v '^host ' "$LAB_TOP/etc/dhcpd-http.conf"
+		awk 'NR == FNR && NF >= 2 && !/^#/ { ip[$2] = $1; next }
+		    NF >= 2 && !/^#/ {
+			printf "host %s { hardware ethernet %s; " \
+			    "fixed-address %s; }\n", $2, $1, ip[$2]
+		    }' "$LAB/etc/hosts" "$LAB/etc/ethers"
+	} > "$LAB/etc/dhcpd.conf" || nb_fail "etc/dhcpd-http.conf"
+}
+
 # pxelinux 6 (Debian's) applies a global APPEND only to LABELs: a bare
 # "DEFAULT kernel" boots without initrd= and console=, so the lab's profile
 # has a LABEL.
@@ -69,12 +88,16 @@ default-profile lab;
 profile lab {
 	pxelinux "DEFAULT node" "LABEL node" "  KERNEL \${kernel}"
 	    "  APPEND initrd=\${initrd} ip=\${ipconf} \${append}";
+	ipxe "#!ipxe"
+	    "kernel \${base}\${kernel} initrd=\${initrd} ip=\${ipconf} \${append}"
+	    "initrd \${base}\${initrd}" "boot";
 }
 EOC
 	"$LAB_BIN/pxecfg-gen" -f -d "$1" -c none --server "$LAB_SERVER" \
 	    --netmask 255.255.255.0 --gateway "$LAB_SERVER" -e "$LAB/etc/ethers" -H "$LAB/etc/hosts" -k vmlinuz \
 	    -i rootfs.gz -C "$LAB/etc/pxecfg-gen.conf" --no-default \
 	    -a "console=ttyS0 quiet nbup=$LAB_SERVER:$LAB_REPORT_PORT ${2:-}" \
+	    ${LAB_HTTP:+--ipxe --http "http://$LAB_SERVER/"} \
 	    > "$LAB_RUN/pxecfg-gen.log" 2>&1 ||
 	    nb_fail "pxecfg-gen failed: $(tail -n 3 "$LAB_RUN/pxecfg-gen.log")"
 }
@@ -106,6 +129,13 @@ lab_serve_suite() {
 	LAB_DHCP=dhcpd-pxe
 	LAB_SERVER_PIDS="$LAB_SERVER_PIDS $NB_PID"
 	LAB_TFTP="xinetd -> in.tftpd"
+}
+
+lab_nginx() {
+	. "$LAB_TOP/tests/lib/nginx.sh"
+	nb_nginx "$LAB_TOP" "$LAB_NS" "$LAB_SERVER" "$1" "$LAB_RUN"
+	LAB_SERVER_PIDS="$LAB_SERVER_PIDS $NB_PID"
+	LAB_HTTPD=nginx
 }
 
 lab_serve_dnsmasq() {
