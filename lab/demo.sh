@@ -15,8 +15,12 @@
 #                    --sequential, auto lets wakeup find it; the suite's
 #                    transfer log paces them, dnsmasq's boots go by -d 20)
 #   PROFILE=bios     bios (SeaBIOS, virtio-net), e1000 (SeaBIOS, e1000),
-#                    uefi (OVMF, virtio-net: option 93 -> syslinux.efi),
-#                    mixed (odd nodes bios, even nodes uefi)
+#                    uefi (OVMF, virtio-net: option 93 -> syslinux.efi);
+#                    over HTTP (etc/dhcpd-http.conf, nginx): http (SeaBIOS,
+#                    whose iPXE ROM fetches its script, kernel and image
+#                    over HTTP), uefi-http (OVMF by UEFI HTTP Boot, no
+#                    TFTP), mixed (by turns: http, OVMF chainloading
+#                    ipxe.efi over TFTP then HTTP, uefi-http)
 #   SERVER=suite     or dnsmasq (Debian's dnsmasq-base serves the same files)
 #   STAY=1           nodes stay up (a shell on the serial console) until
 #                    Ctrl-C, instead of powering off once up
@@ -56,15 +60,23 @@ lab_log "fetching the Debian kernel (apt-get download; cached)"
 lab_kernel
 lab_log "kernel $LAB_KREL"
 lab_nodes "$NODES"
-export LAB_NIC=virtio-net-pci LAB_UEFI_NODES=
+export LAB_NIC=virtio-net-pci LAB_UEFI_NODES= LAB_HTTPBOOT_NODES= LAB_HTTP=
 i=1
 while [ "$i" -le "$NODES" ]; do
 	case $PROFILE in
 	bios) ;;
 	e1000) LAB_NIC=e1000 ;;
 	uefi) LAB_UEFI_NODES="$LAB_UEFI_NODES node$i" ;;
-	mixed) [ $((i % 2)) = 0 ] && LAB_UEFI_NODES="$LAB_UEFI_NODES node$i" ;;
-	*) nb_fail "PROFILE=$PROFILE: bios, e1000, uefi or mixed" ;;
+	http) LAB_HTTP=1 ;;
+	uefi-http) LAB_HTTP=1
+		LAB_HTTPBOOT_NODES="$LAB_HTTPBOOT_NODES node$i" ;;
+	mixed) LAB_HTTP=1
+		case $((i % 3)) in
+		2) LAB_UEFI_NODES="$LAB_UEFI_NODES node$i" ;;
+		0) LAB_HTTPBOOT_NODES="$LAB_HTTPBOOT_NODES node$i" ;;
+		esac ;;
+	*) nb_fail "PROFILE=$PROFILE: bios, e1000, uefi, http, uefi-http" \
+	    "or mixed" ;;
 	esac
 	i=$((i + 1))
 done
@@ -89,7 +101,13 @@ else
 	lab_serve_suite "$tftp"
 	log="-l $LAB_RUN/xfer.log"
 fi
-lab_log "server: DHCP $LAB_DHCP, TFTP $LAB_TFTP, radvd, wolshim on br0"
+if [ -n "$LAB_HTTP" ]; then
+	[ "$SERVER" = suite ] || nb_fail "PROFILE=$PROFILE: with SERVER=suite"
+	lab_nginx "$tftp"
+	log="$log --http-log $LAB_RUN/http.log"
+fi
+lab_log "server: DHCP $LAB_DHCP, TFTP $LAB_TFTP${LAB_HTTPD:+, HTTP $LAB_HTTPD}," \
+    "radvd, wolshim on br0"
 lab_log "waking $NODES node(s), $PARALLEL at once, profile $PROFILE" \
     "(consoles: $LAB_RUN/*.console)"
 

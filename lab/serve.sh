@@ -89,7 +89,7 @@ profile lab {
 	pxelinux "DEFAULT node" "LABEL node" "  KERNEL \${kernel}"
 	    "  APPEND initrd=\${initrd} ip=\${ipconf} \${append}";
 	ipxe "#!ipxe"
-	    "kernel \${base}\${kernel} initrd=\${initrd} ip=\${ipconf} \${append}"
+	    "kernel \${base}\${kernel} initrd=\${initrdname} ip=\${ipconf} \${append}"
 	    "initrd \${base}\${initrd}" "boot";
 }
 EOC

@@ -5,12 +5,15 @@
 # of one lab run, as a Markdown table, then the makespan.  Its clocks are
 # the power shim's log (RUN/power.log: power on), the packet capture on the
 # bridge (RUN/capture.txt, tcpdump -tt -e -v: DHCP and TFTP requests, whoever
-# serves them) and the nodes' reports (RUN/reports.txt, sent by /init).
+# serves them), nginx's access log when there is one (RUN/http.log: a GET
+# of the kernel or image, started at its end time less its duration) and
+# the nodes' reports (RUN/reports.txt, sent by /init).
 # Phases, in seconds:
 #   firmware  power on -> first DHCPDISCOVER (SeaBIOS/OVMF, iPXE start)
 #   offer     first DISCOVER -> first OFFER (the server's reaction time)
 #   dhcp      first DISCOVER -> ACK (iPXE's whole DHCP exchange)
-#   pxelinux  ACK -> request for KERNEL (pxelinux.0, ldlinux, config files)
+#   pxelinux  ACK -> request for KERNEL (pxelinux.0, ldlinux, config files;
+#             or iPXE, its DHCP and its script)
 #   kernel    KERNEL requested -> INITRD requested (the kernel download)
 #   initrd+up INITRD requested -> the node's up report (download, kernel
 #             boot, /init)
@@ -61,6 +64,11 @@ FILENAME == ARGV[4] {
 		if (m == "ACK" && (dst, "disc") in ev && !((dst, "ack") in ev)) ev[dst, "ack"] = t
 	}
 }
+FILENAME == ARGV[6] && $3 == "GET" && NF == 8 {
+	f = $8; sub(/^\/+/, "", f); t0 = $1 - $6
+	if (f == kernel && !(($2, "kernel") in ev)) ev[$2, "kernel"] = t0
+	if (f == initrd && !(($2, "initrd") in ev)) ev[$2, "initrd"] = t0
+}
 FILENAME == ARGV[5] && $2 == "nodeboot-up" && !($4 in up) { up[$4] = $1 }
 function d(a, b) { return (a == "" || b == "") ? "-" : sprintf(dfmt, b - a) }
 END {
@@ -85,4 +93,5 @@ END {
 		if (u != "") { nup++; if (last == "" || u > last) last = u }
 	}
 	if (fmt == "md") printf "\nnodes up: %d; makespan (first power on -> last up): %s s\n", nup, d(first, last)
-}' "$ethers" "$hosts" "$run/power.log" "$run/capture.txt" "$run/reports.txt"
+}' "$ethers" "$hosts" "$run/power.log" "$run/capture.txt" "$run/reports.txt" \
+    "$([ -f "$run/http.log" ] && echo "$run/http.log" || echo /dev/null)"
