@@ -66,6 +66,8 @@ cp_profile_stmt(struct cp *cp, struct pxecfg_profile *p,
 		return cp_one(cp, p->initrd, sizeof(p->initrd));
 	if (strcmp(k, "append") == 0)
 		return cp_list(cp, p->append, sizeof(p->append), false);
+	if (strcmp(k, "http") == 0)
+		return cp_http(cp, p->http);
 	if (strcmp(k, "pxelinux") == 0)
 		return cp_list(cp, p->pxelinux, sizeof(p->pxelinux), true);
 	if (strcmp(k, "ipxe") == 0)
@@ -197,6 +199,8 @@ cp_stmt(struct cp *cp, const struct conftok_tok *kw)
 		return cp_one(cp, c->device, sizeof(c->device));
 	if (strcmp(k, "append") == 0)
 		return cp_list(cp, c->append, sizeof(c->append), false);
+	if (strcmp(k, "http") == 0)
+		return cp_http(cp, c->http);
 	if (strcmp(k, "names") == 0)
 		return cp_names(cp);
 	if (strcmp(k, "ipxe") == 0)

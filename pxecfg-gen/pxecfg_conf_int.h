@@ -33,6 +33,8 @@ int	cp_list(struct cp *, char *dst, size_t dstsz, bool lines);
 /* `names ip | mac | ip mac;' into cp->c->names. */
 int	cp_names(struct cp *);
 int	cp_bool(struct cp *, bool *);
+/* `http URL;' (pxecfg_url_base) into dst[PXECFG_VALLEN]. */
+int	cp_http(struct cp *, char *dst);
 /* A profile name into dst[PXECFG_NAMELEN], or "none" as "" if none_ok. */
 int	cp_pname(struct cp *, char *dst, unsigned *linep, bool none_ok);
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: ISC
 /*
  * The value readers of the pxecfg-gen.conf(5) parser: one value, a list of
- * arguments or template lines, yes/no, the names list, a profile name.
+ * arguments or template lines, yes/no, the names list, a base URL, a
+ * profile name.
  * Those that read a whole statement's value take its ';' too; a bad token
  * is reported as "file:line: reason".  They know nothing of the statements
  * that use them (pxecfg_conf.c).
@@ -9,6 +10,7 @@
 #include <string.h>
 
 #include "pxecfg_conf_int.h"
+#include "pxecfg_url.h"
 
 int
 cp_fail(struct cp *cp, unsigned line, const char *what)
@@ -127,6 +129,21 @@ cp_bool(struct cp *cp, bool *b)
 		*b = false;
 	else
 		return cp_fail(cp, t.line, "expected yes or no");
+	return cp_semi(cp);
+}
+
+int
+cp_http(struct cp *cp, char *dst)
+{
+	struct conftok_tok t;
+	const char *why;
+
+	if (cp_value(cp, &t) == -1)
+		return -1;
+	if (pxecfg_url_base(t.text, dst, PXECFG_VALLEN, &why) == -1) {
+		perr_set(cp->err, cp->file, t.line, "http: %s", why);
+		return -1;
+	}
 	return cp_semi(cp);
 }
 
