@@ -19,6 +19,7 @@ struct load_opts {
 	bool		 dhcpd_given, ethers_given, hosts_given, conf_given;
 	char		 kernel[PXECFG_VALLEN], initrd[PXECFG_VALLEN];
 	char		 append[PXECFG_ARGSLEN], profile[PXECFG_NAMELEN];
+	char		 http[PXECFG_VALLEN];	/* checked, ends in '/' */
 	bool		 set_append;
 	unsigned	 names;			/* 0: from the config */
 	bool		 ipxe, no_group, no_default;

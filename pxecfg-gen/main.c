@@ -21,6 +21,7 @@
 #include "pxeconf/pxename.h"
 #include "load.h"
 #include "pxecfg_plan.h"
+#include "pxecfg_url.h"
 #include "sync.h"
 
 static void __attribute__((__noreturn__))
@@ -32,8 +33,8 @@ usage(int status)
 "usage: pxecfg-gen [-fnv] [-d tftproot] [-c dhcpd.conf] [-e ethers]\n"
 "           [-H hosts] [-C pxecfg-gen.conf] [-k kernel] [-i initrd]\n"
 "           [-a append] [-p profile] [--names ip|mac|ip,mac] [--ipxe]\n"
-"           [--no-group] [--no-default] [--server ip] [--gateway ip]\n"
-"           [--netmask mask]\n"
+"           [--http url] [--no-group] [--no-default] [--server ip]\n"
+"           [--gateway ip] [--netmask mask]\n"
 "       pxecfg-gen -L host|mac|ip [-u uuid] [input options]\n"
 "\n"
 "Writes pxelinux.cfg/<HEXIP> for every node of /etc/ethers + /etc/hosts and\n"
@@ -54,6 +55,8 @@ usage(int status)
 "                        initramfs, nfs, local, or one of the config\n"
 "      --names LIST      per-node names: ip (default), mac, or ip,mac\n"
 "      --ipxe            also write ipxe/<ip>.ipxe per node\n"
+"      --http URL        the iPXE scripts fetch boot files from URL\n"
+"                        (default: / of the server they came from)\n"
 "      --no-group        no group files for subnets\n"
 "      --no-default      no pxelinux.cfg/default\n"
 "      --server IP       next-server where dhcpd.conf gives none\n"
@@ -72,8 +75,8 @@ usage(int status)
 	exit(status);
 }
 
-enum { OPT_NAMES = 256, OPT_IPXE, OPT_NOGROUP, OPT_NODEFAULT, OPT_SERVER,
-    OPT_GATEWAY, OPT_NETMASK };
+enum { OPT_NAMES = 256, OPT_IPXE, OPT_HTTP, OPT_NOGROUP, OPT_NODEFAULT,
+    OPT_SERVER, OPT_GATEWAY, OPT_NETMASK };
 
 static const struct option longopts[] = {
 	{ "root", required_argument, NULL, 'd' },
@@ -87,6 +90,7 @@ static const struct option longopts[] = {
 	{ "profile", required_argument, NULL, 'p' },
 	{ "names", required_argument, NULL, OPT_NAMES },
 	{ "ipxe", no_argument, NULL, OPT_IPXE },
+	{ "http", required_argument, NULL, OPT_HTTP },
 	{ "no-group", no_argument, NULL, OPT_NOGROUP },
 	{ "no-default", no_argument, NULL, OPT_NODEFAULT },
 	{ "server", required_argument, NULL, OPT_SERVER },
@@ -134,12 +138,19 @@ opt_names(struct load_opts *o, const char *s)
 static void
 opt_long(struct load_opts *o, int ch)
 {
+	const char *why;
+
 	switch (ch) {
 	case OPT_NAMES:
 		opt_names(o, optarg);
 		break;
 	case OPT_IPXE:
 		o->ipxe = true;
+		break;
+	case OPT_HTTP:
+		if (pxecfg_url_base(optarg, o->http, sizeof(o->http), &why) ==
+		    -1)
+			errx(EX_USAGE, "--http: %s", why);
 		break;
 	case OPT_NOGROUP:
 		o->no_group = true;

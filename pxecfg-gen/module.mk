@@ -2,6 +2,7 @@
 PROGS += pxecfg-gen
 pxecfg-gen_CORE := pxecfg-gen/pxecfg_tmpl.c pxecfg-gen/pxecfg_vars.c \
     pxecfg-gen/pxecfg_profile.c pxecfg-gen/pxecfg_conf.c \
+    pxecfg-gen/pxecfg_conf_val.c pxecfg-gen/pxecfg_url.c \
     pxecfg-gen/pxecfg_nodes.c pxecfg-gen/pxecfg_plan.c \
     pxecfg-gen/pxecfg_dhcp.c \
     pxecfg-gen/pxecfg_diff.c

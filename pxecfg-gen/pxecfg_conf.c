@@ -10,154 +10,7 @@
 #include <strings.h>
 
 #include "common/array.h"
-#include "common/conftok.h"
-#include "pxecfg_conf.h"
-
-struct cp {
-	struct conftok		 ct;
-	struct pxecfg_conf	*c;
-	struct perr		*err;
-	const char		*file;
-};
-
-static int
-cp_fail(struct cp *cp, unsigned line, const char *what)
-{
-	perr_set(cp->err, cp->file, line, "%s", what);
-	return -1;
-}
-
-static int
-cp_value(struct cp *cp, struct conftok_tok *t)
-{
-	if (conftok_next(&cp->ct, t, cp->err) == -1)
-		return -1;
-	if (t->type != CT_WORD && t->type != CT_STRING)
-		return cp_fail(cp, t->line, "expected a value");
-	return 0;
-}
-
-static int
-cp_semi(struct cp *cp)
-{
-	struct conftok_tok t;
-
-	if (conftok_next(&cp->ct, &t, cp->err) == -1)
-		return -1;
-	if (!conftok_is(&t, ';'))
-		return cp_fail(cp, t.line, "expected ';'");
-	return 0;
-}
-
-/* One value, then ';', into dst. */
-static int
-cp_one(struct cp *cp, char *dst, size_t dstsz)
-{
-	struct conftok_tok t;
-
-	if (cp_value(cp, &t) == -1)
-		return -1;
-	if (strlcpy(dst, t.text, dstsz) >= dstsz)
-		return cp_fail(cp, t.line, "value too long");
-	return cp_semi(cp);
-}
-
-/*
- * Values up to ';': kernel arguments joined by spaces, or template lines
- * each ending in a newline.  Among arguments a bare '=' glues its
- * neighbours, so `append console=ttyS0;' needs no quotes although '=' is
- * punctuation to the tokenizer.  An empty list is allowed: `append;'
- * clears.
- */
-static int
-cp_list(struct cp *cp, char *dst, size_t dstsz, bool lines)
-{
-	struct conftok_tok t;
-	size_t len = 0;
-	bool glue = true;
-
-	dst[0] = '\0';
-	for (;;) {
-		if (conftok_next(&cp->ct, &t, cp->err) == -1)
-			return -1;
-		if (conftok_is(&t, ';'))
-			return 0;
-		if (!lines && conftok_is(&t, '=') && len > 0) {
-			len = strlcat(dst, "=", dstsz);
-			glue = true;
-			continue;
-		}
-		if (t.type != CT_WORD && t.type != CT_STRING)
-			return cp_fail(cp, t.line, "expected a value or ';'");
-		if (!lines && !glue)
-			len = strlcat(dst, " ", dstsz);
-		glue = false;
-		len = strlcat(dst, t.text, dstsz);
-		if (lines)
-			len = strlcat(dst, "\n", dstsz);
-		if (len >= dstsz)
-			return cp_fail(cp, t.line, "value too long");
-	}
-}
-
-static int
-cp_names(struct cp *cp)
-{
-	struct conftok_tok t;
-	unsigned names = 0;
-
-	for (;;) {
-		if (conftok_next(&cp->ct, &t, cp->err) == -1)
-			return -1;
-		if (conftok_is(&t, ';'))
-			break;
-		if (strcmp(t.text, "ip") == 0)
-			names |= PXECFG_NAMES_IP;
-		else if (strcmp(t.text, "mac") == 0)
-			names |= PXECFG_NAMES_MAC;
-		else
-			return cp_fail(cp, t.line, "names: expected ip or mac");
-	}
-	if (names == 0)
-		return cp_fail(cp, t.line, "names: expected ip or mac");
-	cp->c->names = names;
-	return 0;
-}
-
-static int
-cp_bool(struct cp *cp, bool *b)
-{
-	struct conftok_tok t;
-
-	if (cp_value(cp, &t) == -1)
-		return -1;
-	if (strcmp(t.text, "yes") == 0)
-		*b = true;
-	else if (strcmp(t.text, "no") == 0)
-		*b = false;
-	else
-		return cp_fail(cp, t.line, "expected yes or no");
-	return cp_semi(cp);
-}
-
-/* A profile name, or "none" (stored as "") where allowed. */
-static int
-cp_pname(struct cp *cp, char *dst, unsigned *linep, bool none_ok)
-{
-	struct conftok_tok t;
-
-	if (conftok_peek(&cp->ct, &t, cp->err) == -1)
-		return -1;
-	*linep = t.line;
-	if (cp_one(cp, dst, PXECFG_NAMELEN) == -1)
-		return -1;
-	if (strcmp(dst, "none") == 0) {
-		if (!none_ok)
-			return cp_fail(cp, t.line, "a profile is required");
-		dst[0] = '\0';
-	}
-	return 0;
-}
+#include "pxecfg_conf_int.h"
 
 /* The group and default files follow the nodes' default unless set. */
 static int
@@ -213,6 +66,8 @@ cp_profile_stmt(struct cp *cp, struct pxecfg_profile *p,
 		return cp_one(cp, p->initrd, sizeof(p->initrd));
 	if (strcmp(k, "append") == 0)
 		return cp_list(cp, p->append, sizeof(p->append), false);
+	if (strcmp(k, "http") == 0)
+		return cp_http(cp, p->http);
 	if (strcmp(k, "pxelinux") == 0)
 		return cp_list(cp, p->pxelinux, sizeof(p->pxelinux), true);
 	if (strcmp(k, "ipxe") == 0)
@@ -344,6 +199,8 @@ cp_stmt(struct cp *cp, const struct conftok_tok *kw)
 		return cp_one(cp, c->device, sizeof(c->device));
 	if (strcmp(k, "append") == 0)
 		return cp_list(cp, c->append, sizeof(c->append), false);
+	if (strcmp(k, "http") == 0)
+		return cp_http(cp, c->http);
 	if (strcmp(k, "names") == 0)
 		return cp_names(cp);
 	if (strcmp(k, "ipxe") == 0)

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * pxecfg-gen's settings: the global kernel, initrd and extra kernel
- * arguments, which names to write, the profiles (built-in ones, possibly
+ * arguments, the base URL of boot files in iPXE scripts, which names to
+ * write, the profiles (built-in ones, possibly
  * changed, and new ones), and which profile each node uses.  They come from
  * built-in defaults, then pxecfg-gen.conf(5) (ISC-like syntax, read with
  * common/conftok), then command-line flags.  Pure: the parser works on a
@@ -31,6 +32,7 @@ struct pxecfg_profile {
 	char		kernel[PXECFG_VALLEN];	/* "" = the global one */
 	char		initrd[PXECFG_VALLEN];	/* "" = the global one */
 	char		append[PXECFG_ARGSLEN];	/* after the global append */
+	char		http[PXECFG_VALLEN];	/* "" = the global one */
 	char		pxelinux[PXECFG_TMPLLEN];
 	char		ipxe[PXECFG_TMPLLEN];
 	unsigned	line;			/* 0: built in */
@@ -47,6 +49,7 @@ struct pxecfg_conf {
 	char			 initrd[PXECFG_VALLEN];
 	char			 append[PXECFG_ARGSLEN];
 	char			 device[PXECFG_VALLEN];
+	char			 http[PXECFG_VALLEN];	    /* "" = "/" */
 	char			 profile[PXECFG_NAMELEN];   /* nodes' default */
 	char			 group[PXECFG_NAMELEN];	    /* "" = none */
 	char			 dflt[PXECFG_NAMELEN];	    /* "" = none */
@@ -63,8 +66,9 @@ struct pxecfg_conf {
 /*
  * Built-in defaults: kernel "linux", initrd "rootfs.gz" (the seed's), no
  * extra arguments, device eth0, profile "ramdisk" for nodes, group files and
- * the default file, names PXECFG_NAMES_IP, no iPXE scripts, and the four
- * built-in profiles ramdisk, initramfs, nfs and local.
+ * the default file, names PXECFG_NAMES_IP, no iPXE scripts (which would
+ * fetch boot files from "/" of their own server), and the four built-in
+ * profiles ramdisk, initramfs, nfs and local.
  */
 void	pxecfg_conf_init(struct pxecfg_conf *);
 void	pxecfg_conf_free(struct pxecfg_conf *);

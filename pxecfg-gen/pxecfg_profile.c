@@ -9,6 +9,8 @@
  *   local      boot the local disk
  * Each DEFAULT names a LABEL: pxelinux 6 ignores a global APPEND when
  * DEFAULT names the kernel itself, so the seed's two lines become a label.
+ * The iPXE scripts fetch from ${base} and give the kernel the initrd's
+ * image name (see pxecfg_vars.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -30,9 +32,9 @@ static const struct pxecfg_builtin builtins[] = {
 	  "  KERNEL ${kernel}\n"
 	  "  APPEND initrd=${initrd} root=/dev/ram rw ip=${ipconf} ${append}\n",
 	  "#!ipxe\n"
-	  "kernel ${kernel} initrd=${initrd} root=/dev/ram rw ip=${ipconf} "
-	  "${append}\n"
-	  "initrd ${initrd}\n"
+	  "kernel ${base}${kernel} initrd=${initrdname} root=/dev/ram rw "
+	  "ip=${ipconf} ${append}\n"
+	  "initrd ${base}${initrd}\n"
 	  "boot\n" },
 	{ "initramfs",
 	  "DEFAULT linux\n"
@@ -40,8 +42,9 @@ static const struct pxecfg_builtin builtins[] = {
 	  "  KERNEL ${kernel}\n"
 	  "  APPEND initrd=${initrd} ip=${ipconf} ${append}\n",
 	  "#!ipxe\n"
-	  "kernel ${kernel} initrd=${initrd} ip=${ipconf} ${append}\n"
-	  "initrd ${initrd}\n"
+	  "kernel ${base}${kernel} initrd=${initrdname} ip=${ipconf} "
+	  "${append}\n"
+	  "initrd ${base}${initrd}\n"
 	  "boot\n" },
 	{ "nfs",
 	  "DEFAULT linux\n"
@@ -50,7 +53,7 @@ static const struct pxecfg_builtin builtins[] = {
 	  "  APPEND root=/dev/nfs nfsroot=${server}:/export/root/${hostname},rw "
 	  "ip=${ipconf} ${append}\n",
 	  "#!ipxe\n"
-	  "kernel ${kernel} root=/dev/nfs "
+	  "kernel ${base}${kernel} root=/dev/nfs "
 	  "nfsroot=${server}:/export/root/${hostname},rw ip=${ipconf} "
 	  "${append}\n"
 	  "boot\n" },

@@ -3,7 +3,12 @@
  * Values of template variables for one generated file.  The kernel's ip=
  * argument (Documentation/admin-guide/nfs/nfsroot.rst) takes
  * client:server:gw:netmask:hostname:device:autoconf; an empty gateway field
- * is allowed and means none.
+ * is allowed and means none.  iPXE resolves a relative URI against the
+ * script's own (RFC 3986 section 5.2), so a script fetched as
+ * http://S/ipxe/<ip>.ipxe would look for its kernel under ipxe/: ${base}
+ * is an absolute path or URL, "/" unless an http URL was given.  iPXE names
+ * a fetched image after the URL's last path component, which is what the
+ * kernel's initrd= must say (the EFI stub loads the initrd by that name).
  */
 #include <stdio.h>
 #include <string.h>
@@ -12,7 +17,8 @@
 
 static const char *const pv_names[PV_COUNT] = {
 	"ip", "hexip", "mac", "hostname", "server", "gateway", "netmask",
-	"device", "ipconf", "kernel", "initrd", "append", "profile"
+	"device", "ipconf", "kernel", "initrd", "append", "profile",
+	"initrdname", "base"
 };
 
 void
@@ -50,6 +56,7 @@ void
 pxecfg_vars_fill(struct pxecfg_vals *vals, const struct pxecfg_conf *c,
     const struct pxecfg_profile *p, const struct pxecfg_target *t)
 {
+	const char *initrd, *slash;
 	size_t i;
 
 	for (i = 0; i < PV_COUNT; i++) {
@@ -70,8 +77,12 @@ pxecfg_vars_fill(struct pxecfg_vals *vals, const struct pxecfg_conf *c,
 	vals->v[PV_IPCONF].value = vals->ipconf;
 	vals->v[PV_KERNEL].value = p->kernel[0] != '\0' ? p->kernel :
 	    c->kernel;
-	vals->v[PV_INITRD].value = p->initrd[0] != '\0' ? p->initrd :
-	    c->initrd;
+	initrd = p->initrd[0] != '\0' ? p->initrd : c->initrd;
+	vals->v[PV_INITRD].value = initrd;
+	slash = strrchr(initrd, '/');
+	vals->v[PV_INITRDNAME].value = slash != NULL ? slash + 1 : initrd;
+	vals->v[PV_BASE].value = p->http[0] != '\0' ? p->http :
+	    c->http[0] != '\0' ? c->http : "/";
 	snprintf(vals->append, sizeof(vals->append), "%s%s%s", c->append,
 	    c->append[0] != '\0' && p->append[0] != '\0' ? " " : "",
 	    p->append);

@@ -11,6 +11,8 @@
  *   ${device}				kernel interface name (eth0)
  *   ${ipconf}	ip:server:gateway:netmask:hostname:device:off, or dhcp
  *   ${kernel} ${initrd}		file names under the TFTP root
+ *   ${initrdname}			the initrd's last path component
+ *   ${base}				where iPXE fetches them: "/" or http URL
  *   ${append}				global + profile extra arguments
  *   ${profile}				the profile's name
  */
@@ -27,7 +29,7 @@
 enum pxecfg_var {
 	PV_IP, PV_HEXIP, PV_MAC, PV_HOSTNAME, PV_SERVER, PV_GATEWAY,
 	PV_NETMASK, PV_DEVICE, PV_IPCONF, PV_KERNEL, PV_INITRD, PV_APPEND,
-	PV_PROFILE, PV_COUNT
+	PV_PROFILE, PV_INITRDNAME, PV_BASE, PV_COUNT
 };
 
 /* What one file is about: a node, a subnet's group, or neither. */

@@ -2,7 +2,8 @@
 /*
  * Unit tests for pxecfg-gen.conf(5) parsing: every statement, profiles
  * based on others, template lines, and the file:line errors of bad input
- * (unknown statement, unknown profile, unknown variable, missing ';').
+ * (unknown statement, unknown profile, unknown variable, missing ';', a
+ * bad http URL).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -58,11 +59,12 @@ START_TEST(test_full)
 	static const char text[] =
 	    "kernel vmlinuz; initrd \"rootfs.gz\";\n"
 	    "append console=ttyS0 \"quiet\";\n"
-	    "names ip mac; ipxe yes; device ens3;\n"
+	    "names ip mac; ipxe yes; device ens3; http http://192.0.2.1;\n"
 	    "default-profile stock; group-files none; default-file local;\n"
 	    "profile stock {\n"
 	    "  base initramfs;\n"
 	    "  append rdinit=/init;\n"
+	    "  http \"https://boot.example:8443/nodeboot//\";\n"
 	    "}\n"
 	    "profile custom {\n"
 	    "  pxelinux \"DEFAULT ${kernel}\" \"APPEND ${append}\";\n"
@@ -77,11 +79,13 @@ START_TEST(test_full)
 	ck_assert_uint_eq(c->names, PXECFG_NAMES_IP | PXECFG_NAMES_MAC);
 	ck_assert(c->ipxe);
 	ck_assert_str_eq(c->device, "ens3");
+	ck_assert_str_eq(c->http, "http://192.0.2.1/");
 	ck_assert_str_eq(c->group, "");
 	ck_assert_str_eq(c->dflt, "local");
 	p = pxecfg_conf_profile(c, "stock");
 	ck_assert_ptr_nonnull(p);
 	ck_assert_str_eq(p->append, "rdinit=/init");
+	ck_assert_str_eq(p->http, "https://boot.example:8443/nodeboot/");
 	ck_assert_str_eq(p->pxelinux,
 	    pxecfg_conf_profile(c, "initramfs")->pxelinux);
 	ck_assert_uint_eq(p->line, 5);
@@ -139,6 +143,24 @@ static const struct {
 	  "t.conf:2: node N1 already set at line 1" },
 	{ "node n1 { kernel x; }", "t.conf:1: unknown node statement kernel" },
 	{ "node \"bad name\" { }", "t.conf:1: bad host name" },
+	{ "http ftp://192.0.2.1/;", "t.conf:1: http: the URL must begin with "
+	  "http:// or https://" },
+	{ "http 192.0.2.1;", "t.conf:1: http: the URL must begin with "
+	  "http:// or https://" },
+	{ "profile ramdisk {\n http tftp://192.0.2.1/; }", "t.conf:2: http: "
+	  "the URL must begin with http:// or https://" },
+	{ "http http://;", "t.conf:1: http: no host" },
+	{ "http http://192.0.2.1:0/;", "t.conf:1: http: bad port" },
+	{ "\nhttp \"http://192.0.2.1/a b\";",
+	  "t.conf:2: http: a blank in the URL" },
+	{ "http \"http://192.0.2.1/'\";",
+	  "t.conf:1: http: a quote in the URL" },
+	{ "http \"http://192.0.2.1/\\\\\";",
+	  "t.conf:1: http: a backslash in the URL" },
+	{ "http \"http://192.0.2.1/\\n\";",
+	  "t.conf:1: http: a control or non-ASCII byte in the URL" },
+	{ "http http://192.0.2.1", "t.conf:1: expected ';'" },
+	{ "http;", "t.conf:1: expected a value" },
 	{ "{", "t.conf:1: expected a statement" },
 	{ "kernel \"unterminated;", "t.conf:1: unterminated string" },
 };

@@ -4,8 +4,9 @@
  * yields (names along pxelinux's lookup order, group prefixes, default,
  * iPXE), their exact content per profile, and the sync decisions (keep,
  * create, change, remove only our own, refuse a foreign file unless
- * forced), and what the shared pxelinux.cfg parser makes of each profile
- * (the entry netkexec boots, the last file wakeup waits for).
+ * forced), what the shared pxelinux.cfg parser makes of each profile
+ * (the entry netkexec boots, the last file wakeup waits for), and where
+ * iPXE scripts fetch their boot files.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -159,10 +160,49 @@ START_TEST(test_names_ipxe)
 	ck_assert_uint_eq(file("192.168.1.2.ipxe")->dir, PXECFG_DIR_IPXE);
 	ck_assert_str_eq(file("192.168.1.2.ipxe")->text, "#!ipxe\n"
 	    HEAD "ramdisk.\n" DNE
-	    "kernel linux initrd=rootfs.gz root=/dev/ram rw " IPCONF "\n"
-	    "initrd rootfs.gz\nboot\n");
+	    "kernel /linux initrd=rootfs.gz root=/dev/ram rw " IPCONF "\n"
+	    "initrd /rootfs.gz\nboot\n");
 	ck_assert(pxecfg_plan_ours(file("192.168.1.2.ipxe")->text,
 	    file("192.168.1.2.ipxe")->len));
+}
+END_TEST
+
+/*
+ * iPXE resolves a relative name against the script's URL (ipxe/), so the
+ * boot files are "/name", or under the http URL; initrd= names the image
+ * as iPXE does, by the last path component.
+ */
+static const struct {
+	const char	*conf;
+	const char	*kernel, *initrd;	/* the script's two lines */
+} bases[] = {
+	{ "kernel vmlinuz;",
+	  "kernel /vmlinuz initrd=rootfs.gz ", "initrd /rootfs.gz\n" },
+	{ "kernel vmlinuz; http http://192.0.2.1;",
+	  "kernel http://192.0.2.1/vmlinuz initrd=rootfs.gz ",
+	  "initrd http://192.0.2.1/rootfs.gz\n" },
+	{ "kernel vmlinuz; initrd boot/initrd.img; http https://b:8443/nb//;",
+	  "kernel https://b:8443/nb/vmlinuz initrd=initrd.img ",
+	  "initrd https://b:8443/nb/boot/initrd.img\n" },
+	{ "http http://192.0.2.1/a;\n"
+	  "profile ramdisk { kernel vmlinuz; http http://192.0.2.9/b; }",
+	  "kernel http://192.0.2.9/b/vmlinuz initrd=rootfs.gz ",
+	  "initrd http://192.0.2.9/b/rootfs.gz\n" },
+};
+
+START_TEST(test_ipxe_base)
+{
+	struct perr err;
+	const char *text;
+
+	ck_assert_msg(pxecfg_conf_parse(c, bases[_i].conf,
+	    strlen(bases[_i].conf), "t.conf", &err) == 0, "%s", err.msg);
+	c->ipxe = true;
+	c->group[0] = c->dflt[0] = '\0';
+	ck_assert_int_eq(pxecfg_plan_build(&pl, c, &t, &err), 0);
+	text = file("192.168.1.2.ipxe")->text;
+	ck_assert_msg(strstr(text, bases[_i].kernel) != NULL, "%s", text);
+	ck_assert_msg(strstr(text, bases[_i].initrd) != NULL, "%s", text);
 }
 END_TEST
 
@@ -294,6 +334,8 @@ pxecfg_plan_suite(void)
 	tcase_add_loop_test(tc, test_profiles_parsed, 0,
 	    sizeof(bodies) / sizeof(bodies[0]));
 	tcase_add_test(tc, test_names_ipxe);
+	tcase_add_loop_test(tc, test_ipxe_base, 0,
+	    sizeof(bases) / sizeof(bases[0]));
 	tcase_add_test(tc, test_group_errors);
 	tcase_add_test(tc, test_group_prefix);
 	tcase_add_test(tc, test_sync);
