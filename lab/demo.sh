@@ -60,7 +60,8 @@ lab_log "fetching the Debian kernel (apt-get download; cached)"
 lab_kernel
 lab_log "kernel $LAB_KREL"
 lab_nodes "$NODES"
-export LAB_NIC=virtio-net-pci LAB_UEFI_NODES= LAB_HTTPBOOT_NODES= LAB_HTTP=
+export LAB_NIC=virtio-net-pci LAB_UEFI_NODES= LAB_EDK2PXE_NODES= \
+    LAB_HTTPBOOT_NODES= LAB_HTTP=
 i=1
 while [ "$i" -le "$NODES" ]; do
 	case $PROFILE in
@@ -72,7 +73,7 @@ while [ "$i" -le "$NODES" ]; do
 		LAB_HTTPBOOT_NODES="$LAB_HTTPBOOT_NODES node$i" ;;
 	mixed) LAB_HTTP=1
 		case $((i % 3)) in
-		2) LAB_UEFI_NODES="$LAB_UEFI_NODES node$i" ;;
+		2) LAB_EDK2PXE_NODES="$LAB_EDK2PXE_NODES node$i" ;;
 		0) LAB_HTTPBOOT_NODES="$LAB_HTTPBOOT_NODES node$i" ;;
 		esac ;;
 	*) nb_fail "PROFILE=$PROFILE: bios, e1000, uefi, http, uefi-http" \

@@ -8,9 +8,11 @@
 # the MAC's last 6 hex digits).  It returns when the machine powers off.
 #   LAB_NIC          virtio-net-pci (default) or e1000
 #   LAB_UEFI_NODES   names booted with OVMF instead of SeaBIOS
-#   LAB_HTTPBOOT_NODES  names booted with OVMF by UEFI HTTP Boot: the NIC
+#   LAB_EDK2PXE_NODES   names booted with OVMF's own PXE client: the NIC
 #                    has no option ROM (with qemu's iPXE ROM the firmware
-#                    runs iPXE) and the firmware's PXE entries are off, so
+#                    runs iPXE, whose DHCP says user class "iPXE")
+#   LAB_HTTPBOOT_NODES  names booted with OVMF by UEFI HTTP Boot: no
+#                    option ROM, and the firmware's PXE entries off, so
 #                    HTTPv4 is the first it tries (DESIGN.md)
 #   LAB_MEM          MiB of RAM (default 512)
 #   LAB_SERCON=1     SeaBIOS's screen (its banner, iPXE, pxelinux) copied to
@@ -29,19 +31,24 @@ ip link show "$tap" >/dev/null 2>&1 || {
 	ip link set "$tap" up
 }
 fw=
+rom=
+ovmf="-drive if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd
+    -drive if=pflash,format=raw,file=$lab/run/$name.vars"
 for n in ${LAB_UEFI_NODES:-}; do
 	[ "$n" = "$name" ] || continue
 	cp /usr/share/OVMF/OVMF_VARS_4M.fd "$lab/run/$name.vars"
-	fw="-drive if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd
-	    -drive if=pflash,format=raw,file=$lab/run/$name.vars"
+	fw=$ovmf
 done
-rom=
+for n in ${LAB_EDK2PXE_NODES:-}; do
+	[ "$n" = "$name" ] || continue
+	cp /usr/share/OVMF/OVMF_VARS_4M.fd "$lab/run/$name.vars"
+	fw=$ovmf
+	rom=,romfile=
+done
 for n in ${LAB_HTTPBOOT_NODES:-}; do
 	[ "$n" = "$name" ] || continue
 	cp /usr/share/OVMF/OVMF_VARS_4M.fd "$lab/run/$name.vars"
-	fw="-drive if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd
-	    -drive if=pflash,format=raw,file=$lab/run/$name.vars
-	    -fw_cfg name=opt/org.tianocore/IPv4PXESupport,string=n
+	fw="$ovmf -fw_cfg name=opt/org.tianocore/IPv4PXESupport,string=n
 	    -fw_cfg name=opt/org.tianocore/IPv6PXESupport,string=n"
 	rom=,romfile=
 done

@@ -7,8 +7,9 @@
 # wakeup --sequential paced on both logs.  Three nodes, one of each path:
 #   node1  SeaBIOS: the NIC's ROM is iPXE, so its first DHCP already
 #          carries user class "iPXE" and gets its script's URL: HTTP only;
-#   node2  OVMF, PXE: the firmware gets ipxe.efi over TFTP, iPXE asks
-#          again and fetches script, kernel and image over HTTP;
+#   node2  OVMF's own PXE (no iPXE ROM on the NIC): the firmware gets
+#          ipxe.efi over TFTP, iPXE asks again and fetches script, kernel
+#          and image over HTTP;
 #   node3  OVMF, UEFI HTTP Boot: arch 16, "HTTPClient", a URL answer; it
 #          fetches ipxe.efi over HTTP itself, and no TFTP request of its
 #          reaches the bridge.
@@ -25,7 +26,7 @@ nb_init
 command -v nginx > /dev/null || nb_fail "no nginx (make deps: nginx-light)"
 LAB=$NB_TMP/lab
 lab_init "$top"
-export LAB_UEFI_NODES=node2 LAB_HTTPBOOT_NODES=node3 LAB_HTTP=1
+export LAB_EDK2PXE_NODES=node2 LAB_HTTPBOOT_NODES=node3 LAB_HTTP=1
 lab_kernel
 lab_nodes 3
 tftp=$LAB/tftpboot
@@ -78,13 +79,14 @@ nb_ok "node1 used no TFTP; node2 only for ipxe.efi (TFTP -> iPXE -> HTTP)"
 # with option 60 echoed, ipxe.efi came over HTTP, and nothing of node3's
 # went to the TFTP port.
 # Per packet (a header line starts with the time): node3's DISCOVER with
-# arch 16 and vendor class HTTPClient, and an answer to node3 naming the
-# URL with "HTTPClient" echoed.
+# arch 16, and a server reply for node3's hardware address (broadcast: the
+# firmware sets the flag) naming the URL with "HTTPClient" echoed.
 awk '/^[0-9]/ { from = /^[0-9.]* 52:54:00:0b:00:03 >/
-	to = / > 52:54:00:0b:00:03,/; u = 0 }
+	srv = /^[0-9.]* 02:00:00:0b:00:fe >/; c = 0; u = 0 }
     from && /ARCH \(93\), length 2: 16$/ { a = 1 }
-    to && /file "http:\/\/192.0.2.1\/ipxe.efi"/ { u = 1 }
-    to && u && /Vendor-Class \(60\), length 10: "HTTPClient"/ { v = 1 }
+    srv && /Client-Ethernet-Address 52:54:00:0b:00:03$/ { c = 1 }
+    c && /file "http:\/\/192.0.2.1\/ipxe.efi"/ { u = 1 }
+    u && /Vendor-Class \(60\), length 10: "HTTPClient"/ { v = 1 }
     END { exit !(a && v) }' "$LAB_RUN/capture.txt" ||
     nb_fail "no arch-16 DISCOVER from node3 answered with the ipxe.efi URL" \
 	"and HTTPClient"
