@@ -51,6 +51,11 @@ FILENAME == ARGV[4] {
 		next
 	}
 	if (t == "") next
+	# a reply broadcast (the client set the flag) is for chaddr
+	if ($1 == "Client-Ethernet-Address" && dst == "ff:ff:ff:ff:ff:ff") {
+		dst = lc($2)
+		next
+	}
 	if ($0 ~ /\.69: TFTP.* RRQ /) {
 		split($0, q, "\""); f = q[2]; ip = $1; sub(/\.[0-9]+$/, "", ip)
 		if (f == kernel && !((ip, "kernel") in ev)) ev[ip, "kernel"] = t
