@@ -15,6 +15,8 @@
 #                    option ROM, and the firmware's PXE entries off, so
 #                    HTTPv4 is the first it tries (DESIGN.md)
 #   LAB_MEM          MiB of RAM (default 512)
+#   LAB_RACK_NODES   names on the rack's bridge (br1 in namespace
+#                    $LAB_RACK_NS, lab/rack.sh) instead of the lab's br0
 #   LAB_SERCON=1     SeaBIOS's screen (its banner, iPXE, pxelinux) copied to
 #                    the serial console too, so one log shows every pass
 #                    through the firmware
@@ -25,10 +27,18 @@ name=$(awk -v m="$mac" 'tolower($1) == m { print $2; exit }' "$lab/etc/ethers")
 # A machine missing from ethers (the lab's stranger) is named by its MAC.
 [ -n "$name" ] || name=x$(echo "$mac" | tr -d : | cut -c7-)
 tap=t-$name
-ip link show "$tap" >/dev/null 2>&1 || {
-	ip tuntap add dev "$tap" mode tap
-	ip link set "$tap" master br0
-	ip link set "$tap" up
+in=
+br=br0
+for n in ${LAB_RACK_NODES:-}; do
+	[ "$n" = "$name" ] || continue
+	in="ip netns exec $LAB_RACK_NS"
+	br=br1
+done
+# shellcheck disable=SC2086
+$in ip link show "$tap" >/dev/null 2>&1 || {
+	$in ip tuntap add dev "$tap" mode tap
+	$in ip link set "$tap" master "$br"
+	$in ip link set "$tap" up
 }
 fw=
 rom=
@@ -58,7 +68,7 @@ if [ -n "${LAB_SERCON:-}" ] && [ -z "$fw" ]; then
 	fw="-fw_cfg name=etc/sercon-port,file=$lab/run/$name.sercon"
 fi
 # shellcheck disable=SC2086
-exec qemu-system-x86_64 -name "$name" -machine pc,accel=tcg -m "${LAB_MEM:-512}" \
+exec $in qemu-system-x86_64 -name "$name" -machine pc,accel=tcg -m "${LAB_MEM:-512}" \
     -nodefaults -display none -monitor none \
     -serial "file:$lab/run/$name.console" $fw \
     -netdev "tap,id=n0,ifname=$tap,script=no,downscript=no" \

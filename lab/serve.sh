@@ -82,6 +82,7 @@ lab_dhcpd_http_conf() {
 # has a LABEL.
 lab_configs() {
 	lab_dhcpd_conf
+	[ -z "${LAB_RACK_NODES:-}" ] || lab_rack_conf
 	cat > "$LAB/etc/pxecfg-gen.conf" <<EOC
 # The virtual cluster's pxecfg-gen.conf (lab/serve.sh).
 default-profile lab;
@@ -93,11 +94,22 @@ profile lab {
 	    "initrd \${base}\${initrd}" "boot";
 }
 EOC
-	"$LAB_BIN/pxecfg-gen" -f -d "$1" -c none --server "$LAB_SERVER" \
-	    --netmask 255.255.255.0 --gateway "$LAB_SERVER" -e "$LAB/etc/ethers" -H "$LAB/etc/hosts" -k vmlinuz \
-	    -i rootfs.gz -C "$LAB/etc/pxecfg-gen.conf" --no-default \
-	    -a "console=ttyS0 quiet nbup=$LAB_SERVER:$LAB_REPORT_PORT ${2:-}" \
-	    ${LAB_HTTP:+--ipxe --http "http://$LAB_SERVER/"} \
+	# The lab's one subnet is given; with a rack (lab/rack.sh) the
+	# subnets come from dhcpd.conf, and the scripts name their files
+	# by path, so a rack's node fetches them from its helper.
+	if [ -n "${LAB_RACK_NODES:-}" ]; then
+		set -- "$1" "${2:-}" -c "$LAB/etc/dhcpd.conf"
+	else
+		set -- "$1" "${2:-}" -c none --server "$LAB_SERVER" \
+		    --netmask 255.255.255.0 --gateway "$LAB_SERVER" \
+		    ${LAB_HTTP:+--http "http://$LAB_SERVER/"}
+	fi
+	_d=$1 _a=$2
+	shift 2
+	"$LAB_BIN/pxecfg-gen" -f -d "$_d" -e "$LAB/etc/ethers" \
+	    -H "$LAB/etc/hosts" -k vmlinuz -i rootfs.gz \
+	    -C "$LAB/etc/pxecfg-gen.conf" --no-default ${LAB_HTTP:+--ipxe} \
+	    -a "console=ttyS0 quiet nbup=$LAB_SERVER:$LAB_REPORT_PORT $_a" "$@" \
 	    > "$LAB_RUN/pxecfg-gen.log" 2>&1 ||
 	    nb_fail "pxecfg-gen failed: $(tail -n 3 "$LAB_RUN/pxecfg-gen.log")"
 }

@@ -81,7 +81,7 @@ usage(FILE *f)
 "  -l, --log F      in.tftpd's transfer log: a node has booted when its\n"
 "                   last boot file (pxelinux.cfg entry's initrd) is served\n"
 "  --http-log F     nginx's access log in nodeboot's format: the same,\n"
-"                   over HTTP (with -l or alone)\n"
+"                   over HTTP (with -l or alone; again for each rack's)\n"
 "  --tftpboot DIR   where pxelinux.cfg/ is (default %s)\n"
 "  --hosts F        node addresses by name (default %s)\n"
 "  -t, --timeout s  per magic packet, with a log (default 120)\n"
@@ -173,7 +173,9 @@ long_opt(struct wakeup *w, int c)
 		w->tftpboot = optarg;
 		break;
 	case OPT_HTTPLOG:
-		w->http_log_path = optarg;
+		if (w->nhttplog == WAKEUP_HTTPLOGS)
+			bad_usage("--http-log: at most %d", WAKEUP_HTTPLOGS);
+		w->http_log_path[w->nhttplog++] = optarg;
 		break;
 	case OPT_HELP:
 		usage(stdout);

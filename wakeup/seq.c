@@ -38,7 +38,10 @@ struct seq {
 	size_t		 win;		/* its window as last reported */
 	struct wol_snode *v;
 	struct logtail	 lt;		/* in.tftpd's transfer log (-l) */
-	struct logtail	 ht;		/* nginx's access log (--http-log) */
+	struct htail {
+		struct seq	*q;
+		struct logtail	 lt;
+	}		 ht[WAKEUP_HTTPLOGS];	/* nginx's access logs */
 	int64_t		 t0;
 	bool		 tty;
 	bool		 drawn;		/* a status line is on the screen */
@@ -184,9 +187,9 @@ on_tftp_line(const char *line, size_t len, void *arg)
 static void
 on_http_line(const char *line, size_t len, void *arg)
 {
-	struct seq *q = arg;
+	struct htail *h = arg;
 
-	on_line(q, q->ht.path, "HTTP", httplog_parse, line, len);
+	on_line(h->q, h->lt.path, "HTTP", httplog_parse, line, len);
 }
 
 /* Does what the plan says until it says wait; false when all is done. */
@@ -195,6 +198,7 @@ step(struct seq *q)
 {
 	struct wol_action a;
 	int64_t now = mono_ms(), wait;
+	size_t i;
 
 	for (;;) {
 		wol_sched_next(&q->s, now, &a);
@@ -241,8 +245,8 @@ step(struct seq *q)
 		fatal("poll");
 	if (q->w->log_path != NULL)
 		logtail_poll(&q->lt, on_tftp_line, q);
-	if (q->w->http_log_path != NULL)
-		logtail_poll(&q->ht, on_http_line, q);
+	for (i = 0; i < q->w->nhttplog; i++)
+		logtail_poll(&q->ht[i].lt, on_http_line, &q->ht[i]);
 	return true;
 }
 
@@ -327,8 +331,10 @@ seq_run(struct wakeup *w)
 	/* Lines already in the log are history: follow from its end. */
 	if (w->log_path != NULL)
 		logtail_open(&q.lt, w->log_path);
-	if (w->http_log_path != NULL)
-		logtail_open(&q.ht, w->http_log_path);
+	for (i = 0; i < w->nhttplog; i++) {
+		q.ht[i].q = &q;
+		logtail_open(&q.ht[i].lt, w->http_log_path[i]);
+	}
 	q.t0 = mono_ms();
 	log_info("%zu node%s, at most %zu at a time%s, %s", w->nt,
 	    w->nt > 1 ? "s" : "", w->parallel, w->autopace ?

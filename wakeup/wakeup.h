@@ -25,9 +25,10 @@
 #define WAKEUP_TFTPBOOT	"/tftpboot"
 #define WAKEUP_IFACE	"eth0"		/* ether-wake's default */
 #define WAKEUP_AUTO_MAX	256	/* --parallel auto: in.tftpd's --max-transfers */
+#define WAKEUP_HTTPLOGS	8	/* --http-log: the server's, and racks' */
 
 /* Is a node's boot seen in a log (else it is only woken)? */
-#define WAKEUP_HASLOG(w)	((w)->log_path != NULL || (w)->http_log_path != NULL)
+#define WAKEUP_HASLOG(w)	((w)->log_path != NULL || (w)->nhttplog > 0)
 
 struct wakeup {
 	/* ether-wake's options */
@@ -45,7 +46,8 @@ struct wakeup {
 	const char	*hosts_path;
 	const char	*tftpboot;
 	const char	*log_path;	/* transfer log, or NULL */
-	const char	*http_log_path;	/* nginx's access log, or NULL */
+	const char	*http_log_path[WAKEUP_HTTPLOGS]; /* nginx's access logs */
+	size_t		 nhttplog;
 	const char	*nodes_file;
 	bool		 all;
 	/* the sequencer; parallel 0 is ether-wake's single shot */
