@@ -21,6 +21,10 @@
 #                    over HTTP), uefi-http (OVMF by UEFI HTTP Boot, no
 #                    TFTP), mixed (by turns: http, OVMF chainloading
 #                    ipxe.efi over TFTP then HTTP, uefi-http)
+#   RACK=1           the even nodes on a rack (lab/rack.sh): a second
+#                    subnet behind dhcrelay, served by a boot helper's
+#                    in.tftpd and nginx cache; implies HTTP (PROFILE=http
+#                    unless mixed or uefi-http)
 #   SERVER=suite     or dnsmasq (Debian's dnsmasq-base serves the same files)
 #   STAY=1           nodes stay up (a shell on the serial console) until
 #                    Ctrl-C, instead of powering off once up
@@ -33,12 +37,16 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/tests/lib/nb.sh"
 . "$top/lab/lab.sh"
 . "$top/lab/serve.sh"
+. "$top/lab/rack.sh"
 
 NODES=${NODES:-4}
 PROFILE=${PROFILE:-bios}
 SERVER=${SERVER:-suite}
 TIMEOUT=${TIMEOUT:-120}
 PARALLEL=${PARALLEL:-1}
+RACK=${RACK:-}
+[ -z "$RACK" ] || [ "$PROFILE" = mixed ] || [ "$PROFILE" = uefi-http ] ||
+    PROFILE=http
 case $NODES in
 ''|*[!0-9]*) nb_fail "NODES=$NODES: not a number" ;;
 esac
@@ -82,6 +90,16 @@ while [ "$i" -le "$NODES" ]; do
 	i=$((i + 1))
 done
 
+if [ -n "$RACK" ]; then
+	[ "$SERVER" = suite ] || nb_fail "RACK=1: with SERVER=suite"
+	i=2 rack=
+	while [ "$i" -le "$NODES" ]; do
+		rack="$rack node$i"
+		i=$((i + 2))
+	done
+	# shellcheck disable=SC2086
+	[ -z "$rack" ] || lab_rack_nodes $rack
+fi
 tftp=$LAB/tftpboot
 rm -rf "$tftp"
 lab_tftpboot "$tftp"
@@ -94,6 +112,7 @@ lab_configs "$tftp" "$after"
 lab_log "pxecfg-gen wrote $(ls "$tftp/pxelinux.cfg" | wc -l) files in $tftp/pxelinux.cfg"
 
 lab_net
+[ -z "${LAB_RACK_NODES:-}" ] || lab_rack_net
 lab_power
 if [ "$SERVER" = dnsmasq ]; then
 	lab_serve_dnsmasq "$tftp"
@@ -106,6 +125,12 @@ if [ -n "$LAB_HTTP" ]; then
 	[ "$SERVER" = suite ] || nb_fail "PROFILE=$PROFILE: with SERVER=suite"
 	lab_nginx "$tftp"
 	log="$log --http-log $LAB_RUN/http.log"
+fi
+if [ -n "${LAB_RACK_NODES:-}" ]; then
+	lab_rack_serve "$tftp"
+	log="$log --http-log $LAB_RUN/rack/http.log"
+	lab_log "rack: $LAB_RACK_NODES on 198.51.100.0/24, through dhcrelay;" \
+	    "helper: in.tftpd and an nginx cache of the server"
 fi
 lab_log "server: DHCP $LAB_DHCP, TFTP $LAB_TFTP${LAB_HTTPD:+, HTTP $LAB_HTTPD}," \
     "radvd, wolshim on br0"

@@ -14,9 +14,10 @@
 #   lab_rack_net             namespace $LAB_RACK_NS: br1 198.51.100.1/24,
 #                            up0 192.0.2.2 on the lab's br0, forwarding,
 #                            radvd, capture, dhcrelay to $LAB_SERVER
-#   lab_rack_serve DIR       the helper: in.tftpd on DIR (the first stage)
-#                            and nginx caching http://$LAB_SERVER/; logs in
-#                            $LAB_RUN/rack/
+#   lab_rack_serve DIR       the helper: in.tftpd serving the first stage
+#                            (DIR's ipxe.efi and undionly.kpxe, copied to
+#                            its own tree) and nginx caching
+#                            http://$LAB_SERVER/; logs in $LAB_RUN/rack/
 #
 # Addresses: helper 198.51.100.1 (rack side), 192.0.2.2 (lab side).
 
@@ -76,8 +77,11 @@ lab_rack_net() {
 }
 
 lab_rack_serve() {
+	mkdir -p "$LAB_RUN/rack/boot" &&
+	    cp "$1/ipxe.efi" "$1/undionly.kpxe" "$LAB_RUN/rack/boot/" &&
+	    chmod -R a+rX "$LAB_RUN/rack/boot" || nb_fail "the helper's tree"
 	nb_spawn "$LAB_RACK_NS" "$LAB_BIN/in.tftpd" -L -l -a "$LAB_RACK_SERVER" \
-	    --xferlog "$LAB_RUN/rack/xfer.log" -s "$1" \
+	    --xferlog "$LAB_RUN/rack/xfer.log" -s "$LAB_RUN/rack/boot" \
 	    > "$LAB_RUN/rack/in.tftpd.log" 2>&1
 	LAB_SERVER_PIDS="$LAB_SERVER_PIDS $NB_PID"
 	. "$LAB_TOP/tests/lib/nginx.sh"

@@ -6,8 +6,9 @@
 # the power shim's log (RUN/power.log: power on), the packet capture on the
 # bridge (RUN/capture.txt, tcpdump -tt -e -v: DHCP and TFTP requests, whoever
 # serves them), nginx's access log when there is one (RUN/http.log: a GET
-# of the kernel or image, started at its end time less its duration) and
-# the nodes' reports (RUN/reports.txt, sent by /init).
+# of the kernel or image, started at its end time less its duration), the
+# same two of a rack (RUN/rack/, lab/rack.sh) and the nodes' reports
+# (RUN/reports.txt, sent by /init).
 # Phases, in seconds:
 #   firmware  power on -> first DHCPDISCOVER (SeaBIOS/OVMF, iPXE start)
 #   offer     first DISCOVER -> first OFFER (the server's reaction time)
@@ -45,7 +46,7 @@ FILENAME != ARGV[1] && FILENAME != ARGV[2] && $1 ~ /^[0-9]+\.[0-9]+$/ &&
 FILENAME == ARGV[1] && !/^#/ && NF >= 2 { name[lc($1)] = $2; order[++n] = lc($1) }
 FILENAME == ARGV[2] && !/^#/ && NF >= 2 { ipof[$2] = $1 }
 FILENAME == ARGV[3] && $2 == "start" && !(lc($3) in pwr) { pwr[lc($3)] = $1 }
-FILENAME == ARGV[4] {
+FILENAME ~ /capture\.txt$/ {
 	if ($0 ~ /^[0-9]+\.[0-9]+ /) {
 		t = $1; src = lc($2); dst = lc($4); sub(/,$/, "", dst)
 		next
@@ -69,12 +70,12 @@ FILENAME == ARGV[4] {
 		if (m == "ACK" && (dst, "disc") in ev && !((dst, "ack") in ev)) ev[dst, "ack"] = t
 	}
 }
-FILENAME == ARGV[6] && $3 == "GET" && NF == 8 {
+FILENAME ~ /http\.log$/ && $3 == "GET" && NF == 8 {
 	f = $8; sub(/^\/+/, "", f); t0 = $1 - $6
 	if (f == kernel && !(($2, "kernel") in ev)) ev[$2, "kernel"] = t0
 	if (f == initrd && !(($2, "initrd") in ev)) ev[$2, "initrd"] = t0
 }
-FILENAME == ARGV[5] && $2 == "nodeboot-up" && !($4 in up) { up[$4] = $1 }
+FILENAME == ARGV[4] && $2 == "nodeboot-up" && !($4 in up) { up[$4] = $1 }
 function d(a, b) { return (a == "" || b == "") ? "-" : sprintf(dfmt, b - a) }
 END {
 	if (fmt == "md") {
@@ -98,5 +99,7 @@ END {
 		if (u != "") { nup++; if (last == "" || u > last) last = u }
 	}
 	if (fmt == "md") printf "\nnodes up: %d; makespan (first power on -> last up): %s s\n", nup, d(first, last)
-}' "$ethers" "$hosts" "$run/power.log" "$run/capture.txt" "$run/reports.txt" \
-    "$([ -f "$run/http.log" ] && echo "$run/http.log" || echo /dev/null)"
+}' "$ethers" "$hosts" "$run/power.log" "$run/reports.txt" "$run/capture.txt" \
+    $(for f in "$run/http.log" "$run/rack/capture.txt" "$run/rack/http.log"; do
+	[ -f "$f" ] && echo "$f"
+    done)

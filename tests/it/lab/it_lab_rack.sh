@@ -38,15 +38,12 @@ lab_configs "$tftp" nbpoweroff
 grep -q "^kernel /vmlinuz .*ip=198.51.100.101:198.51.100.1:198.51.100.1:" \
     "$tftp/ipxe/198.51.100.101.ipxe" ||
     nb_fail "no script for node1 on the rack's subnet"
-# The helper's own tree holds the first stage only.
-mkdir -p "$LAB/rackboot" && cp "$tftp/ipxe.efi" "$tftp/undionly.kpxe" \
-    "$LAB/rackboot/" && chmod -R a+rX "$LAB/rackboot" || nb_fail "rackboot"
 lab_net
 lab_rack_net
 lab_power
 lab_serve_suite "$tftp"
 lab_nginx "$tftp"
-lab_rack_serve "$LAB/rackboot"
+lab_rack_serve "$tftp"
 ip netns exec "$LAB_NS" timeout 600 "$LAB_BIN/wakeup" -s -i br0 \
     -e "$LAB/etc/ethers" --hosts "$LAB/etc/hosts" --tftpboot "$tftp" \
     -t 200 -r 0 -l "$LAB_RUN/xfer.log" --http-log "$LAB_RUN/http.log" \
