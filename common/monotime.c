@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: ISC
 /*
- * CLOCK_MONOTONIC in milliseconds.  clock_gettime() cannot fail for this
+ * CLOCK_MONOTONIC in milliseconds (or microseconds).  clock_gettime() cannot fail for this
  * clock on Linux (the clock exists and the pointer is ours).
  */
 #include <time.h>
@@ -14,4 +14,13 @@ mono_ms(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int64_t
+mono_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }

@@ -12,5 +12,6 @@
 
 /* CLOCK_MONOTONIC in milliseconds (from an unspecified start). */
 int64_t	mono_ms(void);
+int64_t	mono_us(void);
 
 #endif

@@ -51,6 +51,7 @@
 #include <unistd.h>
 
 #include "common/ethers.h"
+#include "common/monotime.h"
 #include "common/opt.h"
 #include "fleet/fl_fleet.h"
 
@@ -73,15 +74,6 @@ static void
 on_stop(int sig)
 {
 	got_stop = 1;
-}
-
-static int64_t
-now_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
 
 /* Sends what the core asked for and writes what it recorded. */
@@ -167,7 +159,7 @@ receive(struct run *r)
 				err(EX_OSERR, "recvmmsg");
 			return;
 		}
-		now = now_us();
+		now = mono_us();
 		for (i = 0; i < n; i++) {
 			r->rx++;
 			fl_fleet_frame(&r->f, buf[i], m[i].msg_len, now,
@@ -200,14 +192,14 @@ loop(struct run *r, int64_t end)
 	int ms;
 
 	while (!got_stop && !fl_fleet_done(&r->f)) {
-		now = now_us();
+		now = mono_us();
 		if (now >= end)
 			break;
 		expire(r, now);
 		next = fl_fleet_next(&r->f);
 		if (next > end)
 			next = end;
-		now = now_us();
+		now = mono_us();
 		ms = next <= now ? 0 : (int)((next - now + 999) / 1000);
 		if (ms > 1000)
 			ms = 1000;
@@ -377,7 +369,7 @@ main(int argc, char *argv[])
 	sa.sa_handler = on_stop;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
-	r.t0 = now_us();
+	r.t0 = mono_us();
 	fl_tally_init(&r.tally);
 	rng = o.seed;
 	clock_gettime(CLOCK_REALTIME, &ts);
@@ -388,7 +380,7 @@ main(int argc, char *argv[])
 		fl_fleet_power(&r.f, i, r.t0, r.t0 + (o.spread > 0 ?
 		    (int64_t)(fl_rand(&rng) % (uint64_t)o.spread) : 0));
 	loop(&r, r.t0 + o.total);
-	finish(&r, now_us());
+	finish(&r, mono_us());
 	if (fclose(r.csv) == EOF)
 		err(EX_OSERR, "%s", o.csv != NULL ? o.csv : "stdout");
 	close(r.fd);
