@@ -26,16 +26,12 @@ lab_one_node nbpoweroff
 tftp=$LAB_TFTPBOOT
 mac=$(lab_mac 1)
 
-# exited_more N: node1 has powered off more than N times
-exited_more() {
-	[ "$(grep -c " exit $mac " "$LAB_RUN/power.log")" -gt "$1" ]
-}
 
 # power_cycle WHAT: powers node1 on and waits until it powers off
 power_cycle() {
 	_exits=$(grep -c " exit $mac " "$LAB_RUN/power.log")
 	lab_power_on "$mac" node1
-	nb_wait 200 exited_more "$_exits" ||
+	nb_wait 200 lab_exited_more "$mac" "$_exits" ||
 	    nb_fail "$1: node1 did not power off"
 	lab_stop_servers
 	kill -0 "$LAB_POWER_PID" || nb_fail "the power shim died"
@@ -105,13 +101,6 @@ for p in $hogs; do
 	nb_stop "$p"
 done
 
-# median COLUMN FILE
-median() {
-	cut -f "$1" "$2" | grep -v '^-$' | sort -n |
-	    awk '{ v[NR] = $1 } END { if (NR == 0) print "-";
-		else if (NR % 2) print v[(NR + 1) / 2];
-		else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 
 dhcp=$(cat "$NB_TMP/suite.dhcp")
 echo "## Boot: one qemu node, suite vs dnsmasq-base"
@@ -127,8 +116,8 @@ phases() {
 	echo "|---|---:|---:|---:|"
 	col=2
 	for ph in firmware offer dhcp pxelinux kernel initrd+up total; do
-		s=$(median "$col" "$NB_TMP/suite$1")
-		d=$(median "$col" "$NB_TMP/dnsmasq$1")
+		s=$(nb_median "$col" "$NB_TMP/suite$1")
+		d=$(nb_median "$col" "$NB_TMP/dnsmasq$1")
 		r=$(echo "$s $d" | awk '$1 != "-" && $2 != "-" && $2 > 0 {
 		    printf "%.2f", $1 / $2; exit } { print "-" }')
 		echo "| $ph | $s | $d | $r |"
@@ -147,8 +136,8 @@ echo "of $reps, seconds (firmware under TCG: real servers' POST takes minutes)."
 echo
 echo "| path | seconds | ratio |"
 echo "|---|---:|---:|"
-c=$(median 1 "$NB_TMP/kexec")
-k=$(median 2 "$NB_TMP/kexec")
+c=$(nb_median 1 "$NB_TMP/kexec")
+k=$(nb_median 2 "$NB_TMP/kexec")
 echo "| power-on → up (firmware, iPXE, pxelinux, kernel, /init) | $c | 1.00 |"
 echo "| up → up again (netkexec: fetch, kexec, kernel, /init) | $k |" \
     "$(echo "$k $c" | awk '$1 != "-" && $2 > 0 { printf "%.2f", $1 / $2; exit }

@@ -58,16 +58,12 @@ timed() {
 	    awk '{ printf "%.3f\n", $1 / 1000 }'
 }
 
-median() {
-	sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'
-}
-
 run() {
 	_i=0
 	while [ "$_i" -lt "$runs" ]; do
-		timed ip netns exec "$cli" "$@" || echo fail
+		timed ip netns exec "$cli" "$@" || echo -
 		_i=$((_i + 1))
-	done | median
+	done | nb_median 1
 }
 
 echo "## A 256 MiB initrd: TFTP lock-step, TFTP windowsize, HTTP (nginx)"

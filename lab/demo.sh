@@ -68,8 +68,8 @@ lab_log "fetching the Debian kernel (apt-get download; cached)"
 lab_kernel
 lab_log "kernel $LAB_KREL"
 lab_nodes "$NODES"
-export LAB_NIC=virtio-net-pci LAB_UEFI_NODES= LAB_EDK2PXE_NODES= \
-    LAB_HTTPBOOT_NODES= LAB_HTTP=
+export LAB_NIC=virtio-net-pci LAB_UEFI_NODES='' LAB_EDK2PXE_NODES='' \
+    LAB_HTTPBOOT_NODES='' LAB_HTTP=''
 i=1
 while [ "$i" -le "$NODES" ]; do
 	case $PROFILE in

@@ -111,15 +111,20 @@ lab_net() {
 	    nb_fail "address on br0"
 	ip -n "$LAB_NS" addr add 2001:db8:b::1/64 dev br0 nodad ||
 	    nb_fail "IPv6 address on br0"
-	nb_spawn "$LAB_NS" tcpdump -tt -n -e -v -l -i br0 -U \
-	    'udp port 67 or udp port 68 or udp port 69' \
-	    > "$LAB_RUN/capture.txt" 2> "$LAB_RUN/tcpdump.err"
-	nb_wait 10 grep -qs 'listening on' "$LAB_RUN/tcpdump.err" ||
-	    nb_fail "tcpdump did not start"
+	lab_capture "$LAB_NS" br0 "$LAB_RUN"
 	: > "$LAB_RUN/reports.txt"
 	nb_spawn "$LAB_NS" busybox nc -ll -p "$LAB_REPORT_PORT" \
 	    -e "$LAB_TOP/lab/report.sh" "$LAB_RUN/reports.txt"
 	lab_radvd
+}
+
+# lab_capture NS IF DIR: DHCP and TFTP requests on IF into DIR/capture.txt
+lab_capture() {
+	nb_spawn "$1" tcpdump -tt -n -e -v -l -i "$2" -U \
+	    'udp port 67 or udp port 68 or udp port 69' \
+	    > "$3/capture.txt" 2> "$3/tcpdump.err"
+	nb_wait 10 grep -qs 'listening on' "$3/tcpdump.err" ||
+	    nb_fail "tcpdump on $2 did not start"
 }
 
 lab_radvd() {
@@ -160,6 +165,12 @@ lab_power_on() {
 
 lab_started_more() {
 	[ "$(grep -c " start $1 " "$LAB_RUN/power.log")" -gt "$2" ]
+}
+
+# lab_exited_more MAC N: the power shim has seen MAC power off more than N
+# times
+lab_exited_more() {
+	[ "$(grep -c " exit $1 " "$LAB_RUN/power.log")" -gt "$2" ]
 }
 
 lab_wait_up() {

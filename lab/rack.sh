@@ -60,11 +60,7 @@ lab_rack_net() {
 	    ip -n "$LAB_NS" route add 198.51.100.0/24 via 192.0.2.2 &&
 	    ip netns exec "$LAB_RACK_NS" sysctl -qw net.ipv4.ip_forward=1 ||
 	    nb_fail "routing between the lab and the rack"
-	nb_spawn "$LAB_RACK_NS" tcpdump -tt -n -e -v -l -i br1 -U \
-	    'udp port 67 or udp port 68 or udp port 69' \
-	    > "$LAB_RUN/rack/capture.txt" 2> "$LAB_RUN/rack/tcpdump.err"
-	nb_wait 10 grep -qs 'listening on' "$LAB_RUN/rack/tcpdump.err" ||
-	    nb_fail "tcpdump (rack) did not start"
+	lab_capture "$LAB_RACK_NS" br1 "$LAB_RUN/rack"
 	ip netns exec "$LAB_RACK_NS" sysctl -qw net.ipv6.conf.all.forwarding=1
 	sed -e 's/br0/br1/' -e 's/2001:db8:b::/2001:db8:c::/' \
 	    "$LAB_RUN/radvd.conf" > "$LAB_RUN/rack/radvd.conf"

@@ -111,18 +111,8 @@ httplog_parse(const char *line, size_t len, struct xferlog_rec *r,
 		*errstr = "bad status";
 		return -1;
 	}
-	if (logfield_decimal(f[4].p, f[4].len, &r->bytes) == -1) {
-		*errstr = "bad byte count";
+	if (logfield_outcome(&f[4], r, errstr) == -1)
 		return -1;
-	}
-	if (logfield_seconds(f[5].p, f[5].len, &r->dur_ms) == -1) {
-		*errstr = "bad duration";
-		return -1;
-	}
-	if (logfield_result(&f[6], r) == -1) {
-		*errstr = "bad result";
-		return -1;
-	}
 	if (uri(&f[7], r->file, sizeof(r->file)) == -1) {
 		*errstr = "bad URI";
 		return -1;

@@ -106,3 +106,22 @@ logfield_result(const struct logfield *f, struct xferlog_rec *r)
 	return 0;
 }
 
+
+int
+logfield_outcome(const struct logfield f[3], struct xferlog_rec *r,
+    const char **errstr)
+{
+	if (logfield_decimal(f[0].p, f[0].len, &r->bytes) == -1) {
+		*errstr = "bad byte count";
+		return -1;
+	}
+	if (logfield_seconds(f[1].p, f[1].len, &r->dur_ms) == -1) {
+		*errstr = "bad duration";
+		return -1;
+	}
+	if (logfield_result(&f[2], r) == -1) {
+		*errstr = "bad result";
+		return -1;
+	}
+	return 0;
+}

@@ -32,5 +32,11 @@ int	logfield_seconds(const char *p, size_t len, uint64_t *ms);
 int	logfield_address(const struct logfield *f, uint32_t *ip);
 /* "ok" or "fail:<token>": sets r->ok and r->fail. */
 int	logfield_result(const struct logfield *f, struct xferlog_rec *r);
+/*
+ * The three fields both dialects give a transfer's outcome in: bytes,
+ * seconds and the result, into r; or -1 and *errstr naming the bad one.
+ */
+int	logfield_outcome(const struct logfield f[3], struct xferlog_rec *r,
+	    const char **errstr);
 
 #endif

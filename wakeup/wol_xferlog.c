@@ -148,18 +148,8 @@ xferlog_parse(const char *line, size_t len, struct xferlog_rec *r,
 		*errstr = "bad file name";
 		return -1;
 	}
-	if (logfield_decimal(f[4].p, f[4].len, &r->bytes) == -1) {
-		*errstr = "bad byte count";
+	if (logfield_outcome(&f[4], r, errstr) == -1)
 		return -1;
-	}
-	if (logfield_seconds(f[5].p, f[5].len, &r->dur_ms) == -1) {
-		*errstr = "bad duration";
-		return -1;
-	}
-	if (logfield_result(&f[6], r) == -1) {
-		*errstr = "bad result";
-		return -1;
-	}
 	return 0;
 }
 

@@ -142,3 +142,12 @@ nb_wait() {
 	done
 	return 0
 }
+
+# nb_median COLUMN [FILE]: the median of a tab-separated column (of stdin
+# without FILE), "-" cells left out; "-" when none is left.
+nb_median() {
+	cut -f "$1" ${2:+"$2"} | grep -v '^-$' | sort -n |
+	    awk '{ v[NR] = $1 } END { if (NR == 0) print "-";
+		else if (NR % 2) print v[(NR + 1) / 2];
+		else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
