@@ -69,7 +69,6 @@ lab_rack_net() {
 	nb_spawn "$LAB_RACK_NS" dhcrelay -4 -d -q \
 	    -pf "$LAB_RUN/rack/dhcrelay.pid" -iu up0 -id br1 "$LAB_SERVER" \
 	    > "$LAB_RUN/rack/dhcrelay.log" 2>&1
-	LAB_SERVER_PIDS="$LAB_SERVER_PIDS $NB_PID"
 }
 
 lab_rack_serve() {

@@ -122,7 +122,7 @@ httplog_parse(const char *line, size_t len, struct xferlog_rec *r,
 		snprintf(r->fail, sizeof(r->fail), "%.*s", (int)f[2].len,
 		    f[2].p);
 	else if (r->ok && status != 200)
-		snprintf(r->fail, sizeof(r->fail), "http-%03u",
+		snprintf(r->fail, sizeof(r->fail), "H%03u",
 		    (unsigned int)status);
 	r->ok = r->ok && r->fail[0] == '\0';
 	return 0;

@@ -9,7 +9,9 @@
  * '\', control bytes and bytes from 0x7f up as \xHH.  The record is the
  * transfer log's, so a node's boot does not depend on the protocol: the
  * URI loses its leading slashes, and it is ok only for a complete GET
- * answered 200 (else fail names the method or "http-<status>").
+ * answered 200.  Else fail is the method (a HEAD) or "H<status>": tokens
+ * that begin with a capital, as in.tftpd's "E<code>", are the server's
+ * answer, not trouble in transport ("incomplete", in.tftpd's "timeout").
  */
 #ifndef WOL_HTTPLOG_H
 #define WOL_HTTPLOG_H

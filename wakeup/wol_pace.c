@@ -65,8 +65,12 @@ wol_pace_xfer(struct wol_pace *p, const struct xferlog_rec *r, int64_t now,
 
 	if (r->wrq)
 		return WP_NONE;
-	if (!r->ok)	/* "E<code>": refused or missing, as lookups are */
-		return r->fail[0] == 'E' ? WP_NONE :
+	/*
+	 * A capital: the server's answer ("E<code>": refused or missing, as
+	 * lookups are; an HTTP HEAD or status), not trouble in transport.
+	 */
+	if (!r->ok)
+		return r->fail[0] >= 'A' && r->fail[0] <= 'Z' ? WP_NONE :
 		    narrow(p, since, now, WP_FAILED);
 	if (r->bytes < WOL_PACE_MINBYTES || (f = file_of(p, r->file)) == NULL)
 		return WP_NONE;

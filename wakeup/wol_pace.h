@@ -7,8 +7,9 @@
  * the first sign of trouble, then by 1/window per node booted (one per
  * round).  Trouble is
  * a transfer to a node being booted that failed in transport (timeout,
- * unreachable, io: not a file refused or missing, which pxelinux's lookups
- * produce by design), a node not booted within its timeout, or a transfer
+ * unreachable, io, an HTTP download cut short: not a file refused or
+ * missing, which pxelinux's lookups produce by design, nor an HTTP HEAD or
+ * status other than 200), a node not booted within its timeout, or a transfer
  * that slowed down more than its share: one of at least WOL_PACE_MINBYTES
  * that took over twice its flat time, plus WOL_PACE_SLACK_MS.  The flat
  * time of a file with n nodes booting is the larger of its fastest

@@ -113,6 +113,10 @@ START_TEST(test_pace_ignored)
 	ck_assert_int_eq(wol_pace_xfer(&p, &r, 1000, 2), WP_NONE);
 	r.dur_ms = 5000;		/* short: latency, not load */
 	ck_assert_int_eq(wol_pace_xfer(&p, &r, 9000, 2), WP_NONE);
+	r = xrec("ipxe.efi", 0, 1, "HEAD");	/* UEFI HTTP Boot's first ask */
+	ck_assert_int_eq(wol_pace_xfer(&p, &r, 1000, 2), WP_NONE);
+	r = xrec("ipxe/192.0.2.11.ipxe", 153, 1, "H404");
+	ck_assert_int_eq(wol_pace_xfer(&p, &r, 1000, 2), WP_NONE);
 	r = xrec("up", 1 << 20, 10, NULL);
 	r.wrq = true;
 	ck_assert_int_eq(wol_pace_xfer(&p, &r, 9000, 2), WP_NONE);
@@ -126,6 +130,18 @@ START_TEST(test_pace_fail)
 	struct wol_pace p;
 	struct xferlog_rec r;
 
+	wol_pace_init(&p, 64);
+	wol_pace_booted(&p, true);
+	wol_pace_booted(&p, true);		/* 4 */
+	r = xrec("initrd.gz", 1 << 20, 3000, "timeout");
+	ck_assert_int_eq(wol_pace_xfer(&p, &r, 10000, 4), WP_FAILED);
+	ck_assert_uint_eq(wol_pace_window(&p), 2);
+	/* an HTTP download cut short is trouble too (not counted again) */
+	r = xrec("initrd.gz", 65536, 3000, "incomplete");
+	ck_assert_int_eq(wol_pace_xfer(&p, &r, 10500, 2), WP_NONE);
+	r = xrec("initrd.gz", 65536, 100, "incomplete");
+	ck_assert_int_eq(wol_pace_xfer(&p, &r, 10600, 2), WP_FAILED);
+	ck_assert_uint_eq(wol_pace_window(&p), 1);
 	wol_pace_init(&p, 64);
 	wol_pace_booted(&p, true);
 	wol_pace_booted(&p, true);		/* 4 */
