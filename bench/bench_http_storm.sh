@@ -9,19 +9,23 @@
 # in one client namespace, so in.tftpd runs with --max-per-source at its
 # largest.  Per N and protocol: the makespan (all started, to the last
 # done), the clients that failed or got a wrong file, and the median and
-# slowest client.  BENCH_HTTP_STORM_N (64 256).  Alone: make bench
-# BENCH_PART=http_storm.  Needs root.
+# slowest client.  BENCH_HTTP_STORM_N (64 256) clients, at each round trip
+# of BENCH_HTTP_STORM_RTT_MS (0 1 5): between the two namespaces sits
+# tests/tools/delaybr, holding each frame half of it (this kernel has no
+# sch_netem).  Alone: make bench BENCH_PART=http_storm.  Needs root.
 
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/tests/lib/nb.sh"
 . "$top/tests/lib/nginx.sh"
 sizes=${BENCH_HTTP_STORM_N:-64 256}
+rtts=${BENCH_HTTP_STORM_RTT_MS:-0 1 5}
 T=$top/build/bin/in.tftpd
+D=$top/build/tests/delaybr
 
 die() { echo "bench_http_storm: $*" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || die "needs root (network namespaces)"
-[ -x "$T" ] || die "build first"
+[ -x "$T" ] && [ -x "$D" ] || die "build first"
 command -v atftp > /dev/null && command -v nginx > /dev/null ||
     die "atftp or nginx missing (make deps)"
 
@@ -35,9 +39,12 @@ ksum=$(cksum < "$root/vmlinuz")
 isum=$(cksum < "$root/initrd.img")
 nb_ns srv
 srv=$NB_NS
+nb_ns dly
+dly=$NB_NS
 nb_ns cli
 cli=$NB_NS
-nb_veth "$srv" s0 "$cli" c0
+nb_veth "$srv" s0 "$dly" d0
+nb_veth "$cli" c0 "$dly" d1
 ip -n "$srv" addr add 192.0.2.1/24 dev s0
 ip -n "$cli" addr add 192.0.2.2/24 dev c0
 nb_spawn "$srv" "$T" -L -l -a 192.0.2.1 --max-per-source 4096 \
@@ -69,7 +76,7 @@ client() {
 }
 
 # storm PROTO N: N clients at once; appends "N makespan failed p50 max"
-# to $NB_TMP/PROTO
+# to $NB_TMP/PROTO-$ms
 storm() {
 	_t0=$(date +%s%N)
 	_i=1 _pids=
@@ -86,14 +93,23 @@ storm() {
 	    awk -v n="$2" -v ms=$(( (_t1 - _t0) / 1000000 )) '
 	    { t[NR] = $1; f += $2 }
 	    END { printf "%d %.2f %d %.2f %.2f\n", n, ms / 1000, f + (n - NR),
-		    t[int((NR + 1) / 2)] / 1000, t[NR] / 1000 }' >> "$NB_TMP/$1"
+		    t[int((NR + 1) / 2)] / 1000, t[NR] / 1000 }' >> "$NB_TMP/$1-$ms"
 	rm -f "$NB_TMP"/c/*.res
-	echo "bench_http_storm: $1: $(tail -n 1 "$NB_TMP/$1")" >&2
+	echo "bench_http_storm: $1, $ms ms: $(tail -n 1 "$NB_TMP/$1-$ms")" >&2
 }
 
-for n in $sizes; do
-	storm http "$n"
-	storm tftp "$n"
+for ms in $rtts; do
+	nb_spawn "$dly" "$D" -t 7200 $((ms * 500)) d0 d1 \
+	    2> "$NB_TMP/delaybr.log"
+	dpid=$NB_PID
+	sleep 0.3
+	ip netns exec "$cli" ping -c 20 -i 0.05 -q 192.0.2.1 |
+	    awk -F/ '/^rtt/ { print $5 }' > "$NB_TMP/rtt-$ms"
+	for n in $sizes; do
+		storm http "$n"
+		storm tftp "$n"
+	done
+	nb_stop "$dpid"
 done
 
 label() {
@@ -111,15 +127,21 @@ echo "8 MiB kernel, then a 32 MiB initrd (bench_storm.sh's files), all"
 echo "started at once from one client namespace: curl from nginx with the"
 echo "shipped site, or atftp at blksize 1432 from in.tftpd (standalone,"
 echo "forking). Processes, not pxefleet: no DHCP or firmware timers here."
-echo "Failed counts a missing or differing file. One run each."
+echo "Failed counts a missing or differing file. Between the namespaces,"
+echo "\`delaybr\` holds each frame half the target round trip (RTT: ping's"
+echo "median, measured, the bridge's own cost included). One run each."
 echo
-echo "| server | N | makespan s | failed | client p50 s | slowest client s | makespan / TFTP's |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
-for n in $sizes; do
-	base=$(awk -v n="$n" '$1 == n { print $2 }' "$NB_TMP/tftp")
-	for p in http tftp; do
-		awk -v n="$n" -v b="$base" -v l="$(label "$p")" '$1 == n {
-		    printf "| %s | %d | %.1f | %d | %.1f | %.1f | %.2f |\n",
-			l, n, $2, $3, $4, $5, (b > 0 ? $2 / b : 0) }' "$NB_TMP/$p"
+echo "| server | target RTT | RTT ms | N | makespan s | failed | client p50 s | slowest client s | makespan / TFTP's |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+for ms in $rtts; do
+	for n in $sizes; do
+		base=$(awk -v n="$n" '$1 == n { print $2 }' "$NB_TMP/tftp-$ms")
+		for p in http tftp; do
+			awk -v n="$n" -v b="$base" -v l="$(label "$p")" \
+			    -v ms="$ms" -v rtt="$(cat "$NB_TMP/rtt-$ms")" '$1 == n {
+			    printf "| %s | %s ms | %s | %d | %.1f | %d | %.1f | %.1f | %.2f |\n",
+				l, ms, rtt, n, $2, $3, $4, $5,
+				(b > 0 ? $2 / b : 0) }' "$NB_TMP/$p-$ms"
+		done
 	done
 done
