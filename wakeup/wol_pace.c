@@ -51,7 +51,9 @@ file_of(struct wol_pace *p, const char *name)
 	if (p->nf == WOL_PACE_FILES || strlen(name) >= WOL_PACE_NAMEMAX)
 		return NULL;
 	strlcpy(p->f[p->nf].name, name, WOL_PACE_NAMEMAX);
-	p->f[p->nf].best_ms = p->f[p->nf].best_us = UINT64_MAX;
+	p->f[p->nf].best_ms = UINT64_MAX;
+	p->f[p->nf].srtt_us = p->f[p->nf].rttvar_us = 0;
+	p->f[p->nf].seen = 0;
 	return &p->f[p->nf++];
 }
 
@@ -61,7 +63,7 @@ wol_pace_xfer(struct wol_pace *p, const struct xferlog_rec *r, int64_t now,
 {
 	struct wol_pace_file *f;
 	int64_t since = now - (int64_t)r->dur_ms;
-	uint64_t unit, flat;
+	uint64_t unit, flat, dev;
 
 	if (r->wrq)
 		return WP_NONE;
@@ -77,21 +79,29 @@ wol_pace_xfer(struct wol_pace *p, const struct xferlog_rec *r, int64_t now,
 	if (busy == 0)
 		busy = 1;
 	unit = r->dur_ms * 1000 / busy;
-	flat = f->best_us == UINT64_MAX ? 0 : f->best_us * busy / 1000;
-	if (f->best_ms > flat)
-		flat = f->best_ms;
-	if (f->best_ms != UINT64_MAX &&
-	    r->dur_ms > flat * 2 + WOL_PACE_SLACK_MS) {
-		p->last_ms = r->dur_ms;
-		p->flat_ms = flat;
-		strlcpy(p->last_file, f->name, sizeof(p->last_file));
-		return narrow(p, since, now, WP_SLOW);
+	if (f->best_ms == UINT64_MAX) {		/* the first: RFC 6298 2.2 */
+		f->best_ms = r->dur_ms;
+		f->srtt_us = unit;
+		f->rttvar_us = unit / 2;
+		f->seen = 1;
+		return WP_NONE;
 	}
-	if (unit < f->best_us)
-		f->best_us = unit;
+	flat = busy * (f->srtt_us + 4 * f->rttvar_us) / 1000;
+	if (flat < f->best_ms * 2)
+		flat = f->best_ms * 2;
+	/* RFC 6298 2.3: the deviation first, from the old mean */
+	dev = unit > f->srtt_us ? unit - f->srtt_us : f->srtt_us - unit;
+	f->rttvar_us = (3 * f->rttvar_us + dev) / 4;
+	f->srtt_us = (7 * f->srtt_us + unit) / 8;
 	if (r->dur_ms < f->best_ms)
 		f->best_ms = r->dur_ms;
-	return WP_NONE;
+	if (f->seen++ <= WOL_PACE_WARMUP ||
+	    r->dur_ms <= flat + WOL_PACE_SLACK_MS)
+		return WP_NONE;
+	p->last_ms = r->dur_ms;
+	p->flat_ms = flat;
+	strlcpy(p->last_file, f->name, sizeof(p->last_file));
+	return narrow(p, since, now, WP_SLOW);
 }
 
 enum wol_pace_why

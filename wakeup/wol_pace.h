@@ -5,23 +5,26 @@
  * multiplicative decrease).  The window starts at 2 and grows by one per
  * node booted while it was filled (doubling per round, "slow start") until
  * the first sign of trouble, then by 1/window per node booted (one per
- * round).  Trouble is
- * a transfer to a node being booted that failed in transport (timeout,
- * unreachable, io, an HTTP download cut short: not a file refused or
- * missing, which pxelinux's lookups produce by design, nor an HTTP HEAD or
- * status other than 200), a node not booted within its timeout, or a transfer
- * that slowed down more than its share: one of at least WOL_PACE_MINBYTES
- * that took over twice its flat time, plus WOL_PACE_SLACK_MS.  The flat
- * time of a file with n nodes booting is the larger of its fastest
- * transfer and n times its least time per node booting (a duration over
- * the nodes booting when it ended): a few transfers take the time of one
- * (latency), many sharing a busy server take n times as long each, which
- * is no loss, as many nodes boot per second.  Past the server's capacity
- * they take longer than that (retransmissions, queues), and fewer nodes
- * boot per second: that is what narrows.  Then the window halves (never below 1), once per
- * round: trouble in a transfer that began before the last decrease was
- * caused by the window before it and does not count again.  The window
- * never exceeds the limit given.
+ * round).  Trouble is a transfer to a node being booted that failed in
+ * transport (timeout, unreachable, io, an HTTP download cut short: not a
+ * file refused or missing, which pxelinux's lookups produce by design, nor
+ * an HTTP HEAD or status other than 200), a node not booted within its
+ * timeout, or a transfer that slowed down more than its share.
+ *
+ * Its share: each file of at least WOL_PACE_MINBYTES keeps a time per node
+ * booting (a transfer's duration over the nodes booting when it ended),
+ * smoothed and with its mean deviation as TCP keeps a round trip (RFC
+ * 6298: SRTT, RTTVAR); its first WOL_PACE_WARMUP + 1 transfers only
+ * teach.  With n nodes booting a transfer may take n times SRTT + 4
+ * RTTVAR, or twice the file's fastest transfer (latency), plus
+ * WOL_PACE_SLACK_MS.  Many transfers sharing a busy server take n times as
+ * long each, which is no loss, as many nodes boot per second; a shared,
+ * noisy machine spreads them, which the deviation absorbs.  Past the
+ * server's capacity they take longer than that (retransmissions, queues)
+ * and fewer nodes boot per second: that is what narrows.  Then the window
+ * halves (never below 1), once per round: trouble in a transfer that began
+ * before the last decrease was caused by the window before it and does
+ * not count again.  The window never exceeds the limit given.
  *
  * Pure: the caller passes the time (ms, monotonic) and the parsed log
  * records of the nodes it woke.
@@ -40,6 +43,7 @@
 #define WOL_PACE_NAMEMAX	128
 #define WOL_PACE_MINBYTES	65536	/* shorter ones time the latency */
 #define WOL_PACE_SLACK_MS	100
+#define WOL_PACE_WARMUP		3	/* a file's first transfers only teach */
 
 enum wol_pace_why {
 	WP_NONE,	/* the window did not change */
@@ -52,7 +56,9 @@ enum wol_pace_why {
 struct wol_pace_file {
 	char		 name[WOL_PACE_NAMEMAX];
 	uint64_t	 best_ms;	/* the fastest transfer */
-	uint64_t	 best_us;	/* least time per node booting */
+	uint64_t	 srtt_us;	/* smoothed time per node booting */
+	uint64_t	 rttvar_us;	/* and its mean deviation */
+	unsigned	 seen;		/* transfers timed */
 };
 
 struct wol_pace {
