@@ -18,37 +18,20 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/tests/lib/nb.sh"
 . "$top/tests/lib/nginx.sh"
+. "$top/bench/http_lib.sh"
 runs=${BENCH_HTTP_RUNS:-3}
 tmib=${BENCH_HTTP_TFTP_MIB:-16}
 rtts=${BENCH_HTTP_RTT_MS:-0 1 5}
-T=$top/build/bin/in.tftpd
-D=$top/build/tests/delaybr
-
-die() { echo "bench_http: $*" >&2; exit 1; }
-[ "$(id -u)" = 0 ] || die "needs root (network namespaces)"
-[ -x "$T" ] && [ -x "$D" ] || die "build first"
-command -v atftp > /dev/null && command -v nginx > /dev/null ||
-    die "atftp or nginx missing (make deps)"
+hl_check bench_http
 
 nb_init
 root=$NB_TMP/root
-mkdir -m 0755 "$root" "$NB_TMP/ngx"
+mkdir -m 0755 "$root"
 head -c 268435456 /dev/urandom > "$root/initrd.img"
 head -c $((tmib * 1048576)) "$root/initrd.img" > "$root/part.img"
 chmod 0644 "$root/initrd.img" "$root/part.img"
 
-nb_ns srv
-srv=$NB_NS
-nb_ns dly
-dly=$NB_NS
-nb_ns cli
-cli=$NB_NS
-nb_veth "$srv" s0 "$dly" d0
-nb_veth "$cli" c0 "$dly" d1
-ip -n "$srv" addr add 192.0.2.1/24 dev s0
-ip -n "$cli" addr add 192.0.2.2/24 dev c0
-nb_spawn "$srv" "$T" -L -l -a 192.0.2.1 -s "$root" 2> "$NB_TMP/tftpd.log"
-nb_nginx "$top" "$srv" 192.0.2.1 "$root" "$NB_TMP/ngx"
+hl_net "$root"
 
 # seconds of one command, to the millisecond
 timed() {
@@ -77,20 +60,15 @@ echo "5x faster than lock-step at 1 ms."
 echo
 echo "| target RTT | RTT (ms) | lock-step MB/s | 256 MiB lock-step (s) | windowsize 16 MB/s | 256 MiB windowsize (s) | HTTP 256 MiB (s) | HTTP MB/s | HTTP vs lock-step |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-cd "$NB_TMP" || die "cd"
+cd "$NB_TMP" || nb_fail "cd"
 for ms in $rtts; do
-	nb_spawn "$dly" "$D" -t 3600 $((ms * 500)) d0 d1 2> "$NB_TMP/delaybr.log"
-	dpid=$NB_PID
-	sleep 0.3
-	rtt=$(ip netns exec "$cli" ping -c 20 -i 0.05 -q 192.0.2.1 |
-	    awk -F/ '/^rtt/ { print $5 }')
+	hl_delay "$ms"
 	lock=$(run atftp --option "blksize 1432" -g -r part.img -l /dev/null \
 	    192.0.2.1)
 	win=$(run atftp --option "blksize 1432" --option "windowsize 16" -g \
 	    -r part.img -l /dev/null 192.0.2.1)
 	http=$(run curl -sf -o /dev/null http://192.0.2.1/initrd.img)
-	nb_stop "$dpid"
-	echo "$ms $rtt $lock $win $http $tmib" | awk '
+	echo "$ms $hl_rtt $lock $win $http $tmib" | awk '
 	function rate(mib, s) { return s > 0 ? mib * 1.048576 / s : 0 }
 	{
 		lr = rate($6, $3); wr = rate($6, $4); hr = rate(256, $5)

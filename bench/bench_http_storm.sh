@@ -18,38 +18,20 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/tests/lib/nb.sh"
 . "$top/tests/lib/nginx.sh"
+. "$top/bench/http_lib.sh"
 sizes=${BENCH_HTTP_STORM_N:-64 256}
 rtts=${BENCH_HTTP_STORM_RTT_MS:-0 1 5}
-T=$top/build/bin/in.tftpd
-D=$top/build/tests/delaybr
-
-die() { echo "bench_http_storm: $*" >&2; exit 1; }
-[ "$(id -u)" = 0 ] || die "needs root (network namespaces)"
-[ -x "$T" ] && [ -x "$D" ] || die "build first"
-command -v atftp > /dev/null && command -v nginx > /dev/null ||
-    die "atftp or nginx missing (make deps)"
+hl_check bench_http_storm
 
 nb_init
 root=$NB_TMP/root
-mkdir -m 0755 "$root" "$NB_TMP/ngx" "$NB_TMP/c"
+mkdir -m 0755 "$root" "$NB_TMP/c"
 head -c 8388608 /dev/urandom > "$root/vmlinuz"
 head -c 33554432 /dev/urandom > "$root/initrd.img"
 chmod 0644 "$root/vmlinuz" "$root/initrd.img"
 ksum=$(cksum < "$root/vmlinuz")
 isum=$(cksum < "$root/initrd.img")
-nb_ns srv
-srv=$NB_NS
-nb_ns dly
-dly=$NB_NS
-nb_ns cli
-cli=$NB_NS
-nb_veth "$srv" s0 "$dly" d0
-nb_veth "$cli" c0 "$dly" d1
-ip -n "$srv" addr add 192.0.2.1/24 dev s0
-ip -n "$cli" addr add 192.0.2.2/24 dev c0
-nb_spawn "$srv" "$T" -L -l -a 192.0.2.1 --max-per-source 4096 \
-    --max-transfers 4096 -s "$root" 2> "$NB_TMP/tftpd.log"
-nb_nginx "$top" "$srv" 192.0.2.1 "$root" "$NB_TMP/ngx"
+hl_net "$root" --max-per-source 4096 --max-transfers 4096
 
 # client PROTO I: kernel then initrd into $NB_TMP/c/I.*; prints the
 # seconds it took and 0, or 1 if a file failed or differs
@@ -99,17 +81,12 @@ storm() {
 }
 
 for ms in $rtts; do
-	nb_spawn "$dly" "$D" -t 7200 $((ms * 500)) d0 d1 \
-	    2> "$NB_TMP/delaybr.log"
-	dpid=$NB_PID
-	sleep 0.3
-	ip netns exec "$cli" ping -c 20 -i 0.05 -q 192.0.2.1 |
-	    awk -F/ '/^rtt/ { print $5 }' > "$NB_TMP/rtt-$ms"
+	hl_delay "$ms"
+	echo "$hl_rtt" > "$NB_TMP/rtt-$ms"
 	for n in $sizes; do
 		storm http "$n"
 		storm tftp "$n"
 	done
-	nb_stop "$dpid"
 done
 
 label() {
