@@ -73,6 +73,8 @@ load_flags(const struct load_opts *o, struct pxecfg_conf *c)
 		c->names = o->names;
 	if (o->ipxe)
 		c->ipxe = true;
+	if (o->grub)
+		c->grub = true;
 	if (o->http[0] != '\0')
 		strlcpy(c->http, o->http, sizeof(c->http));
 	if (o->no_group)

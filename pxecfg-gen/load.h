@@ -22,7 +22,7 @@ struct load_opts {
 	char		 http[PXECFG_VALLEN];	/* checked, ends in '/' */
 	bool		 set_append;
 	unsigned	 names;			/* 0: from the config */
-	bool		 ipxe, no_group, no_default;
+	bool		 ipxe, grub, no_group, no_default;
 	uint32_t	 server, gateway, netmask;	/* 0: not given */
 	bool		 has_netmask;
 	bool		 dry, force, verbose;

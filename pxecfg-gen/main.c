@@ -20,6 +20,7 @@
 #include "common/fileio.h"
 #include "pxeconf/pxename.h"
 #include "load.h"
+#include "pxecfg_grub.h"
 #include "pxecfg_plan.h"
 #include "pxecfg_url.h"
 #include "sync.h"
@@ -33,7 +34,7 @@ usage(int status)
 "usage: pxecfg-gen [-fnv] [-d tftproot] [-c dhcpd.conf] [-e ethers]\n"
 "           [-H hosts] [-C pxecfg-gen.conf] [-k kernel] [-i initrd]\n"
 "           [-a append] [-p profile] [--names ip|mac|ip,mac] [--ipxe]\n"
-"           [--http url] [--no-group] [--no-default] [--server ip]\n"
+"           [--grub] [--http url] [--no-group] [--no-default] [--server ip]\n"
 "           [--gateway ip] [--netmask mask]\n"
 "       pxecfg-gen -L host|mac|ip [-u uuid] [input options]\n"
 "\n"
@@ -55,6 +56,8 @@ usage(int status)
 "                        initramfs, nfs, local, or one of the config\n"
 "      --names LIST      per-node names: ip (default), mac, or ip,mac\n"
 "      --ipxe            also write ipxe/<ip>.ipxe per node\n"
+"      --grub            also write GRUB's grub/grub.cfg-01-<mac>,\n"
+"                        grub.cfg-<HEXIP>, group files and grub.cfg\n"
 "      --http URL        the iPXE scripts fetch boot files from URL\n"
 "                        (default: / of the server they came from)\n"
 "      --no-group        no group files for subnets\n"
@@ -65,7 +68,8 @@ usage(int status)
 "                        dhcpd.conf\n"
 "  -n, --dry-run         write nothing; show what would change, as diffs\n"
 "  -f, --force           overwrite files pxecfg-gen did not write\n"
-"  -L, --lookup CLIENT   print the names pxelinux tries for a client\n"
+"  -L, --lookup CLIENT   print the names pxelinux (and GRUB, with --grub)\n"
+"                        tries for a client\n"
 "  -u, --uuid UUID       the client's UUID, with -L\n"
 "  -v, --verbose         say which inputs were read\n"
 "  -h, --help            this help\n"
@@ -75,7 +79,7 @@ usage(int status)
 	exit(status);
 }
 
-enum { OPT_NAMES = 256, OPT_IPXE, OPT_HTTP, OPT_NOGROUP, OPT_NODEFAULT,
+enum { OPT_NAMES = 256, OPT_IPXE, OPT_GRUB, OPT_HTTP, OPT_NOGROUP, OPT_NODEFAULT,
     OPT_SERVER, OPT_GATEWAY, OPT_NETMASK };
 
 static const struct option longopts[] = {
@@ -90,6 +94,7 @@ static const struct option longopts[] = {
 	{ "profile", required_argument, NULL, 'p' },
 	{ "names", required_argument, NULL, OPT_NAMES },
 	{ "ipxe", no_argument, NULL, OPT_IPXE },
+	{ "grub", no_argument, NULL, OPT_GRUB },
 	{ "http", required_argument, NULL, OPT_HTTP },
 	{ "no-group", no_argument, NULL, OPT_NOGROUP },
 	{ "no-default", no_argument, NULL, OPT_NODEFAULT },
@@ -146,6 +151,9 @@ opt_long(struct load_opts *o, int ch)
 		break;
 	case OPT_IPXE:
 		o->ipxe = true;
+		break;
+	case OPT_GRUB:
+		o->grub = true;
 		break;
 	case OPT_HTTP:
 		if (pxecfg_url_base(optarg, o->http, sizeof(o->http), &why) ==
@@ -245,16 +253,33 @@ opt_parse(struct load_opts *o, int argc, char *argv[])
 		errx(EX_USAGE, "--netmask needs --server");
 }
 
-/* -L: the names pxelinux tries for a client, and which file answers. */
+/* Prints dir/name, marked "(used)" if it is the first that exists. */
+static void
+lookup_print(const char *root, enum pxecfg_dir dir, const char *name,
+    bool *used)
+{
+	bool have = sync_exists(root, dir, name);
+
+	printf("%s/%s%s\n", pxecfg_plan_dirname(dir), name, !have ? "" :
+	    *used ? " (exists)" : " (used)");
+	*used = *used || have;
+}
+
+/*
+ * -L: the names pxelinux tries for a client, and which file answers; with
+ * --grub, then GRUB's.
+ */
 static int
-lookup(const struct load_opts *o, const struct pxecfg_nodes *t)
+lookup(const struct load_opts *o, const struct pxecfg_conf *c,
+    const struct pxecfg_nodes *t)
 {
 	char names[PXENAME_NMAX][PXENAME_LEN];
+	char gnames[PXECFG_GRUB_NMAX][PXECFG_GRUB_NAMELEN];
 	uint8_t uuid[PXENAME_UUIDLEN], mac[MAC_LEN];
 	const struct pxecfg_node *nd = NULL;
 	uint32_t ip = 0;
 	size_t i, n;
-	bool have_mac = false, used = false, have;
+	bool have_mac = false, used = false;
 
 	if (o->uuid != NULL && pxename_uuid_parse(o->uuid, uuid) == -1)
 		errx(EX_USAGE, "%s: bad UUID", o->uuid);
@@ -276,12 +301,14 @@ lookup(const struct load_opts *o, const struct pxecfg_nodes *t)
 	}
 	n = pxename_list(o->uuid != NULL ? uuid : NULL, have_mac ? mac : NULL,
 	    ip, names);
-	for (i = 0; i < n; i++) {
-		have = sync_exists(o->root, names[i]);
-		printf("pxelinux.cfg/%s%s\n", names[i], !have ? "" :
-		    used ? " (exists)" : " (used)");
-		used = used || have;
-	}
+	for (i = 0; i < n; i++)
+		lookup_print(o->root, PXECFG_DIR_PXELINUX, names[i], &used);
+	if (!c->grub)
+		return 0;
+	n = pxecfg_grub_list(o->uuid != NULL ? uuid : NULL, have_mac ? mac :
+	    NULL, ip, gnames);
+	for (used = false, i = 0; i < n; i++)
+		lookup_print(o->root, PXECFG_DIR_GRUB, gnames[i], &used);
 	return 0;
 }
 
@@ -305,7 +332,7 @@ main(int argc, char *argv[])
 	memset(&dc, 0, sizeof(dc));
 	load_nodes(&o, &dc, &t);
 	if (o.lookup != NULL)
-		return lookup(&o, &t);
+		return lookup(&o, c, &t);
 	if (pxecfg_plan_build(&pl, c, &t, &e) == -1)
 		errx(EX_DATAERR, "%s", e.msg);
 	sync_scan(o.root, &sf);

@@ -72,6 +72,8 @@ cp_profile_stmt(struct cp *cp, struct pxecfg_profile *p,
 		return cp_list(cp, p->pxelinux, sizeof(p->pxelinux), true);
 	if (strcmp(k, "ipxe") == 0)
 		return cp_list(cp, p->ipxe, sizeof(p->ipxe), true);
+	if (strcmp(k, "grub") == 0)
+		return cp_list(cp, p->grub, sizeof(p->grub), true);
 	perr_set(cp->err, cp->file, kw->line, "unknown profile statement %s",
 	    k);
 	return -1;
@@ -205,6 +207,8 @@ cp_stmt(struct cp *cp, const struct conftok_tok *kw)
 		return cp_names(cp);
 	if (strcmp(k, "ipxe") == 0)
 		return cp_bool(cp, &c->ipxe);
+	if (strcmp(k, "grub") == 0)
+		return cp_bool(cp, &c->grub);
 	if (strcmp(k, "default-profile") == 0)
 		return cp_default(cp);
 	if (strcmp(k, "group-files") == 0)

@@ -35,6 +35,7 @@ struct pxecfg_profile {
 	char		http[PXECFG_VALLEN];	/* "" = the global one */
 	char		pxelinux[PXECFG_TMPLLEN];
 	char		ipxe[PXECFG_TMPLLEN];
+	char		grub[PXECFG_TMPLLEN];
 	unsigned	line;			/* 0: built in */
 };
 
@@ -56,6 +57,7 @@ struct pxecfg_conf {
 	unsigned		 profile_line, group_line, dflt_line;
 	unsigned		 names;
 	bool			 ipxe;
+	bool			 grub;
 	struct pxecfg_profile	 prof[PXECFG_PROFMAX];
 	size_t			 nprof;
 	struct pxecfg_nodeset	*node;		/* grows; pxecfg_conf_free */
@@ -67,7 +69,8 @@ struct pxecfg_conf {
  * Built-in defaults: kernel "linux", initrd "rootfs.gz" (the seed's), no
  * extra arguments, device eth0, profile "ramdisk" for nodes, group files and
  * the default file, names PXECFG_NAMES_IP, no iPXE scripts (which would
- * fetch boot files from "/" of their own server), and the four built-in
+ * fetch boot files from "/" of their own server), no GRUB files, and the
+ * four built-in
  * profiles ramdisk, initramfs, nfs and local.
  */
 void	pxecfg_conf_init(struct pxecfg_conf *);

@@ -9,13 +9,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pxecfg_grub.h"
 #include "pxecfg_plan.h"
 #include "pxecfg_vars.h"
+
+static const char *dirnames[] = { "pxelinux.cfg", "ipxe", "grub" };
+static const char *formats[] = { "pxelinux", "ipxe", "grub" };
 
 const char *
 pxecfg_plan_dirname(enum pxecfg_dir d)
 {
-	return d == PXECFG_DIR_IPXE ? "ipxe" : "pxelinux.cfg";
+	return dirnames[d];
+}
+
+static const char *
+plan_tmpl(const struct pxecfg_profile *p, enum pxecfg_dir d)
+{
+	return d == PXECFG_DIR_IPXE ? p->ipxe : d == PXECFG_DIR_GRUB ?
+	    p->grub : p->pxelinux;
 }
 
 static bool
@@ -92,8 +103,7 @@ plan_render(struct pxecfg_plan *pl, const struct pxecfg_conf *c,
 	struct pxecfg_file *f;
 	struct wbuf w;
 	char out[PXECFG_FILEMAX], why[TMPL_ERRLEN], head[512];
-	const char *tmpl = dir == PXECFG_DIR_IPXE ? p->ipxe : p->pxelinux;
-	const char *nl;
+	const char *tmpl = plan_tmpl(p, dir), *nl, *lookup;
 	size_t skip = 0;
 
 	if (plan_find(pl, dir, name) != NULL) {
@@ -104,8 +114,7 @@ plan_render(struct pxecfg_plan *pl, const struct pxecfg_conf *c,
 	}
 	if (tmpl[0] == '\0') {
 		snprintf(err->msg, sizeof(err->msg), "profile %s has no %s "
-		    "template", p->name, dir == PXECFG_DIR_IPXE ? "ipxe" :
-		    "pxelinux");
+		    "template", p->name, formats[dir]);
 		return -1;
 	}
 	if (strncmp(tmpl, "#!", 2) == 0 && (nl = strchr(tmpl, '\n')) != NULL)
@@ -117,6 +126,9 @@ plan_render(struct pxecfg_plan *pl, const struct pxecfg_conf *c,
 	wbuf_init(&w, out, sizeof(out));
 	wbuf_putbytes(&w, tmpl, skip);
 	wbuf_putbytes(&w, head, strlen(head));
+	if (dir == PXECFG_DIR_GRUB &&
+	    (lookup = pxecfg_grub_lookup(name)) != NULL)
+		wbuf_putbytes(&w, lookup, strlen(lookup));
 	if (tmpl_render(tmpl + skip, vals.v, PV_COUNT, &w, why) == -1) {
 		snprintf(err->msg, sizeof(err->msg), "%s/%s (%s), profile %s: "
 		    "%s%s", pxecfg_plan_dirname(dir), name, what, p->name, why,
@@ -147,7 +159,7 @@ plan_node(struct pxecfg_plan *pl, const struct pxecfg_conf *c,
 	const struct pxecfg_profile *p;
 	struct pxecfg_target tg;
 	char name[PXECFG_FNAMELEN], mac[MAC_STRLEN], ip[IP4_STRLEN];
-	char what[HOSTNAME_MAX + 64];
+	char pmac[MAC_PXESTRLEN], what[HOSTNAME_MAX + 64];
 
 	p = pxecfg_conf_profile(c, pxecfg_conf_node_profile(c, nd->name));
 	memset(&tg, 0, sizeof(tg));
@@ -170,7 +182,16 @@ plan_node(struct pxecfg_plan *pl, const struct pxecfg_conf *c,
 	if (c->ipxe && plan_render(pl, c, p, &tg, PXECFG_DIR_IPXE, name, what,
 	    err) == -1)
 		return -1;
-	return 0;
+	if (!c->grub)
+		return 0;
+	if ((c->names & PXECFG_NAMES_IP) && plan_render(pl, c, p, &tg,
+	    PXECFG_DIR_GRUB, pxecfg_grub_name(ip4_hex(nd->ip, ip), name,
+	    sizeof(name)), what, err) == -1)
+		return -1;
+	/* Always: the default file's own lookup goes by the MAC. */
+	return plan_render(pl, c, p, &tg, PXECFG_DIR_GRUB,
+	    pxecfg_grub_name(mac_pxelinux(nd->mac, pmac), name,
+	    sizeof(name)), what, err);
 }
 
 /*
@@ -229,10 +250,15 @@ plan_group(struct pxecfg_plan *pl, const struct pxecfg_conf *c,
 	tg.netmask = s->mask;
 	tg.gateway = s->gateway;
 	for (i = 0; i < n; i++) {
-		snprintf(name, sizeof(name), "%.*s", k,
-		    ip4_hex(s->net + (i << (32 - 4 * k)), hex));
+		ip4_hex(s->net + (i << (32 - 4 * k)), hex);
+		hex[k] = '\0';
+		strlcpy(name, hex, sizeof(name));
 		if (plan_render(pl, c, pxecfg_conf_profile(c, c->group), &tg,
 		    PXECFG_DIR_PXELINUX, name, what, err) == -1)
+			return -1;
+		if (c->grub && plan_render(pl, c, pxecfg_conf_profile(c,
+		    c->group), &tg, PXECFG_DIR_GRUB, pxecfg_grub_name(hex,
+		    name, sizeof(name)), what, err) == -1)
 			return -1;
 	}
 	return 0;
@@ -256,6 +282,16 @@ pxecfg_plan_build(struct pxecfg_plan *pl, const struct pxecfg_conf *c,
 	if (c->dflt[0] != '\0' && plan_render(pl, c,
 	    pxecfg_conf_profile(c, c->dflt), &tg, PXECFG_DIR_PXELINUX,
 	    "default", "clients without a file of their own", err) == -1)
+		return -1;
+	/*
+	 * GRUB's grub.cfg holds the lookup Debian's signed GRUB needs, so it
+	 * is written even without a default file: its entry then is local's,
+	 * back to the firmware's boot order.
+	 */
+	if (c->grub && plan_render(pl, c, pxecfg_conf_profile(c,
+	    c->dflt[0] != '\0' ? c->dflt : "local"), &tg, PXECFG_DIR_GRUB,
+	    PXECFG_GRUB_DEFAULT, "clients without a file of their own", err) ==
+	    -1)
 		return -1;
 	return 0;
 }

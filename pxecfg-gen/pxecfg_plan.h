@@ -6,7 +6,8 @@
  * prefix its mask covers (192.0.2.0/24 -> C00002; when that prefix would
  * also match another declared subnet, as two /27s of one /24 do, the
  * next longer prefix, one file per prefix the subnet spans) with ip=dhcp,
- * the "default" file, and optionally ipxe/<ip>.ipxe scripts.  Each starts
+ * the "default" file, optionally ipxe/<ip>.ipxe scripts, and optionally
+ * GRUB's files under grub/ (pxecfg_grub.h).  Each starts
  * with a header line beginning PXECFG_MARK, which is how a later run knows
  * the file is its own.  pxecfg_plan_sync() compares the plan with the files
  * found and says, per file, create, change, keep or remove; it removes only
@@ -30,7 +31,8 @@
 
 enum pxecfg_dir {
 	PXECFG_DIR_PXELINUX,	/* pxelinux.cfg/ */
-	PXECFG_DIR_IPXE		/* ipxe/ */
+	PXECFG_DIR_IPXE,	/* ipxe/ */
+	PXECFG_DIR_GRUB		/* grub/ */
 };
 
 enum pxecfg_act {

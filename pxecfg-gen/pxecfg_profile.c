@@ -10,7 +10,9 @@
  * Each DEFAULT names a LABEL: pxelinux 6 ignores a global APPEND when
  * DEFAULT names the kernel itself, so the seed's two lines become a label.
  * The iPXE scripts fetch from ${base} and give the kernel the initrd's
- * image name (see pxecfg_vars.c).
+ * image name (see pxecfg_vars.c).  The GRUB files name the kernel and
+ * initrd by path from the TFTP root, GRUB's $root when it came over the
+ * network; "exit" hands the machine back to its firmware's boot order.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +25,7 @@ struct pxecfg_builtin {
 	const char	*name;
 	const char	*pxelinux;
 	const char	*ipxe;
+	const char	*grub;
 };
 
 static const struct pxecfg_builtin builtins[] = {
@@ -35,7 +38,12 @@ static const struct pxecfg_builtin builtins[] = {
 	  "kernel ${base}${kernel} initrd=${initrdname} root=/dev/ram rw "
 	  "ip=${ipconf} ${append}\n"
 	  "initrd ${base}${initrd}\n"
-	  "boot\n" },
+	  "boot\n",
+	  "set timeout=0\n"
+	  "menuentry linux {\n"
+	  "  linux /${kernel} root=/dev/ram rw ip=${ipconf} ${append}\n"
+	  "  initrd /${initrd}\n"
+	  "}\n" },
 	{ "initramfs",
 	  "DEFAULT linux\n"
 	  "LABEL linux\n"
@@ -45,7 +53,12 @@ static const struct pxecfg_builtin builtins[] = {
 	  "kernel ${base}${kernel} initrd=${initrdname} ip=${ipconf} "
 	  "${append}\n"
 	  "initrd ${base}${initrd}\n"
-	  "boot\n" },
+	  "boot\n",
+	  "set timeout=0\n"
+	  "menuentry linux {\n"
+	  "  linux /${kernel} ip=${ipconf} ${append}\n"
+	  "  initrd /${initrd}\n"
+	  "}\n" },
 	{ "nfs",
 	  "DEFAULT linux\n"
 	  "LABEL linux\n"
@@ -56,12 +69,19 @@ static const struct pxecfg_builtin builtins[] = {
 	  "kernel ${base}${kernel} root=/dev/nfs "
 	  "nfsroot=${server}:/export/root/${hostname},rw ip=${ipconf} "
 	  "${append}\n"
-	  "boot\n" },
+	  "boot\n",
+	  "set timeout=0\n"
+	  "menuentry linux {\n"
+	  "  linux /${kernel} root=/dev/nfs "
+	  "nfsroot=${server}:/export/root/${hostname},rw ip=${ipconf} "
+	  "${append}\n"
+	  "}\n" },
 	{ "local",
 	  "DEFAULT local\n"
 	  "LABEL local\n"
 	  "  LOCALBOOT 0\n",
 	  "#!ipxe\n"
+	  "exit\n",
 	  "exit\n" },
 };
 
@@ -84,6 +104,7 @@ pxecfg_conf_init(struct pxecfg_conf *c)
 		strlcpy(p->name, builtins[i].name, sizeof(p->name));
 		strlcpy(p->pxelinux, builtins[i].pxelinux, sizeof(p->pxelinux));
 		strlcpy(p->ipxe, builtins[i].ipxe, sizeof(p->ipxe));
+		strlcpy(p->grub, builtins[i].grub, sizeof(p->grub));
 	}
 }
 
@@ -155,7 +176,8 @@ pxecfg_conf_check(const struct pxecfg_conf *c, struct perr *err)
 	for (i = 0; i < c->nprof; i++) {
 		p = &c->prof[i];
 		if (check_tmpl(c, p, p->pxelinux, "pxelinux", err) == -1 ||
-		    check_tmpl(c, p, p->ipxe, "ipxe", err) == -1)
+		    check_tmpl(c, p, p->ipxe, "ipxe", err) == -1 ||
+		    check_tmpl(c, p, p->grub, "grub", err) == -1)
 			return -1;
 	}
 	if (check_ref(c, c->profile, "default-profile", c->profile_line,

@@ -115,6 +115,7 @@ sync_scan(const char *root, struct sync_found *sf)
 {
 	scan_dir(root, PXECFG_DIR_PXELINUX, sf);
 	scan_dir(root, PXECFG_DIR_IPXE, sf);
+	scan_dir(root, PXECFG_DIR_GRUB, sf);
 }
 
 void
@@ -130,11 +131,11 @@ sync_found_free(struct sync_found *sf)
 }
 
 bool
-sync_exists(const char *root, const char *name)
+sync_exists(const char *root, enum pxecfg_dir dir, const char *name)
 {
 	char path[PATH_MAX], rel[PATH_MAX];
 
-	join(rel, "pxelinux.cfg", name);
+	join(rel, pxecfg_plan_dirname(dir), name);
 	join(path, root, rel);
 	return access(path, F_OK) == 0;
 }

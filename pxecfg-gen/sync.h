@@ -17,7 +17,7 @@ struct sync_found {
 	size_t			 n, cap;
 };
 
-/* Reads pxelinux.cfg/ and ipxe/ under root; exits on I/O errors. */
+/* Reads pxelinux.cfg/, ipxe/ and grub/ under root; exits on I/O errors. */
 void	sync_scan(const char *root, struct sync_found *);
 void	sync_found_free(struct sync_found *);
 /*
@@ -27,7 +27,7 @@ void	sync_found_free(struct sync_found *);
  * before it stay; each one is whole).
  */
 int	sync_apply(const char *root, const struct pxecfg_plan *, bool dry);
-/* Does root/pxelinux.cfg/name exist? */
-bool	sync_exists(const char *root, const char *name);
+/* Does root/dir/name exist? */
+bool	sync_exists(const char *root, enum pxecfg_dir, const char *name);
 
 #endif
