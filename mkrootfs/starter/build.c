@@ -29,8 +29,12 @@ static const char *dirs[] = { "bin", "sbin", "etc", "proc", "sys", "dev",
     "tmp", "run", "root", "mnt", "usr", "usr/bin", "usr/sbin", "var",
     "lib", "lib/modules" };
 
-/* What the lab's qemu NICs need: virtio (with its PCI transport), e1000. */
-static char *nic_modules[] = { "virtio_pci", "virtio_net", "e1000" };
+/*
+ * What the lab's qemu NICs need: virtio (with its PCI transport), e1000;
+ * and efivarfs, for /init to tell whether UEFI Secure Boot is on.
+ */
+static char *nic_modules[] = { "virtio_pci", "virtio_net", "e1000",
+    "efivarfs" };
 
 /* dir/name holding text, atomically, with mode. */
 static int
@@ -168,7 +172,8 @@ starter_build(const struct mkr *m, const char *dir, const char *kmods,
 	    nodes(dir) == -1)
 		return -1;
 	if (kmods != NULL && starter_modules(dir, kmods, nmodules ? modules :
-	    nic_modules, nmodules ? nmodules : 3) == -1)
+	    nic_modules, nmodules ? nmodules : (int)(sizeof(nic_modules) /
+	    sizeof(nic_modules[0]))) == -1)
 		return -1;
 	if (netkexec != NULL && (path_join(path, dir, "sbin/netkexec") == -1 ||
 	    copy_file(netkexec, path, 0755) == -1))

@@ -2,7 +2,8 @@
 # /init of the nodeboot starter root (mkrootfs starter; see mkrootfs(8)).
 # Kernel arguments read: ip= (client:server:gw:mask:host:dev:autoconf, or
 # dhcp; absent: DHCP), nfsusr=server:/path (/usr read-only over NFS),
-# nbup=[IP:]PORT (report "nodeboot-up HOST IP" over TCP), nbpoweroff (power
+# nbup=[IP:]PORT (report "nodeboot-up HOST IP [secureboot=on|off]" over
+# TCP; the last field on UEFI machines only), nbpoweroff (power
 # off once up), nbdev=IFACE (the interface when ip= names none), nbkexec
 # (once up, kexec into the node's boot entry with netkexec, once).
 PATH=/sbin:/bin:/usr/sbin:/usr/bin
@@ -35,6 +36,8 @@ if [ -f "/lib/modules/$kver/nodeboot.load" ]; then
 		n=${m##*/}
 		n=${n%%.ko*}
 		[ -d "/sys/module/$(echo "$n" | tr - _)" ] && continue
+		# efivarfs refuses to load on a machine without UEFI
+		[ "$n" = efivarfs ] && [ ! -d /sys/firmware/efi ] && continue
 		insmod "/lib/modules/$kver/$m" || say "insmod $m failed"
 	done < "/lib/modules/$kver/nodeboot.load"
 elif [ -d /lib/modules ]; then
@@ -106,9 +109,24 @@ if nfsusr=$(arg nfsusr); then
 	fi
 fi
 
+# UEFI Secure Boot: the SecureBoot variable's value byte, after 4 bytes
+# of attributes, read from efivarfs
+sb=
+if [ -d /sys/firmware/efi ]; then
+	v=/sys/firmware/efi/efivars
+	mount -t efivarfs efivarfs "$v" || say "cannot mount efivarfs"
+	# shellcheck disable=SC2046 # the five bytes, one field each
+	set -- $(od -An -tu1 \
+	    "$v/SecureBoot-8be4df61-93ca-11d2-aa0d-00e098032b8c" 2>/dev/null)
+	case ${5:-} in
+	1) sb=" secureboot=on" ;;
+	0) sb=" secureboot=off" ;;
+	*) sb=" secureboot=unknown" ;;
+	esac
+fi
 name=$(hostname)
 [ "$name" = "(none)" ] && name=${ip:-unknown}
-echo "NODEBOOT-UP $name ${ip:-none}"
+echo "NODEBOOT-UP $name ${ip:-none}$sb"
 # nbup=IP:PORT, or nbup=PORT: the server of ip= or of the DHCP lease
 if up=$(arg nbup); then
 	case $up in
@@ -117,7 +135,7 @@ if up=$(arg nbup); then
 	esac
 	# three tries: a busy server or a lost SYN is no reason to stay unseen
 	i=1
-	until echo "nodeboot-up $name ${ip:-none}" |
+	until echo "nodeboot-up $name ${ip:-none}$sb" |
 	    timeout 5 nc -w 3 "${up%:*}" "${up##*:}"; do
 		if [ $i -ge 3 ]; then
 			say "report to $up failed"
