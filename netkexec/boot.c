@@ -46,6 +46,9 @@ boot_strerror(int err)
 		    "or lockdown)";
 	case ENOEXEC:
 		return "not a kernel image this kernel can load";
+	case ENODATA:	/* what a locked-down kernel says of an unsigned one */
+		return "the kernel image is not signed, and this kernel is "
+		    "locked down (Secure Boot) or requires signatures";
 	case EKEYREJECTED:
 	case EBADMSG:
 		return "kernel signature rejected";

@@ -305,7 +305,8 @@ main(int argc, char **argv)
 	if (dirfd != -1)
 		return 0;
 	if (boot_load(kfd, ifd, e.cmdline) == -1)
-		errx(errno == EPERM ? EX_NOPERM : EX_OSERR,
+		errx(errno == EPERM || errno == ENODATA || errno ==
+		    EKEYREJECTED ? EX_NOPERM : EX_OSERR,
 		    "kexec_file_load %s: %s", e.kernel, boot_strerror(errno));
 	log_info("%s: loaded; rebooting into it", e.kernel);
 	boot_exec();
