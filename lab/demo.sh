@@ -20,7 +20,10 @@
 #                    whose iPXE ROM fetches its script, kernel and image
 #                    over HTTP), uefi-http (OVMF by UEFI HTTP Boot, no
 #                    TFTP), mixed (by turns: http, OVMF chainloading
-#                    ipxe.efi over TFTP then HTTP, uefi-http)
+#                    ipxe.efi over TFTP then HTTP, uefi-http, secureboot);
+#                    secureboot (OVMF with Secure Boot on and Microsoft's
+#                    keys: etc/dhcpd-secureboot.conf, shim, signed GRUB
+#                    and kernel over TFTP)
 #   RACK=1           the even nodes on a rack (lab/rack.sh): a second
 #                    subnet behind dhcrelay, served by a boot helper's
 #                    in.tftpd and nginx cache; implies HTTP (PROFILE=http
@@ -69,7 +72,7 @@ lab_kernel
 lab_log "kernel $LAB_KREL"
 lab_nodes "$NODES"
 export LAB_NIC=virtio-net-pci LAB_UEFI_NODES='' LAB_EDK2PXE_NODES='' \
-    LAB_HTTPBOOT_NODES='' LAB_HTTP=''
+    LAB_HTTPBOOT_NODES='' LAB_HTTP='' LAB_SECBOOT='' LAB_SECBOOT_NODES=''
 i=1
 while [ "$i" -le "$NODES" ]; do
 	case $PROFILE in
@@ -79,13 +82,16 @@ while [ "$i" -le "$NODES" ]; do
 	http) LAB_HTTP=1 ;;
 	uefi-http) LAB_HTTP=1
 		LAB_HTTPBOOT_NODES="$LAB_HTTPBOOT_NODES node$i" ;;
+	secureboot) LAB_SECBOOT=1
+		LAB_SECBOOT_NODES="$LAB_SECBOOT_NODES node$i" ;;
 	mixed) LAB_HTTP=1
-		case $((i % 3)) in
+		case $((i % 4)) in
 		2) LAB_EDK2PXE_NODES="$LAB_EDK2PXE_NODES node$i" ;;
-		0) LAB_HTTPBOOT_NODES="$LAB_HTTPBOOT_NODES node$i" ;;
+		3) LAB_HTTPBOOT_NODES="$LAB_HTTPBOOT_NODES node$i" ;;
+		0) LAB_SECBOOT_NODES="$LAB_SECBOOT_NODES node$i" ;;
 		esac ;;
-	*) nb_fail "PROFILE=$PROFILE: bios, e1000, uefi, http, uefi-http" \
-	    "or mixed" ;;
+	*) nb_fail "PROFILE=$PROFILE: bios, e1000, uefi, http, uefi-http," \
+	    "secureboot or mixed" ;;
 	esac
 	i=$((i + 1))
 done

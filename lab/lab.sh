@@ -12,7 +12,8 @@
 #   lab_nodes N              ethers/hosts for node1..nodeN in $LAB/etc
 #   lab_tftpboot DIR         pxelinux.0, ldlinux.c32, syslinux.efi,
 #                            ldlinux.e64, undionly.kpxe, ipxe.efi and the
-#                            kernel (vmlinuz) into DIR
+#                            kernel (vmlinuz) into DIR; shimx64.efi,
+#                            grubx64.efi, mmx64.efi (Secure Boot)
 #   lab_net                  namespace $LAB_NS, bridge br0 192.0.2.1/24,
 #                            radvd, capture, report listener
 #   lab_radvd                router advertisements on br0 (else iPXE waits)
@@ -85,6 +86,16 @@ lab_tftpboot() {
 		cp /usr/lib/SYSLINUX.EFI/efi64/syslinux.efi \
 		    /usr/lib/syslinux/modules/efi64/ldlinux.e64 "$1/" ||
 		    nb_fail "efi files"
+	fi
+	# Secure Boot (pxecfg-gen(8)): the Microsoft-signed shim, the
+	# Debian-signed GRUB under the name shim loads beside itself, and
+	# MokManager; GRUB's prefix is grub/.
+	if [ -f /usr/lib/shim/shimx64.efi.signed ]; then
+		mkdir -p "$1/grub" &&
+		    cp /usr/lib/shim/shimx64.efi.signed "$1/shimx64.efi" &&
+		    cp /usr/lib/shim/mmx64.efi.signed "$1/mmx64.efi" &&
+		    cp /usr/lib/grub/x86_64-efi-signed/grubnetx64.efi.signed \
+		    "$1/grubx64.efi" || nb_fail "Secure Boot files"
 	fi
 	chmod -R a+rX "$1"
 }

@@ -14,6 +14,10 @@
 #   LAB_HTTPBOOT_NODES  names booted with OVMF by UEFI HTTP Boot: no
 #                    option ROM, and the firmware's PXE entries off, so
 #                    HTTPv4 is the first it tries (DESIGN.md)
+#   LAB_SECBOOT_NODES  names booted with OVMF with Secure Boot on and
+#                    Microsoft's keys enrolled (q35, SMM), by OVMF's own
+#                    PXE client: no option ROM (with iPXE's, shim rejects
+#                    GRUB; DESIGN.md)
 #   LAB_MEM          MiB of RAM (default 512)
 #   LAB_RACK_NODES   names on the rack's bridge (br1 in namespace
 #                    $LAB_RACK_NS, lab/rack.sh) instead of the lab's br0
@@ -62,13 +66,24 @@ for n in ${LAB_HTTPBOOT_NODES:-}; do
 	    -fw_cfg name=opt/org.tianocore/IPv6PXESupport,string=n"
 	rom=,romfile=
 done
+machine=pc
+for n in ${LAB_SECBOOT_NODES:-}; do
+	[ "$n" = "$name" ] || continue
+	cp /usr/share/OVMF/OVMF_VARS_4M.ms.fd "$lab/run/$name.vars"
+	fw="-drive if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.secboot.fd
+	    -drive if=pflash,format=raw,file=$lab/run/$name.vars
+	    -global driver=cfi.pflash01,property=secure,value=on"
+	machine=q35,smm=on
+	rom=,romfile=
+done
 if [ -n "${LAB_SERCON:-}" ] && [ -z "$fw" ]; then
 	# fw_cfg etc/sercon-port: the I/O port, a little-endian integer
 	printf '\370\003' > "$lab/run/$name.sercon"
 	fw="-fw_cfg name=etc/sercon-port,file=$lab/run/$name.sercon"
 fi
 # shellcheck disable=SC2086
-exec $in qemu-system-x86_64 -name "$name" -machine pc,accel=tcg -m "${LAB_MEM:-512}" \
+exec $in qemu-system-x86_64 -name "$name" -machine "$machine,accel=tcg" \
+    -m "${LAB_MEM:-512}" \
     -nodefaults -display none -monitor none \
     -serial "file:$lab/run/$name.console" $fw \
     -netdev "tap,id=n0,ifname=$tap,script=no,downscript=no" \

@@ -20,7 +20,9 @@
 #
 # Both serve only the hosts in ethers ("deny unknown-clients").  With
 # LAB_HTTP=1, dhcpd.conf is the shipped etc/dhcpd-http.conf (iPXE, then
-# HTTP) and pxecfg-gen writes iPXE scripts with http:// URLs as well.
+# HTTP) and pxecfg-gen writes iPXE scripts with http:// URLs as well; with
+# LAB_SECBOOT=1 it is etc/dhcpd-secureboot.conf (shim for UEFI).
+# pxecfg-gen writes GRUB's files too (--grub), for shim and GRUB.
 
 LAB_SERVER_PIDS=
 
@@ -39,7 +41,14 @@ lab_image() {
 # from ethers could get an address but must not); the BIOS boot file by
 # default and syslinux.efi for x86-64 UEFI (option 93 = 7).
 lab_dhcpd_conf() {
-	[ -z "${LAB_HTTP:-}" ] || { lab_dhcpd_http_conf; return; }
+	if [ -n "${LAB_SECBOOT:-}" ]; then
+		lab_dhcpd_sample "$LAB_TOP/etc/dhcpd-secureboot.conf"
+		return
+	fi
+	if [ -n "${LAB_HTTP:-}" ]; then
+		lab_dhcpd_sample "$LAB_TOP/etc/dhcpd-http.conf"
+		return
+	fi
 	{
 		echo "# The virtual cluster's dhcpd.conf (lab/serve.sh)."
 		echo "ddns-update-style none;"
@@ -63,18 +72,24 @@ lab_dhcpd_conf() {
 	} > "$LAB/etc/dhcpd.conf"
 }
 
-# The shipped example with the lab's hosts instead of its sample one (its
-# addresses are the lab's).
-lab_dhcpd_http_conf() {
-	[ "$LAB_SERVER" = 192.0.2.1 ] || nb_fail "etc/dhcpd-http.conf: 192.0.2.1"
+# lab_dhcpd_sample FILE: a shipped example with the lab's hosts instead of
+# its sample ones (its addresses are the lab's): everything before its
+# "# One host per node" line.  A Secure Boot node (LAB_SECBOOT_NODES) gets
+# shimx64.efi in its host block, which wins over the subnet's choice.
+lab_dhcpd_sample() {
+	[ "$LAB_SERVER" = 192.0.2.1 ] || nb_fail "$1: 192.0.2.1"
+	grep -q '^# One host per node' "$1" || nb_fail "$1: no host section"
 	{
-		grep -v '^host ' "$LAB_TOP/etc/dhcpd-http.conf"
-		awk 'NR == FNR && NF >= 2 && !/^#/ { ip[$2] = $1; next }
+		sed '/^# One host per node/,$d' "$1"
+		awk -v sb=" ${LAB_SECBOOT_NODES:-} " '
+		    NR == FNR && NF >= 2 && !/^#/ { ip[$2] = $1; next }
 		    NF >= 2 && !/^#/ {
 			printf "host %s { hardware ethernet %s; " \
-			    "fixed-address %s; }\n", $2, $1, ip[$2]
+			    "fixed-address %s;%s }\n", $2, $1, ip[$2],
+			    index(sb, " " $2 " ") ? \
+			    " filename \"shimx64.efi\";" : ""
 		    }' "$LAB/etc/hosts" "$LAB/etc/ethers"
-	} > "$LAB/etc/dhcpd.conf" || nb_fail "etc/dhcpd-http.conf"
+	} > "$LAB/etc/dhcpd.conf" || nb_fail "$1"
 }
 
 # pxelinux 6 (Debian's) applies a global APPEND only to LABELs: a bare
@@ -92,6 +107,9 @@ profile lab {
 	ipxe "#!ipxe"
 	    "kernel \${base}\${kernel} initrd=\${initrdname} ip=\${ipconf} \${append}"
 	    "initrd \${base}\${initrd}" "boot";
+	grub "set timeout=0" "menuentry node {"
+	    "	linux /\${kernel} ip=\${ipconf} \${append}"
+	    "	initrd /\${initrd}" "}";
 }
 EOC
 	# The lab's one subnet is given; with a rack (lab/rack.sh) the
@@ -108,7 +126,7 @@ EOC
 	shift 2
 	"$LAB_BIN/pxecfg-gen" -f -d "$_d" -e "$LAB/etc/ethers" \
 	    -H "$LAB/etc/hosts" -k vmlinuz -i rootfs.gz \
-	    -C "$LAB/etc/pxecfg-gen.conf" --no-default ${LAB_HTTP:+--ipxe} \
+	    -C "$LAB/etc/pxecfg-gen.conf" --no-default ${LAB_HTTP:+--ipxe} --grub \
 	    -a "console=ttyS0 quiet nbup=$LAB_SERVER:$LAB_REPORT_PORT $_a" "$@" \
 	    > "$LAB_RUN/pxecfg-gen.log" 2>&1 ||
 	    nb_fail "pxecfg-gen failed: $(tail -n 3 "$LAB_RUN/pxecfg-gen.log")"

@@ -14,7 +14,7 @@
 #   offer     first DISCOVER -> first OFFER (the server's reaction time)
 #   dhcp      first DISCOVER -> ACK (iPXE's whole DHCP exchange)
 #   pxelinux  ACK -> request for KERNEL (pxelinux.0, ldlinux, config files;
-#             or iPXE, its DHCP and its script)
+#             or iPXE, its DHCP and its script; or shim, GRUB, grub.cfg)
 #   kernel    KERNEL requested -> INITRD requested (the kernel download)
 #   initrd+up INITRD requested -> the node's up report (download, kernel
 #             boot, /init)
@@ -59,6 +59,7 @@ FILENAME ~ /capture\.txt$/ {
 	}
 	if ($0 ~ /\.69: TFTP.* RRQ /) {
 		split($0, q, "\""); f = q[2]; ip = $1; sub(/\.[0-9]+$/, "", ip)
+		sub(/^\/+/, "", f)	# GRUB asks for /vmlinuz
 		if (f == kernel && !((ip, "kernel") in ev)) ev[ip, "kernel"] = t
 		if (f == initrd && !((ip, "initrd") in ev)) ev[ip, "initrd"] = t
 		next
