@@ -204,6 +204,17 @@ struct dc_class {
 	uint32_t	off, len;	/* a subclass's value */
 };
 
+/*
+ * proxy-dhcp off | on | all; (a nodeboot statement, global): answer PXE
+ * clients with boot information only, beside a DHCP server that hands out
+ * the addresses; on: only clients a host declaration knows.
+ */
+enum dc_proxy {
+	DC_PROXY_OFF,
+	DC_PROXY_KNOWN,
+	DC_PROXY_ALL
+};
+
 struct dhcpconf {
 	char		  file[DC_PATH_MAX];
 	struct dc_scope	 *scopes;
@@ -233,6 +244,7 @@ struct dhcpconf {
 	char		(*nets)[DC_NAME_MAX];	/* shared-network names */
 	size_t		  nnets;
 	char		  log_facility[DC_NAME_MAX];	/* "" : unset */
+	enum dc_proxy	  proxy;	/* `proxy-dhcp' (ours, not ISC's) */
 	bool		  ddns_none;	/* `ddns-update-style none' seen */
 	bool		  ethers_hosts;	/* `ethers-hosts' seen */
 	char		  ethers_path[DC_PATH_MAX];

@@ -371,6 +371,9 @@ dhcpconf_print(FILE *f, const struct dhcpconf *c)
 		fprintf(f, "ddns-update-style none;\n");
 	if (c->log_facility[0] != '\0')
 		fprintf(f, "log-facility %s;\n", c->log_facility);
+	if (c->proxy != DC_PROXY_OFF)
+		fprintf(f, "proxy-dhcp %s;\n", c->proxy == DC_PROXY_ALL ?
+		    "all" : "on");
 	if (c->ethers_hosts)
 		fprintf(f, "ethers-hosts %s %s;\n",
 		    dc_quote(q, sizeof(q), c->ethers_path),

@@ -2,8 +2,8 @@
 /*
  * dhcpconf statements that set a scope's parameters: lease times,
  * next-server, filename, server-name, vendor-option-space, authoritative,
- * ping-check and ping-timeout, and the global log-facility and
- * ethers-hosts; the table of every parameter statement (allow/deny are
+ * ping-check and ping-timeout, and the global log-facility, ethers-hosts
+ * and proxy-dhcp (nodeboot's own); the table of every parameter statement (allow/deny are
  * dhcpconf_permit.c, the ignored ones dhcpconf_inert.c).  Each reads its
  * arguments up to ';'.
  */
@@ -185,6 +185,26 @@ st_global(struct dc_parser *p, int scope, const struct conftok_tok *kw)
 	return dc_semi(p);
 }
 
+/* proxy-dhcp off | on | all; */
+static int
+st_proxy(struct dc_parser *p, int scope, const struct conftok_tok *kw)
+{
+	static const char *const v[] = { "off", "on", "all" };
+	struct conftok_tok t;
+	size_t i;
+
+	if (dc_word(p, &t, "off, on or all") == -1)
+		return -1;
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		if (strcasecmp(t.text, v[i]) == 0)
+			break;
+	if (i == sizeof(v) / sizeof(v[0]))
+		return dc_fail(p, t.line, "proxy-dhcp: '%s': expected off, on "
+		    "or all", t.text);
+	p->c->proxy = (enum dc_proxy)i;
+	return dc_semi(p);
+}
+
 /* ethers-hosts [ "ETHERS" "HOSTS" ]; */
 static int
 st_ethers(struct dc_parser *p, int scope, const struct conftok_tok *kw)
@@ -245,6 +265,7 @@ static const struct {
 	{ "ignore", dc_stmt_permit, DC_IN_ANY | DC_EXEC },
 	{ "log-facility", st_global, DC_IN(DC_K_GLOBAL) },
 	{ "ethers-hosts", st_ethers, DC_IN(DC_K_GLOBAL) },
+	{ "proxy-dhcp", st_proxy, DC_IN(DC_K_GLOBAL) },
 	{ "match", dc_stmt_match, DC_IN(DC_K_CLASS) },
 	{ "spawn", dc_stmt_match, DC_IN(DC_K_CLASS) },
 	{ "if", dc_stmt_if, DC_IN_ANY | DC_EXEC },

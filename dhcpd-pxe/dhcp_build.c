@@ -121,11 +121,17 @@ dhcp_asked(const struct dhcp_ctx *x, const struct dc_env *env, uint8_t code)
 	    memchr(prl, code, n) != NULL;
 }
 
-/* The PXE options: 60 echo (or the config's), 97 UUID echo, 43. */
+/*
+ * The PXE options: 60 echo (or the config's), 97 UUID echo, 43.  A proxy
+ * answer always has option 43: the config's PXE options, or discovery
+ * control 8 ("boot the file this offer names"), without which EDK2 takes
+ * the offer for a BINL one and asks port 4011 for the file.
+ */
 static void
 dhcp_build_pxe(const struct dhcp_ctx *x, const struct dc_env *env,
-    struct dhcp_enc *e)
+    struct dhcp_enc *e, bool proxy)
 {
+	static const uint8_t disc8[] = { 6, 1, 8, 255 };
 	uint8_t v[DC_OPT_MAX];
 	size_t n;
 
@@ -143,6 +149,8 @@ dhcp_build_pxe(const struct dhcp_ctx *x, const struct dc_env *env,
 	if ((n = dhcp_pxe_vendor(x->srv->conf, env->chain, env, v,
 	    sizeof(v))) > 0 || dhcp_cfg_opt(x, env, DHO_VENDOR, v, &n))
 		dhcp_enc_opt(e, DHO_VENDOR, v, n);
+	else if (proxy)
+		dhcp_enc_opt(e, DHO_VENDOR, disc8, sizeof(disc8));
 }
 
 /*
@@ -169,6 +177,41 @@ dhcp_build_opts(const struct dhcp_ctx *x, const struct dc_env *env,
 			dhcp_enc_opt(e, prl[i], v, len);
 }
 
+/*
+ * The header (siaddr: next-server, else siaddr0; file, sname) and options
+ * 53 and 54 of a reply of type giving yiaddr, with the chain in env.
+ */
+static void
+dhcp_build_start(const struct dhcp_ctx *x, const struct dc_env *env,
+    uint8_t type, uint32_t yiaddr, uint32_t siaddr0, struct dhcp_enc *e,
+    struct dhcp_result *r)
+{
+	const struct dhcpconf *c = x->srv->conf;
+	struct dhcp_hdr h;
+	const char *s;
+	char file[DC_FILE_MAX];
+	uint32_t sid;
+	uint16_t max = 0;
+
+	dhcp_hdr_from(x, &h, yiaddr);
+	if (!dhcpconf_next_server(c, env->chain, &h.siaddr))
+		h.siaddr = siaddr0;
+	if ((s = dhcpconf_filename(c, env->chain, env, file, sizeof(file))) !=
+	    NULL)
+		strlcpy(h.file, s, sizeof(h.file));
+	if ((s = dhcpconf_server_name(c, env->chain)) != NULL)
+		strlcpy(h.sname, s, sizeof(h.sname));
+	(void)dhcp_opt_get16(x->m, DHO_MAX_SIZE, &max);
+	dhcp_enc_init(e, r->pkt, sizeof(r->pkt), max);
+	dhcp_enc_header(e, &h);
+	dhcp_enc_opt8(e, DHO_MSG_TYPE, type);
+	if (!dhcpconf_server_id(c, env->chain, &sid))
+		sid = x->srv->ifaddr;
+	dhcp_enc_opt32(e, DHO_SERVER_ID, sid);
+	r->type = type;
+	r->yiaddr = yiaddr;
+}
+
 void
 dhcp_build(const struct dhcp_ctx *x, uint8_t type, uint32_t yiaddr, int pool,
     uint32_t lt, struct dhcp_result *r)
@@ -176,31 +219,13 @@ dhcp_build(const struct dhcp_ctx *x, uint8_t type, uint32_t yiaddr, int pool,
 	const struct dhcpconf *c = x->srv->conf;
 	struct dc_chain ch;
 	struct dc_env env = x->env;
-	struct dhcp_hdr h;
 	struct dhcp_enc e;
-	const char *s;
-	char file[DC_FILE_MAX];
-	uint32_t sid;
-	uint16_t max = 0;
 	ssize_t len;
 
 	dhcp_chain(x, pool, &ch);
 	env.chain = &ch;
 	env.leased = yiaddr;
-	dhcp_hdr_from(x, &h, yiaddr);
-	if (!dhcpconf_next_server(c, &ch, &h.siaddr))
-		h.siaddr = 0;
-	if ((s = dhcpconf_filename(c, &ch, &env, file, sizeof(file))) != NULL)
-		strlcpy(h.file, s, sizeof(h.file));
-	if ((s = dhcpconf_server_name(c, &ch)) != NULL)
-		strlcpy(h.sname, s, sizeof(h.sname));
-	(void)dhcp_opt_get16(x->m, DHO_MAX_SIZE, &max);
-	dhcp_enc_init(&e, r->pkt, sizeof(r->pkt), max);
-	dhcp_enc_header(&e, &h);
-	dhcp_enc_opt8(&e, DHO_MSG_TYPE, type);
-	if (!dhcpconf_server_id(c, &ch, &sid))
-		sid = x->srv->ifaddr;
-	dhcp_enc_opt32(&e, DHO_SERVER_ID, sid);
+	dhcp_build_start(x, &env, type, yiaddr, 0, &e, r);
 	if (lt > 0) {
 		dhcp_enc_opt32(&e, DHO_LEASE_TIME, lt);
 		dhcp_enc_opt32(&e, DHO_T1, lt / 2);
@@ -208,14 +233,51 @@ dhcp_build(const struct dhcp_ctx *x, uint8_t type, uint32_t yiaddr, int pool,
 	}
 	dhcp_enc_opt32(&e, DHO_SUBNET_MASK, dhcpconf_netmask(c, &ch,
 	    dhcp_subnet(x, pool)));
-	dhcp_build_pxe(x, &env, &e);
+	dhcp_build_pxe(x, &env, &e, false);
 	dhcp_build_opts(x, &env, &e);
 	len = dhcp_enc_finish(&e);
-	r->type = type;
-	r->yiaddr = yiaddr;
 	r->len = len < 0 ? 0 : (size_t)len;
 	dhcp_dest(x, r, yiaddr);
 	if (r->dest == DHCP_DST_CHADDR && dhcpconf_always_broadcast(c, &ch)) {
+		r->dest = DHCP_DST_BROADCAST;
+		r->dst_ip = 0xffffffffu;
+	}
+	if (len < 0)
+		r->dest = DHCP_DST_NONE;
+}
+
+/*
+ * The boot server and file come from the scopes as in a normal answer;
+ * the addresses, the lease and the network's options are the DHCP
+ * server's business.  A DISCOVER's answer is broadcast (the client has no
+ * address yet) or goes to its relay; a port-4011 request's goes back to
+ * where it came from, which the shell knows.
+ */
+void
+dhcp_build_proxy(const struct dhcp_ctx *x, uint8_t type,
+    struct dhcp_result *r)
+{
+	struct dc_chain ch;
+	struct dc_env env = x->env;
+	struct dhcp_enc e;
+	ssize_t len;
+
+	dhcp_chain(x, -1, &ch);
+	env.chain = &ch;
+	env.leased = 0;
+	/* Without next-server the boot server is this one. */
+	dhcp_build_start(x, &env, type, 0, x->srv->ifaddr, &e, r);
+	dhcp_build_pxe(x, &env, &e, true);
+	len = dhcp_enc_finish(&e);
+	r->len = len < 0 ? 0 : (size_t)len;
+	r->dst_port = DHCP_CLIENT_PORT;
+	if (type == DHCPACK) {
+		r->dest = DHCP_DST_PEER;	/* address and port: the shell */
+	} else if (x->m->giaddr != 0) {
+		r->dest = DHCP_DST_RELAY;
+		r->dst_ip = x->m->giaddr;
+		r->dst_port = DHCP_SERVER_PORT;
+	} else {
 		r->dest = DHCP_DST_BROADCAST;
 		r->dst_ip = 0xffffffffu;
 	}

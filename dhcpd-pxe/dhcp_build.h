@@ -16,7 +16,8 @@ enum dhcp_dest {
 	DHCP_DST_RELAY,		/* giaddr, port 67 */
 	DHCP_DST_CIADDR,	/* ciaddr, port 68 */
 	DHCP_DST_BROADCAST,	/* 255.255.255.255, port 68 */
-	DHCP_DST_CHADDR		/* yiaddr at chaddr, port 68 (no ARP) */
+	DHCP_DST_CHADDR,	/* yiaddr at chaddr, port 68 (no ARP) */
+	DHCP_DST_PEER		/* the request's source, from port 4011 */
 };
 
 struct dhcp_result {
@@ -42,6 +43,13 @@ struct dhcp_result {
  */
 void	dhcp_build(const struct dhcp_ctx *, uint8_t type, uint32_t yiaddr,
 	    int pool, uint32_t lease_time, struct dhcp_result *res);
+/*
+ * A proxyDHCP answer (PXE 2.1): type OFFER (port 67) or ACK (port 4011)
+ * with no address and no lease, only the boot server, the boot file and
+ * options 54, 60, 97 and 43; see dhcp_build.c.
+ */
+void	dhcp_build_proxy(const struct dhcp_ctx *, uint8_t type,
+	    struct dhcp_result *res);
 /* A NAK saying why, with its destination, into res. */
 void	dhcp_build_nak(const struct dhcp_ctx *, const char *why,
 	    struct dhcp_result *res);

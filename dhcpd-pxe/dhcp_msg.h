@@ -22,6 +22,7 @@
 #define DHCP_MAX_LEN		1500	/* what we accept and build */
 #define DHCP_OPTBUF		1500
 #define DHCP_SERVER_PORT	67
+#define DHCP_PXE_BS_PORT	4011	/* PXE boot server (proxyDHCP) */
 #define DHCP_CLIENT_PORT	68
 #define DHCP_FLAG_BROADCAST	0x8000
 

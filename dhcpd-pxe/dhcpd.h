@@ -58,9 +58,17 @@ struct dhcpd_out {
 
 void	dhcpd_loop(struct dhcpd *, volatile sig_atomic_t *hup,
 	    volatile sig_atomic_t *term, void (*reload)(struct dhcpd *));
+/* Where a request came from: address, port, and port 4011 or not. */
+struct dhcpd_from {
+	uint32_t		 ip;
+	uint16_t		 port;
+	bool			 bs;
+};
+
 /* Answers one request into o; false if there is nothing to send now. */
 bool	dhcpd_answer(struct dhcpd *, const uint8_t *pkt, size_t len,
-	    const struct netif *, uint32_t src, struct dhcpd_out *o);
+	    const struct netif *, const struct dhcpd_from *,
+	    struct dhcpd_out *o);
 
 /* ping.c: ping-check. */
 /* Does any scope say `ping-check true'? */

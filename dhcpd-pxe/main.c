@@ -163,9 +163,16 @@ setup(struct dhcpd *d)
 	check_ifs(d);		/* before port 67 is bound, as ISC */
 	if (netio_open(&d->io, d->ifnames, d->nifnames) == -1)
 		exit(EX_OSERR);
+	/* proxyDHCP: PXE's boot server port too, bound before the drop. */
+	if (d->conf.proxy != DC_PROXY_OFF && netio_open_bs(&d->io) == -1)
+		exit(EX_OSERR);
 	if (leasedb_open(&d->db, d->lf, &d->leases) == -1)
 		exit(EX_CANTCREAT);
 	log_info("%s: %zu leases", d->lf, d->leases.n);
+	if (d->conf.proxy != DC_PROXY_OFF)
+		log_info("proxy-dhcp %s: boot answers to PXE clients on ports "
+		    "67 and %d, no addresses", d->conf.proxy == DC_PROXY_ALL ?
+		    "all" : "on", DHCP_PXE_BS_PORT);
 	if (!d->foreground && daemon(0, 0) == -1)
 		fatal("daemon");
 	/* Raw ICMP needs CAP_NET_RAW: opened now, used after the drop. */
@@ -210,6 +217,10 @@ reload(struct dhcpd *d)
 	dhcpconf_free(&d->conf);
 	d->conf = n;
 	conf_notes(&d->conf);
+	if (d->io.bs == -1 && d->conf.proxy != DC_PROXY_OFF)
+		log_warnx("proxy-dhcp: port %d opens at start only (before "
+		    "the privilege drop): restart to serve it",
+		    DHCP_PXE_BS_PORT);
 	if (d->icmp == -1 && dhcpd_wants_ping(&d->conf))
 		log_warnx("ping-check: the ICMP socket opens at start only "
 		    "(before the privilege drop): restart to ping");

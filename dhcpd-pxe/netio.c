@@ -95,21 +95,18 @@ netio_if_byname(const struct netio *io, const char *name)
 	return NULL;
 }
 
-int
-netio_open(struct netio *io, char *const *names, size_t nnames)
+/* A UDP socket on port, for the interfaces asked for; -1 (logged). */
+static int
+netio_udp(const struct netio *io, uint16_t port)
 {
 	struct sockaddr_in sin;
-	int on = 1, rcvbuf = NETIO_RCVBUF;
+	int s, on = 1, rcvbuf = NETIO_RCVBUF;
 
-	io->names = names;
-	io->nnames = nnames;
-	if ((io->udp = socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK |
-	    SOCK_CLOEXEC, 0)) == -1 ||
-	    setsockopt(io->udp, SOL_SOCKET, SO_REUSEADDR, &on,
-	    sizeof(on)) == -1 ||
-	    setsockopt(io->udp, SOL_SOCKET, SO_BROADCAST, &on,
-	    sizeof(on)) == -1 ||
-	    setsockopt(io->udp, IPPROTO_IP, IP_PKTINFO, &on, sizeof(on)) == -1) {
+	if ((s = socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC,
+	    0)) == -1 ||
+	    setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on)) == -1 ||
+	    setsockopt(s, SOL_SOCKET, SO_BROADCAST, &on, sizeof(on)) == -1 ||
+	    setsockopt(s, IPPROTO_IP, IP_PKTINFO, &on, sizeof(on)) == -1) {
 		log_warn("UDP socket");
 		return -1;
 	}
@@ -119,23 +116,42 @@ netio_open(struct netio *io, char *const *names, size_t nnames)
 	 * Past net.core.rmem_max only as root (SO_RCVBUFFORCE); else the
 	 * kernel's cap, which is no reason to fail.
 	 */
-	if (setsockopt(io->udp, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf,
+	if (setsockopt(s, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf,
 	    sizeof(rcvbuf)) == -1)
-		(void)setsockopt(io->udp, SOL_SOCKET, SO_RCVBUF, &rcvbuf,
+		(void)setsockopt(s, SOL_SOCKET, SO_RCVBUF, &rcvbuf,
 		    sizeof(rcvbuf));
 	/* One interface: let the kernel filter (the option needs root). */
-	if (nnames == 1 && setsockopt(io->udp, SOL_SOCKET, SO_BINDTODEVICE,
-	    names[0], (socklen_t)strlen(names[0])) == -1) {
-		log_warn("SO_BINDTODEVICE %s", names[0]);
+	if (io->nnames == 1 && setsockopt(s, SOL_SOCKET, SO_BINDTODEVICE,
+	    io->names[0], (socklen_t)strlen(io->names[0])) == -1) {
+		log_warn("SO_BINDTODEVICE %s", io->names[0]);
+		close(s);
 		return -1;
 	}
 	memset(&sin, 0, sizeof(sin));
 	sin.sin_family = AF_INET;
-	sin.sin_port = htons(DHCP_SERVER_PORT);
-	if (bind(io->udp, (struct sockaddr *)&sin, sizeof(sin)) == -1) {
-		log_warn("bind to port %d", DHCP_SERVER_PORT);
+	sin.sin_port = htons(port);
+	if (bind(s, (struct sockaddr *)&sin, sizeof(sin)) == -1) {
+		log_warn("bind to port %d", port);
+		close(s);
 		return -1;
 	}
+	return s;
+}
+
+int
+netio_open_bs(struct netio *io)
+{
+	return (io->bs = netio_udp(io, DHCP_PXE_BS_PORT)) == -1 ? -1 : 0;
+}
+
+int
+netio_open(struct netio *io, char *const *names, size_t nnames)
+{
+	io->names = names;
+	io->nnames = nnames;
+	io->bs = -1;
+	if ((io->udp = netio_udp(io, DHCP_SERVER_PORT)) == -1)
+		return -1;
 	if ((io->pkt = socket(AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC, 0)) == -1) {
 		log_warn("packet socket");
 		return -1;
@@ -144,15 +160,15 @@ netio_open(struct netio *io, char *const *names, size_t nnames)
 }
 
 ssize_t
-netio_recv(struct netio *io, uint8_t *buf, size_t cap,
-    const struct netif **ifp, uint32_t *src)
+netio_recv(struct netio *io, int fd, uint8_t *buf, size_t cap,
+    const struct netif **ifp, uint32_t *src, uint16_t *sport)
 {
 	struct sockaddr_in sin;
 	struct in_pktinfo pi;
 	ssize_t n;
 
 	for (;;) {
-		if ((n = pktinfo_recv(io->udp, buf, cap, 0, &sin, &pi,
+		if ((n = pktinfo_recv(fd, buf, cap, 0, &sin, &pi,
 		    NULL)) == -1)
 			return errno == EAGAIN || errno == EINTR ? 0 : -1;
 		/* No IP_PKTINFO (ifindex 0): no interface. */
@@ -161,6 +177,7 @@ netio_recv(struct netio *io, uint8_t *buf, size_t cap,
 		if (*ifp == NULL || (*ifp)->addr == 0)
 			continue;	/* not an interface we serve */
 		*src = ntohl(sin.sin_addr.s_addr);
+		*sport = ntohs(sin.sin_port);
 		return n;
 	}
 }
@@ -228,5 +245,6 @@ netio_send(struct netio *io, const struct netif *nf,
 	cm->cmsg_type = IP_PKTINFO;
 	cm->cmsg_len = CMSG_LEN(sizeof(pi));
 	memcpy(CMSG_DATA(cm), &pi, sizeof(pi));
-	return sendmsg(io->udp, &msg, 0) == (ssize_t)r->len ? 0 : -1;
+	return sendmsg(r->dest == DHCP_DST_PEER ? io->bs : io->udp, &msg, 0) ==
+	    (ssize_t)r->len ? 0 : -1;
 }

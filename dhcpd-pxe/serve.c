@@ -18,6 +18,7 @@
 
 #include "common/log.h"
 #include "common/monotime.h"
+#include "dhcpd-pxe/dhcp_proxy.h"
 #include "dhcpd-pxe/dhcp_reply.h"
 #include "dhcpd-pxe/dhcpd.h"
 
@@ -89,8 +90,10 @@ dhcpd_nofree(struct dhcpd *d, uint8_t type, const char *mac, const char *nf)
 
 bool
 dhcpd_answer(struct dhcpd *d, const uint8_t *pkt, size_t len,
-    const struct netif *nf, uint32_t src, struct dhcpd_out *o)
+    const struct netif *nf, const struct dhcpd_from *from,
+    struct dhcpd_out *o)
 {
+	uint32_t src = from->ip;
 	struct dhcp_server srv;
 	struct dhcp_msg m;
 	const char *why;
@@ -107,7 +110,18 @@ dhcpd_answer(struct dhcpd *d, const uint8_t *pkt, size_t len,
 	srv.leases = &d->leases;
 	srv.ifaddr = nf->addr;
 	srv.now = time(NULL);
-	dhcp_reply(&srv, &m, &o->r);
+	if (d->conf.proxy != DC_PROXY_OFF)
+		dhcp_proxy(&srv, &m, from->bs, &o->r);
+	else if (!from->bs)
+		dhcp_reply(&srv, &m, &o->r);
+	else {	/* proxy-dhcp turned off by a reload */
+		memset(&o->r, 0, offsetof(struct dhcp_result, pkt));
+		o->r.why = "port 4011: proxy-dhcp is off";
+	}
+	if (o->r.dest == DHCP_DST_PEER) {	/* back where it came from */
+		o->r.dst_ip = src;
+		o->r.dst_port = from->port;
+	}
 	mac_ntoa(m.chaddr, mac);
 	if (o->r.commit && leasedb_add(&d->db, &o->r.lease) == -1) {
 		log_warnx("%s from %s: out of memory", dhcp_type_name(m.type),
@@ -145,6 +159,7 @@ dhcpd_ping_act(struct dhcpd *d, const struct dhcp_ping_event *ev,
 {
 	const struct dhcp_ping *p = &ev->held;
 	const struct netif *nf;
+	struct dhcpd_from from;
 	struct lease *l;
 	char a[IP4_STRLEN], mac[MAC_STRLEN];
 
@@ -155,10 +170,13 @@ dhcpd_ping_act(struct dhcpd *d, const struct dhcp_ping_event *ev,
 		    time(NULL))) == NULL || leasedb_add(&d->db, l) == -1)
 			log_warnx("%s: abandon: out of memory", a);
 	}
+	from.ip = p->src;
+	from.port = DHCP_CLIENT_PORT;
+	from.bs = false;
 	nf = netio_if(&d->io, p->ifindex);
 	if (nf == NULL || nf->addr == 0)
 		return 0;	/* the interface went away (SIGHUP) */
-	return dhcpd_answer(d, p->req, p->len, nf, p->src, o) ? 1 : 0;
+	return dhcpd_answer(d, p->req, p->len, nf, &from, o) ? 1 : 0;
 }
 
 /* Sends the replies that bind a lease (commits) or those that do not. */
@@ -190,31 +208,44 @@ dhcpd_loop(struct dhcpd *d, volatile sig_atomic_t *hup,
 	static struct dhcpd_out out[DHCPD_BATCH];
 	static struct dhcp_ping_event ev;	/* 1.5 kB: not on the stack */
 	uint8_t pkt[DHCP_MAX_LEN];
-	struct pollfd pfd[2] = {
+	struct pollfd pfd[3] = {
 		{ .fd = d->io.udp, .events = POLLIN },
 		{ .fd = d->icmp, .events = POLLIN },	/* -1: ignored */
+		{ .fd = d->io.bs, .events = POLLIN },	/* -1: ignored */
 	};
 	const struct netif *nf;
-	uint32_t src;
+	struct dhcpd_from from = { 0 };
 	size_t n;
 	ssize_t len = 0;
 
 	while (!*term) {
 		if (*hup)
 			reload(d);
-		if (poll(pfd, 2, dhcp_ping_timeout(&d->pings, mono_ms())) ==
+		if (poll(pfd, 3, dhcp_ping_timeout(&d->pings, mono_ms())) ==
 		    -1) {
 			if (errno != EINTR)
 				fatal("poll");
 			continue;
 		}
 		n = 0;
-		while (n < DHCPD_BATCH && (len = netio_recv(&d->io, pkt,
-		    sizeof(pkt), &nf, &src)) > 0)
-			if (dhcpd_answer(d, pkt, (size_t)len, nf, src, &out[n]))
+		while (n < DHCPD_BATCH && (len = netio_recv(&d->io, d->io.udp,
+		    pkt, sizeof(pkt), &nf, &from.ip, &from.port)) > 0)
+			if (dhcpd_answer(d, pkt, (size_t)len, nf, &from,
+			    &out[n]))
 				n++;
 		if (len == -1)
 			log_warn("recvmsg");
+		/* Port 4011 (proxy mode): PXE's boot server requests. */
+		from.bs = true;
+		while (d->io.bs != -1 && n < DHCPD_BATCH && (len =
+		    netio_recv(&d->io, d->io.bs, pkt, sizeof(pkt), &nf,
+		    &from.ip, &from.port)) > 0)
+			if (dhcpd_answer(d, pkt, (size_t)len, nf, &from,
+			    &out[n]))
+				n++;
+		from.bs = false;
+		if (len == -1)
+			log_warn("recvmsg (port %d)", DHCP_PXE_BS_PORT);
 		/* Offers held by a ping: echo replies, then expired waits. */
 		while (n < DHCPD_BATCH && dhcpd_ping_recv(d, &ev))
 			n += dhcpd_ping_act(d, &ev, &out[n]);

@@ -29,6 +29,10 @@
 #                    in.tftpd and nginx cache; implies HTTP (PROFILE=http
 #                    unless mixed or uefi-http)
 #   SERVER=suite     or dnsmasq (Debian's dnsmasq-base serves the same files)
+#   DHCP=suite       or proxy: the site's DHCP server (dnsmasq-base on
+#                    another host of the link) hands out the addresses,
+#                    dhcpd-pxe in proxy mode (etc/dhcpd-proxy.conf) only
+#                    the boot answers; PROFILE bios, e1000 or uefi
 #   STAY=1           nodes stay up (a shell on the serial console) until
 #                    Ctrl-C, instead of powering off once up
 #   KEXEC=1          once up, each node reboots with netkexec into the entry
@@ -48,6 +52,14 @@ SERVER=${SERVER:-suite}
 TIMEOUT=${TIMEOUT:-120}
 PARALLEL=${PARALLEL:-1}
 RACK=${RACK:-}
+DHCP=${DHCP:-suite}
+case $DHCP/$SERVER/$PROFILE in
+suite/*) ;;
+proxy/suite/bios|proxy/suite/e1000|proxy/suite/uefi) ;;
+proxy/*) nb_fail "DHCP=proxy: with SERVER=suite and PROFILE bios, e1000" \
+    "or uefi" ;;
+*) nb_fail "DHCP=$DHCP: suite or proxy" ;;
+esac
 [ -z "$RACK" ] || [ "$PROFILE" = mixed ] || [ "$PROFILE" = uefi-http ] ||
     PROFILE=http
 case $NODES in
@@ -72,7 +84,9 @@ lab_kernel
 lab_log "kernel $LAB_KREL"
 lab_nodes "$NODES"
 export LAB_NIC=virtio-net-pci LAB_UEFI_NODES='' LAB_EDK2PXE_NODES='' \
-    LAB_HTTPBOOT_NODES='' LAB_HTTP='' LAB_SECBOOT='' LAB_SECBOOT_NODES=''
+    LAB_HTTPBOOT_NODES='' LAB_HTTP='' LAB_SECBOOT='' LAB_SECBOOT_NODES='' \
+    LAB_PROXY=''
+[ "$DHCP" = proxy ] && LAB_PROXY=1
 i=1
 while [ "$i" -le "$NODES" ]; do
 	case $PROFILE in
@@ -120,6 +134,7 @@ lab_log "pxecfg-gen wrote $(ls "$tftp/pxelinux.cfg" | wc -l) files in $tftp/pxel
 lab_net
 [ -z "${LAB_RACK_NODES:-}" ] || lab_rack_net
 lab_power
+[ -z "$LAB_PROXY" ] || lab_site_dhcp
 if [ "$SERVER" = dnsmasq ]; then
 	lab_serve_dnsmasq "$tftp"
 	log=
@@ -138,6 +153,7 @@ if [ -n "${LAB_RACK_NODES:-}" ]; then
 	lab_log "rack: $LAB_RACK_NODES on 198.51.100.0/24, through dhcrelay;" \
 	    "helper: in.tftpd and an nginx cache of the server"
 fi
+[ -z "$LAB_PROXY" ] || LAB_DHCP="site dnsmasq (addresses) + $LAB_DHCP (proxy)"
 lab_log "server: DHCP $LAB_DHCP, TFTP $LAB_TFTP${LAB_HTTPD:+, HTTP $LAB_HTTPD}," \
     "radvd, wolshim on br0"
 lab_log "waking $NODES node(s), $PARALLEL at once, profile $PROFILE" \

@@ -129,10 +129,11 @@ lab_net() {
 	lab_radvd
 }
 
-# lab_capture NS IF DIR: DHCP and TFTP requests on IF into DIR/capture.txt
+# lab_capture NS IF DIR: DHCP (and PXE's port 4011) and TFTP requests on
+# IF into DIR/capture.txt
 lab_capture() {
 	nb_spawn "$1" tcpdump -tt -n -e -v -l -i "$2" -U \
-	    'udp port 67 or udp port 68 or udp port 69' \
+	    'udp port 67 or udp port 68 or udp port 69 or udp port 4011' \
 	    > "$3/capture.txt" 2> "$3/tcpdump.err"
 	nb_wait 10 grep -qs 'listening on' "$3/tcpdump.err" ||
 	    nb_fail "tcpdump on $2 did not start"

@@ -21,7 +21,9 @@
 # Both serve only the hosts in ethers ("deny unknown-clients").  With
 # LAB_HTTP=1, dhcpd.conf is the shipped etc/dhcpd-http.conf (iPXE, then
 # HTTP) and pxecfg-gen writes iPXE scripts with http:// URLs as well; with
-# LAB_SECBOOT=1 it is etc/dhcpd-secureboot.conf (shim for UEFI).
+# LAB_SECBOOT=1 it is etc/dhcpd-secureboot.conf (shim for UEFI); with
+# LAB_PROXY=1 etc/dhcpd-proxy.conf (proxyDHCP), beside the site's own DHCP
+# server (lab_site_dhcp), which hands out the addresses.
 # pxecfg-gen writes GRUB's files too (--grub), for shim and GRUB.
 
 LAB_SERVER_PIDS=
@@ -41,6 +43,10 @@ lab_image() {
 # from ethers could get an address but must not); the BIOS boot file by
 # default and syslinux.efi for x86-64 UEFI (option 93 = 7).
 lab_dhcpd_conf() {
+	if [ -n "${LAB_PROXY:-}" ]; then
+		lab_dhcpd_sample "$LAB_TOP/etc/dhcpd-proxy.conf"
+		return
+	fi
 	if [ -n "${LAB_SECBOOT:-}" ]; then
 		lab_dhcpd_sample "$LAB_TOP/etc/dhcpd-secureboot.conf"
 		return
@@ -204,6 +210,33 @@ lab_one_node() {
 	lab_configs "$LAB_TFTPBOOT" "${1:-}"
 	lab_net
 	lab_power
+}
+
+# lab_site_dhcp: the site's DHCP server, which nodeboot does not run:
+# Debian's dnsmasq-base on another host of the link (namespace "site",
+# 192.0.2.2 on br0), handing out addresses and no boot options; the lab's
+# nodes get their /etc/hosts address, any other client one of the range.
+lab_site_dhcp() {
+	_sv=$NB_NS
+	nb_ns site
+	LAB_SITE_NS=$NB_NS
+	NB_NS=$_sv
+	nb_veth "$LAB_NS" site0 "$LAB_SITE_NS" eth0
+	ip -n "$LAB_NS" link set site0 master br0 &&
+	    ip -n "$LAB_SITE_NS" addr add 192.0.2.2/24 dev eth0 ||
+	    nb_fail "the site server's link"
+	# shellcheck disable=SC2046
+	set -- $(awk 'NR == FNR && NF >= 2 && !/^#/ { ip[$2] = $1; next }
+	    NF >= 2 && !/^#/ { printf " --dhcp-host=%s,%s", $1, ip[$2] }' \
+	    "$LAB/etc/hosts" "$LAB/etc/ethers")
+	nb_spawn "$LAB_SITE_NS" dnsmasq -d -C /dev/null --port=0 -i eth0 \
+	    --bind-interfaces --log-dhcp \
+	    --dhcp-range=192.0.2.150,192.0.2.199,255.255.255.0,1h \
+	    --dhcp-leasefile="$LAB_RUN/site.leases" "$@" \
+	    > "$LAB_RUN/site-dhcp.log" 2>&1
+	LAB_SERVER_PIDS="$LAB_SERVER_PIDS $NB_PID"
+	nb_wait 10 grep -qs 'DHCP, IP range' "$LAB_RUN/site-dhcp.log" ||
+	    nb_fail "the site's dnsmasq did not start"
 }
 
 lab_stop_servers() {
