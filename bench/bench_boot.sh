@@ -17,6 +17,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/tests/lib/nb.sh"
 . "$top/lab/lab.sh"
 . "$top/lab/serve.sh"
+. "$top/bench/boot_lib.sh"
 reps=${BENCH_BOOTS:-3}
 load=${BENCH_LOAD:-2}
 nb_init
@@ -26,16 +27,6 @@ lab_one_node nbpoweroff
 tftp=$LAB_TFTPBOOT
 mac=$(lab_mac 1)
 
-
-# power_cycle WHAT: powers node1 on and waits until it powers off
-power_cycle() {
-	_exits=$(grep -c " exit $mac " "$LAB_RUN/power.log")
-	lab_power_on "$mac" node1
-	nb_wait 200 lab_exited_more "$mac" "$_exits" ||
-	    nb_fail "$1: node1 did not power off"
-	lab_stop_servers
-	kill -0 "$LAB_POWER_PID" || nb_fail "the power shim died"
-}
 
 # boot SERVER [TAG]: one power-on of node1, its phases appended to
 # $NB_TMP/SERVER (or SERVER-TAG)
@@ -47,10 +38,8 @@ boot() {
 	fi
 	echo "$LAB_DHCP" > "$NB_TMP/$1.dhcp"
 	_since=$(lab_now)
-	power_cycle "$1"
-	TL_SINCE=$_since TL_FORMAT=tsv sh "$top/lab/timeline.sh" "$LAB_RUN" \
-	    "$LAB/etc/ethers" "$LAB/etc/hosts" >> "$NB_TMP/$1${2:+-$2}"
-	echo "bench_boot: $1 ${2:-}: $(tail -n 1 "$NB_TMP/$1${2:+-$2}")" >&2
+	bl_power_cycle "$1"
+	bl_record "$1${2:+-$2}" "$_since"
 }
 
 # kexec_boot: node1 boots through the suite, reports up, reboots with
@@ -59,7 +48,7 @@ boot() {
 kexec_boot() {
 	lab_serve_suite "$tftp"
 	_ups=$(grep -c " nodeboot-up node1 " "$LAB_RUN/reports.txt")
-	power_cycle kexec
+	bl_power_cycle kexec
 	_on=$(awk -v m="$mac" '$2 == "start" && $3 == m { t = $1 } END { print t }' \
 	    "$LAB_RUN/power.log")
 	awk -v n="$_ups" -v on="$_on" '$2 == "nodeboot-up" && $3 == "node1" &&
@@ -109,22 +98,7 @@ echo "\`sh bench/bench_boot.sh\` (BENCH_BOOTS=$reps boots per server, alternatin
 echo "qemu TCG, SeaBIOS + iPXE, virtio-net, Debian kernel $LAB_KREL, mkrootfs image;"
 echo "the suite's DHCP: $dhcp). Seconds, medians; ratio = suite / dnsmasq."
 echo
-# phases SUFFIX: the table of phases from $NB_TMP/suite$SUFFIX and
-# dnsmasq$SUFFIX
-phases() {
-	echo "| phase | suite | dnsmasq | ratio |"
-	echo "|---|---:|---:|---:|"
-	col=2
-	for ph in firmware offer dhcp pxelinux kernel initrd+up total; do
-		s=$(nb_median "$col" "$NB_TMP/suite$1")
-		d=$(nb_median "$col" "$NB_TMP/dnsmasq$1")
-		r=$(echo "$s $d" | awk '$1 != "-" && $2 != "-" && $2 > 0 {
-		    printf "%.2f", $1 / $2; exit } { print "-" }')
-		echo "| $ph | $s | $d | $r |"
-		col=$((col + 1))
-	done
-}
-phases ""
+bl_phases suite dnsmasq
 
 echo
 echo "### A reboot with netkexec beside a cold boot"
@@ -151,5 +125,5 @@ if [ "$load" -gt 0 ]; then
 	echo "the $(nproc) cores while the node boots $reps times through each"
 	echo "server, alternating. Seconds, medians."
 	echo
-	phases -load
+	bl_phases suite dnsmasq -load
 fi

@@ -216,6 +216,7 @@ lab_one_node() {
 # Debian's dnsmasq-base on another host of the link (namespace "site",
 # 192.0.2.2 on br0), handing out addresses and no boot options; the lab's
 # nodes get their /etc/hosts address, any other client one of the range.
+# lab_stop_servers leaves it running: it is not the lab's server.
 lab_site_dhcp() {
 	_sv=$NB_NS
 	nb_ns site
@@ -234,7 +235,6 @@ lab_site_dhcp() {
 	    --dhcp-range=192.0.2.150,192.0.2.199,255.255.255.0,1h \
 	    --dhcp-leasefile="$LAB_RUN/site.leases" "$@" \
 	    > "$LAB_RUN/site-dhcp.log" 2>&1
-	LAB_SERVER_PIDS="$LAB_SERVER_PIDS $NB_PID"
 	nb_wait 10 grep -qs 'DHCP, IP range' "$LAB_RUN/site-dhcp.log" ||
 	    nb_fail "the site's dnsmasq did not start"
 }
