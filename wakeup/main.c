@@ -98,7 +98,8 @@ usage(FILE *f)
 "  --bmc F          inventory: \"node ipmi|redfish address user\" or\n"
 "                   \"node wol\" per line; every node must be in it\n"
 "  --credentials F  \"node|address|user password\" per line, readable by\n"
-"                   its owner (root) only (default %s)\n"
+"                   its owner (root) only\n"
+"                   (default %s)\n"
 "  --status         power state of the nodes (all of the inventory)\n"
 "  --off            power them off\n"
 "  -v               progress detail; -V, --version; --help\n"
@@ -346,7 +347,16 @@ main(int argc, char *argv[])
 	if (w.parallel > 0)
 		return seq_run(&w);
 	for (i = 0; i < w.nt; i++)
-		if (power_on(&w, i, &how) != POWER_SENT)
-			status = w.be != NULL ? EX_UNAVAILABLE : EX_OSERR;
+		switch (power_on(&w, i, &how)) {
+		case POWER_SEND_FAILED:
+			status = EX_OSERR;
+			break;
+		case POWER_GAVE_UP:
+			status = EX_UNAVAILABLE;
+			break;
+		case POWER_SENT:
+			if (w.be != NULL)
+				log_info("%s: %s", w.t[i].name, how);
+		}
 	return status;
 }

@@ -3,8 +3,8 @@
  * The sequencer's shell: clock, signals, the transfer log and the
  * terminal.  wol_sched decides; this file powers the nodes it asks for
  * (a magic packet, or a BMC: bmc.c), feeds it the log lines, sleeps until
- * its next deadline (or the next log check), and reports: one line per event, a status line redrawn on a
- * terminal, and a summary on stdout.
+ * its next deadline (or the next log check), and reports: one line per
+ * event, a status line redrawn on a terminal, and a summary on stdout.
  */
 #include <errno.h>
 #include <poll.h>
@@ -195,7 +195,7 @@ on_http_line(const char *line, size_t len, void *arg)
 
 /* Powers node i on as the plan says, and reports it. */
 static void
-power(struct seq *q, size_t i, int64_t now)
+power(struct seq *q, size_t i)
 {
 	const char *how;
 
@@ -205,7 +205,7 @@ power(struct seq *q, size_t i, int64_t now)
 		    "delay still runs");
 		return;
 	case POWER_GAVE_UP:
-		wol_sched_fail(&q->s, i, now);
+		wol_sched_fail(&q->s, i, mono_ms());
 		event(q, i, "FAILED: its BMC did not answer");
 		return;
 	case POWER_SENT:
@@ -234,7 +234,7 @@ step(struct seq *q)
 		pace_event(q);
 		switch (a.act) {
 		case WA_SEND:
-			power(q, a.node, now);
+			power(q, a.node);
 			/* A BMC takes its time: the plan goes on from now. */
 			now = mono_ms();
 			continue;

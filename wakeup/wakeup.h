@@ -16,7 +16,7 @@
 #include "common/ethers.h"
 #include "common/hosts.h"
 #include "pxeconf/pxeconf.h"
-#include "bmc_inv.h"
+#include "bmc_cmd.h"
 #include "wol_packet.h"
 #include "wol_target.h"
 #include "wol_xferlog.h"
@@ -99,6 +99,16 @@ enum power_res power_on(struct wakeup *, size_t i, const char **how);
 /* "magic packet" or "power-on": what power_on() does to target i. */
 const char *power_unit(const struct wakeup *, size_t i);
 int	bmc_table(struct wakeup *, int argc, char *argv[]);
+
+/*
+ * bmc_run.c: exits unless prog is in PATH (naming its Debian package);
+ * runs op on e with its password from c, tried up to 3 times: 0 with the
+ * client's output in out, or -1 after a warning per failed try (a status
+ * without a power state in its answer fails too).
+ */
+void	bmc_need(const char *prog, const char *pkg);
+int	bmc_try(const struct bmc_creds *c, const struct bmc_ent *e,
+	    enum bmc_op op, char *out, size_t outsz);
 
 /* nodes.c: fills w->t (and w->bootfile with a log) from argv; exits on error. */
 void	nodes_load(struct wakeup *, int argc, char *argv[]);

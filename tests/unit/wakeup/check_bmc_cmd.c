@@ -42,7 +42,8 @@ joined(const struct bmc_ent *e, enum bmc_op op)
 			ck_assert_str_ne(av[i], "-P");
 		ck_assert_str_ne(av[i], "-p");
 		ck_assert_ptr_null(strstr(av[i], "--password"));
-		ck_assert_str_ne(av[i], "-E");		/* not the environment */
+		/* nor the environment (ipmitool -E) */
+		ck_assert_str_ne(av[i], "-E");
 		if (i > 0)
 			strlcat(buf, " ", sizeof(buf));
 		strlcat(buf, av[i], sizeof(buf));
