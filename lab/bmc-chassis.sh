@@ -9,6 +9,7 @@
 # Power on starts lab/node.sh (qemu) in the background, power off stops it;
 # the state is whether that qemu runs.  Every call goes to LAB/run/bmc.log:
 #   EPOCH NAME set boot pxe | start MAC boot=pxe | stop MAC | get power
+# and each start to LAB/run/power.log as the WoL power shim writes it.
 set -u
 lab=$1
 name=$2
@@ -36,6 +37,8 @@ power_on() {
 	setsid sh "$top/lab/node.sh" "$lab" "$mac" \
 	    > "$lab/run/$name.qemu.log" 2>&1 < /dev/null &
 	echo $! > "$pidf"
+	# The lab's power log, in the power shim's format (lab/timeline.sh).
+	echo "$(date +%s.%N | cut -c1-14) start $mac pid $!" >> "$lab/run/power.log"
 }
 
 # TERM, then KILL after 5 s; a power cycle reads the state 1 s after this.
