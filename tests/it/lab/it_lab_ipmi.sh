@@ -5,11 +5,12 @@
 # OpenIPMI's ipmi_sim on the lab network (lab/bmc.sh), driven by wakeup
 # through ipmitool -I lanplus; power on starts the node's qemu.
 #  - bad input powers nothing: a malformed inventory line (file:line), a
-#    credentials file others can read;
+#    credentials file others can read, no ipmitool in PATH;
 #  - wakeup --sequential sets a one-time PXE boot and powers node1, waits
 #    for its last boot file in in.tftpd's transfer log, gives up on node3
 #    (a BMC address nobody serves) after its tries, then powers node2;
-#    both boot to /init and report up;
+#    both boot to /init and report up; no ipmitool command line seen
+#    while it runs holds the password;
 #  - wakeup --status shows them on, as ipmitool asked directly says;
 #  - wakeup --off powers them off: their qemu processes are gone.
 
@@ -75,12 +76,44 @@ grep -q 'mode 644, owner 0: credentials must be readable by their owner (root) o
 nothing_powered "world-readable credentials"
 nb_ok "a credentials file others can read is refused, nothing powered"
 
+ip netns exec "$LAB_NS" env PATH=/nonexistent "$LAB_BIN/wakeup" \
+    -e "$LAB/etc/ethers" --credentials "$cred" --bmc "$inv" node1 \
+    > /dev/null 2> "$NB_TMP/noprog.err"
+rc=$?
+[ "$rc" = 69 ] || nb_fail "no ipmitool in PATH: exit $rc, not 69"
+grep -q 'ipmitool: not found in PATH (Debian package ipmitool); nothing powered' \
+    "$NB_TMP/noprog.err" || nb_fail "no ipmitool: $(cat "$NB_TMP/noprog.err")"
+nothing_powered "no ipmitool"
+nb_ok "without ipmitool in PATH: a clear error, nothing powered"
+
 # --- the sequence ---------------------------------------------------------
+# Every 0.1 s (at most 3000 times), the command lines of every ipmitool
+# running: the password must be in none.
+cmdlines() {
+	_n=0
+	while [ "$_n" -lt 3000 ]; do
+		for _c in /proc/[0-9]*/cmdline; do
+			tr '\0' ' ' < "$_c" 2>/dev/null | grep '^ipmitool ' &&
+			    echo
+		done
+		sleep 0.1
+		_n=$((_n + 1))
+	done
+}
+nb_bg cmdlines > "$NB_TMP/cmdlines" 2>/dev/null
+sampler=$NB_PID
 printf 'node1\nnode3\nnode2\n' > "$NB_TMP/order"
 LAB_T0=$(lab_now)
 wakeup -s -t 300 -r 0 -l "$LAB_RUN/xfer.log" --bmc "$inv" -f "$NB_TMP/order" \
     > "$NB_TMP/seq.out" 2> "$NB_TMP/seq.err"
 rc=$?
+nb_stop "$sampler"
+grep -q -- '-U admin -f /dev/fd/3 power status' "$NB_TMP/cmdlines" ||
+    nb_fail "no ipmitool command line seen: $(head -3 "$NB_TMP/cmdlines")"
+grep -q -- "$LAB_BMC_PASS" "$NB_TMP/cmdlines" &&
+    nb_fail "the password is on an ipmitool command line"
+nb_ok "ipmitool's command lines while wakeup ran (distinct:" \
+    "$(sort -u "$NB_TMP/cmdlines" | grep -c .)) hold no password"
 lab_log "wakeup -s: exit $rc"
 cat "$NB_TMP/seq.err" "$NB_TMP/seq.out"
 [ "$rc" = 69 ] || nb_fail "wakeup -s: exit $rc, not 69 (node3 failed)"
