@@ -41,7 +41,7 @@ set_working_mc 0x20
     allowed_auths_user none md2 md5 straight
     allowed_auths_operator none md2 md5 straight
     allowed_auths_admin none md2 md5 straight
-    guid a123456789abcdefa123456789abcd0$1
+    guid a123456789abcdefa123456789ab$(printf '%04x' "$1")
   endlan
   chassis_control "$LAB_TOP/lab/bmc-chassis.sh $LAB $_name $(lab_mac "$1")"
   user 1 true  ""                ""                user   10 none md2 md5 straight
