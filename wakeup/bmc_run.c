@@ -112,7 +112,7 @@ call(const struct bmc_creds *c, const struct bmc_ent *e, enum bmc_op op,
 {
 	const char *av[BMC_ARGV_MAX];
 	char secret[BMC_SECRET_MAX];
-	int sp[2], op_[2], status;
+	int spipe[2], opipe[2], status;
 	ssize_t slen;
 	pid_t pid;
 
@@ -121,20 +121,20 @@ call(const struct bmc_creds *c, const struct bmc_ent *e, enum bmc_op op,
 	    sizeof(secret))) == -1)
 		fatalx("%s: secret too long", e->name);
 	/* A pipe holds 64 KiB: the secret is written before the fork. */
-	if (pipe2(sp, O_CLOEXEC) == -1 || pipe2(op_, O_CLOEXEC) == -1)
+	if (pipe2(spipe, O_CLOEXEC) == -1 || pipe2(opipe, O_CLOEXEC) == -1)
 		fatal("pipe");
-	if (write_all(sp[1], secret, (size_t)slen) == -1)
+	if (write_all(spipe[1], secret, (size_t)slen) == -1)
 		fatal("secret pipe");
 	explicit_bzero(secret, sizeof(secret));
-	close(sp[1]);
+	close(spipe[1]);
 	if ((pid = fork()) == -1)
 		fatal("fork");
 	if (pid == 0)
-		child(av, sp[0], op_[1]);
-	close(sp[0]);
-	close(op_[1]);
-	collect(op_[0], pid, out, outsz);
-	close(op_[0]);
+		child(av, spipe[0], opipe[1]);
+	close(spipe[0]);
+	close(opipe[1]);
+	collect(opipe[0], pid, out, outsz);
+	close(opipe[0]);
 	while (waitpid(pid, &status, 0) == -1)
 		if (errno != EINTR)
 			fatal("waitpid");
