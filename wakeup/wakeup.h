@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * wakeup's runtime state, created in main.c and passed down (STYLE.md
- * 3.11), and the shell's internal interfaces: sending (send.c), loading
- * the nodes (nodes.c), following the transfer log (logtail.c) and running
- * the sequence (seq.c).
+ * 3.11), and the shell's internal interfaces: sending (send.c), the power
+ * back ends and their BMC clients (bmc.c, bmc_run.c), loading the nodes
+ * (nodes.c), following the transfer log (logtail.c) and running the
+ * sequence (seq.c).
  */
 #ifndef WAKEUP_H
 #define WAKEUP_H
