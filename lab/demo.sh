@@ -38,6 +38,10 @@
 #   KEXEC=1          once up, each node reboots with netkexec into the entry
 #                    it booted (no firmware) and reports up a second time
 #   TIMEOUT=120      seconds per node
+#   POWER=wol        or ipmi: each node has a BMC (OpenIPMI's ipmi_sim,
+#                    lab/bmc.sh) and wakeup --bmc powers it through ipmitool
+#                    (one-time PXE boot, power on) instead of a magic packet;
+#                    the power states are shown at the end (wakeup --status)
 
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -45,6 +49,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/lab/lab.sh"
 . "$top/lab/serve.sh"
 . "$top/lab/rack.sh"
+. "$top/lab/bmc.sh"
 
 NODES=${NODES:-4}
 PROFILE=${PROFILE:-bios}
@@ -60,6 +65,7 @@ proxy/*) nb_fail "DHCP=proxy: with SERVER=suite and PROFILE bios, e1000" \
     "or uefi" ;;
 *) nb_fail "DHCP=$DHCP: suite or proxy" ;;
 esac
+POWER=${POWER:-wol}
 [ -z "$RACK" ] || [ "$PROFILE" = mixed ] || [ "$PROFILE" = uefi-http ] ||
     PROFILE=http
 case $NODES in
@@ -71,6 +77,12 @@ auto|auto:*) [ "$SERVER" = dnsmasq ] &&
 ''|*[!0-9]*) nb_fail "PARALLEL=$PARALLEL: a number or auto" ;;
 esac
 [ "$NODES" -ge 1 ] && [ "$NODES" -le 99 ] || nb_fail "NODES: 1 to 99"
+case $POWER in
+wol) ;;
+ipmi) [ "$NODES" -le 79 ] || nb_fail "POWER=ipmi: NODES 1 to 79 (BMCs at" \
+	"192.0.2.21..99, below the nodes' addresses)" ;;
+*) nb_fail "POWER=$POWER: wol or ipmi" ;;
+esac
 
 nb_init
 lab_init "$top"
@@ -133,7 +145,14 @@ lab_log "pxecfg-gen wrote $(ls "$tftp/pxelinux.cfg" | wc -l) files in $tftp/pxel
 
 lab_net
 [ -z "${LAB_RACK_NODES:-}" ] || lab_rack_net
-lab_power
+if [ "$POWER" = ipmi ]; then
+	lab_bmc "$NODES"
+	power="--bmc $LAB/etc/bmc.conf --credentials $LAB/etc/bmc-credentials"
+	lab_log "BMCs: ipmi_sim for each node at 192.0.2.21.. on br0"
+else
+	lab_power
+	power="-i br0"
+fi
 [ -z "$LAB_PROXY" ] || lab_site_dhcp
 if [ "$SERVER" = dnsmasq ]; then
 	lab_serve_dnsmasq "$tftp"
@@ -155,12 +174,12 @@ if [ -n "${LAB_RACK_NODES:-}" ]; then
 fi
 [ -z "$LAB_PROXY" ] || LAB_DHCP="site dnsmasq (addresses) + $LAB_DHCP (proxy)"
 lab_log "server: DHCP $LAB_DHCP, TFTP $LAB_TFTP${LAB_HTTPD:+, HTTP $LAB_HTTPD}," \
-    "radvd, wolshim on br0"
+    "radvd, $([ "$POWER" = ipmi ] && echo "a BMC per node" || echo "wolshim") on br0"
 lab_log "waking $NODES node(s), $PARALLEL at once, profile $PROFILE" \
     "(consoles: $LAB_RUN/*.console)"
 
 # shellcheck disable=SC2086
-ip netns exec "$LAB_NS" "$LAB_BIN/wakeup" -P "$PARALLEL" -i br0 -e "$LAB/etc/ethers" \
+ip netns exec "$LAB_NS" "$LAB_BIN/wakeup" -P "$PARALLEL" $power -e "$LAB/etc/ethers" \
     --hosts "$LAB/etc/hosts" --tftpboot "$tftp" -t "$TIMEOUT" -d 20 $log \
     -a 2>&1 | tee "$LAB_RUN/wakeup.log"
 
@@ -175,6 +194,11 @@ while [ "$i" -le "$NODES" ]; do
 	fi
 	i=$((i + 1))
 done
+if [ "$POWER" = ipmi ]; then
+	lab_log "power states, as the BMCs say (wakeup --status):"
+	ip netns exec "$LAB_NS" "$LAB_BIN/wakeup" --bmc "$LAB/etc/bmc.conf" \
+	    --credentials "$LAB/etc/bmc-credentials" --status
+fi
 echo
 echo "## Per-node timeline (seconds; SERVER=$SERVER, PROFILE=$PROFILE," \
     "PARALLEL=$PARALLEL)"

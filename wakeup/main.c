@@ -2,9 +2,10 @@
 /*
  * wakeup: ether-wake compatible Wake-on-LAN, and a sequencer that wakes a
  * cluster a few nodes at a time, watching in.tftpd's transfer log for each
- * node's last boot file.  This file reads the options, opens the socket
- * while privileged, drops every capability, loads the nodes and hands over
- * to a single shot (ether-wake) or to the sequencer (seq.c).
+ * node's last boot file; nodes with a BMC are powered through it instead
+ * (bmc.c).  This file reads the options, opens the socket while
+ * privileged, drops every capability, loads the nodes and hands over to a
+ * single shot (ether-wake), the sequencer (seq.c) or --status/--off.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -24,7 +25,7 @@
 
 enum {
 	OPT_UDP = 256, OPT_PORT, OPT_TO, OPT_HOSTS, OPT_TFTPBOOT, OPT_HELP,
-	OPT_HTTPLOG
+	OPT_HTTPLOG, OPT_BMC, OPT_CREDS, OPT_OFF, OPT_STATUS
 };
 
 static const struct option longopts[] = {
@@ -43,6 +44,10 @@ static const struct option longopts[] = {
 	{ "timeout",	required_argument,	NULL, 't' },
 	{ "retries",	required_argument,	NULL, 'r' },
 	{ "delay",	required_argument,	NULL, 'd' },
+	{ "bmc",	required_argument,	NULL, OPT_BMC },
+	{ "credentials", required_argument,	NULL, OPT_CREDS },
+	{ "off",	no_argument,		NULL, OPT_OFF },
+	{ "status",	no_argument,		NULL, OPT_STATUS },
 	{ "help",	no_argument,		NULL, OPT_HELP },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ NULL,		0,			NULL, 0 }
@@ -55,7 +60,8 @@ usage(FILE *f)
 "usage: %s [-bDV] [-i ifname] [-p password] [-e ethers] target...\n"
 "       %s --udp [--port n] [--to address] [-bD] [-p password] target...\n"
 "       %s -s | -P n | -P auto[:n] [-a | -f file | target...] [-l log]\n"
-"              [--http-log log] [options]\n"
+"              [--http-log log] [--bmc file] [options]\n"
+"       %s --bmc file --status | --off [node...]\n"
 "\n"
 "Sends Wake-on-LAN magic packets the way ether-wake does.  A target is a\n"
 "MAC address or a name from the ethers file.\n"
@@ -87,12 +93,22 @@ usage(FILE *f)
 "  -t, --timeout s  per magic packet, with a log (default 120)\n"
 "  -r, --retries n  magic packets resent before a node fails (default 1)\n"
 "  -d, --delay s    without a log: time between wakes (default 10)\n"
+"\n"
+"Power back ends (wol, ipmi, redfish), per node:\n"
+"  --bmc F          inventory: \"node ipmi|redfish address user\" or\n"
+"                   \"node wol\" per line; every node must be in it\n"
+"  --credentials F  \"node|address|user password\" per line, readable by\n"
+"                   its owner (root) only\n"
+"                   (default %s)\n"
+"  --status         power state of the nodes (all of the inventory)\n"
+"  --off            power them off\n"
 "  -v               progress detail; -V, --version; --help\n"
 "\n"
 "Exit: 0 all sent (and booted), 64 usage, 65 bad data, 69 a node failed,\n"
 "71 system error, 77 no permission, 78 bad configuration.\n",
-	    getprogname(), getprogname(), getprogname(), WAKEUP_IFACE,
-	    WAKEUP_ETHERS, WAKEUP_AUTO_MAX, WAKEUP_TFTPBOOT, WAKEUP_HOSTS);
+	    getprogname(), getprogname(), getprogname(), getprogname(),
+	    WAKEUP_IFACE, WAKEUP_ETHERS, WAKEUP_AUTO_MAX, WAKEUP_TFTPBOOT,
+	    WAKEUP_HOSTS, WAKEUP_CREDS);
 }
 
 static void __attribute__((__format__(printf, 1, 2), __noreturn__))
@@ -177,6 +193,18 @@ long_opt(struct wakeup *w, int c)
 			bad_usage("--http-log: at most %d", WAKEUP_HTTPLOGS);
 		w->http_log_path[w->nhttplog++] = optarg;
 		break;
+	case OPT_BMC:
+		w->bmc_path = optarg;
+		break;
+	case OPT_CREDS:
+		w->cred_path = optarg;
+		break;
+	case OPT_OFF:
+		w->off = true;
+		break;
+	case OPT_STATUS:
+		w->status = true;
+		break;
 	case OPT_HELP:
 		usage(stdout);
 		exit(EX_OK);
@@ -257,6 +285,12 @@ parse_opts(struct wakeup *w, int argc, char *argv[])
 static void
 check_opts(const struct wakeup *w, int nargs)
 {
+	if ((w->off || w->status) && (w->bmc_path == NULL || w->off ==
+	    w->status || w->parallel > 0 || w->all || w->nodes_file != NULL))
+		bad_usage("--status or --off (one) goes with --bmc and node "
+		    "names only");
+	if (w->off || w->status)
+		return;
 	if (w->udp && w->iface != NULL)
 		bad_usage("-i sends raw frames; --udp, --port and --to send "
 		    "UDP");
@@ -283,9 +317,10 @@ main(int argc, char *argv[])
 		.ethers_path = WAKEUP_ETHERS, .hosts_path = WAKEUP_HOSTS,
 		.tftpboot = WAKEUP_TFTPBOOT, .port = 9, .to = 0xffffffff,
 		.retries = 1, .timeout_ms = 120000, .delay_ms = 10000,
-		.fd = -1
+		.fd = -1, .cred_path = WAKEUP_CREDS
 	};
 	const struct priv_spec ps = { 0 };	/* same user, no capability */
+	const char *how;
 	size_t i;
 	int status = EX_OK;
 
@@ -296,15 +331,32 @@ main(int argc, char *argv[])
 	check_opts(&w, argc);
 	if (!w.udp && w.iface == NULL)
 		w.iface = WAKEUP_IFACE;
+	/* An inventory of BMCs only needs no socket, nor the privilege. */
+	if (w.bmc_path != NULL)
+		bmc_load(&w);
 	/* The raw socket needs CAP_NET_RAW: open it, then keep nothing. */
-	send_open(&w);
+	if (w.bmc_path == NULL || w.inv_wol)
+		send_open(&w);
 	priv_drop(&ps);
+	if (w.off || w.status)
+		return bmc_table(&w, argc, argv);
 	/* ethers, hosts, pxelinux.cfg and the log are read without any. */
 	nodes_load(&w, argc, argv);
+	if (w.bmc_path != NULL)
+		bmc_bind(&w);
 	if (w.parallel > 0)
 		return seq_run(&w);
 	for (i = 0; i < w.nt; i++)
-		if (send_magic(&w, w.t[i].mac) == -1)
+		switch (power_on(&w, i, &how)) {
+		case POWER_SEND_FAILED:
 			status = EX_OSERR;
+			break;
+		case POWER_GAVE_UP:
+			status = EX_UNAVAILABLE;
+			break;
+		case POWER_SENT:
+			if (w.be != NULL)
+				log_info("%s: %s", w.t[i].name, how);
+		}
 	return status;
 }

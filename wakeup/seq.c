@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: ISC
 /*
  * The sequencer's shell: clock, signals, the transfer log and the
- * terminal.  wol_sched decides; this file sends the packets it asks for,
- * feeds it the log lines, sleeps until its next deadline (or the next log
- * check), and reports: one line per event, a status line redrawn on a
- * terminal, and a summary on stdout.
+ * terminal.  wol_sched decides; this file powers the nodes it asks for
+ * (a magic packet, or a BMC: bmc.c), feeds it the log lines, sleeps until
+ * its next deadline (or the next log check), and reports: one line per
+ * event, a status line redrawn on a terminal, and a summary on stdout.
  */
 #include <errno.h>
 #include <poll.h>
@@ -172,8 +172,9 @@ on_line(struct seq *q, const char *path, const char *proto,
 	if (i == -1)
 		return;
 	event(q, (size_t)i, "booted: %s served over %s in %.1f s after %u "
-	    "magic packet%s", r.file, proto, (now - q->v[i].first_ms) / 1e3,
-	    q->v[i].sends, q->v[i].sends > 1 ? "s" : "");
+	    "%s%s", r.file, proto, (now - q->v[i].first_ms) / 1e3,
+	    q->v[i].sends, power_unit(q->w, (size_t)i),
+	    q->v[i].sends > 1 ? "s" : "");
 }
 
 static void
@@ -192,6 +193,34 @@ on_http_line(const char *line, size_t len, void *arg)
 	on_line(h->q, h->lt.path, "HTTP", httplog_parse, line, len);
 }
 
+/* Powers node i on as the plan says, and reports it. */
+static void
+power(struct seq *q, size_t i)
+{
+	const char *how;
+
+	switch (power_on(q->w, i, &how)) {
+	case POWER_SEND_FAILED:
+		event(q, i, "send failed; counted as sent, so the timeout or "
+		    "delay still runs");
+		return;
+	case POWER_GAVE_UP:
+		wol_sched_fail(&q->s, i, mono_ms());
+		event(q, i, "FAILED: its BMC did not answer");
+		return;
+	case POWER_SENT:
+		break;
+	}
+	if (q->v[i].sends == 1 && q->s.uselog)
+		event(q, i, "%s; waiting for %s", how, q->w->bootfile[i]);
+	else if (q->v[i].sends == 1)
+		event(q, i, "%s", how);
+	else
+		event(q, i, "not booted after %.1f s: %s again (attempt %u "
+		    "of %u)", q->s.timeout_ms / 1e3, power_unit(q->w, i),
+		    q->v[i].sends, q->s.retries + 1);
+}
+
 /* Does what the plan says until it says wait; false when all is done. */
 static bool
 step(struct seq *q)
@@ -205,23 +234,13 @@ step(struct seq *q)
 		pace_event(q);
 		switch (a.act) {
 		case WA_SEND:
-			if (send_magic(q->w, q->w->t[a.node].mac) == -1)
-				event(q, a.node, "send failed; counted as "
-				    "sent, so the timeout or delay still runs");
-			else if (q->v[a.node].sends == 1 && q->s.uselog)
-				event(q, a.node, "magic packet sent; waiting "
-				    "for %s", q->w->bootfile[a.node]);
-			else if (q->v[a.node].sends == 1)
-				event(q, a.node, "magic packet sent");
-			else
-				event(q, a.node, "not booted after %.1f s: "
-				    "magic packet again (attempt %u of %u)",
-				    q->s.timeout_ms / 1e3, q->v[a.node].sends,
-				    q->s.retries + 1);
+			power(q, a.node);
+			/* A BMC takes its time: the plan goes on from now. */
+			now = mono_ms();
 			continue;
 		case WA_FAIL:
-			event(q, a.node, "FAILED: not booted after %u magic "
-			    "packet%s", q->v[a.node].sends,
+			event(q, a.node, "FAILED: not booted after %u %s%s",
+			    q->v[a.node].sends, power_unit(q->w, a.node),
 			    q->v[a.node].sends > 1 ? "s" : "");
 			continue;
 		case WA_WOKEN:

@@ -108,6 +108,13 @@ wol_sched_next(struct wol_sched *s, int64_t now, struct wol_action *a)
 	a->until = until;
 }
 
+void
+wol_sched_fail(struct wol_sched *s, size_t i, int64_t now)
+{
+	if (i < s->next && s->v[i].state == WN_WAITING)
+		release(s, &s->v[i], WN_FAILED, now);
+}
+
 ssize_t
 wol_sched_xfer(struct wol_sched *s, const struct xferlog_rec *r, int64_t now)
 {

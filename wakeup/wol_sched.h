@@ -82,6 +82,11 @@ int	wol_sched_init(struct wol_sched *, struct wol_snode *v, size_t n,
  */
 void	wol_sched_next(struct wol_sched *, int64_t now, struct wol_action *);
 /*
+ * Node i, waiting, could not be powered at all (its BMC did not answer):
+ * it fails at `now' and its slot goes to the next node.
+ */
+void	wol_sched_fail(struct wol_sched *, size_t i, int64_t now);
+/*
  * A log record at `now': if it is the successful RRQ of a waiting node's
  * last boot file from that node's address, the node is booted and its
  * index returned; otherwise -1.  A pace hears of every record of a

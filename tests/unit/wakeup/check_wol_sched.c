@@ -3,7 +3,8 @@
  * Unit tests for wakeup/wol_sched.c: the sequencer's plan driven by a fake
  * clock and log records.  Sequential and parallel slots, boots freeing a
  * slot, retry then failure without stopping the rest, the delay mode, and
- * records that must not count (wrong address, file, failure, WRQ).
+ * records that must not count (wrong address, file, failure, WRQ), and a
+ * node that could not be powered at all.
  */
 #include <string.h>
 
@@ -206,6 +207,32 @@ START_TEST(test_sched_init_bad)
 }
 END_TEST
 
+/* A node that cannot be powered (its BMC is silent) gives its slot up. */
+START_TEST(test_sched_power_fail)
+{
+	struct wol_sched s;
+	struct xferlog_rec r;
+	const char *errstr;
+
+	setup(2);
+	ck_assert_int_eq(wol_sched_init(&s, nodes, 2, 1, true, 2, 1000, 0,
+	    &errstr), 0);
+	expect(&s, 0, WA_SEND, 0);
+	wol_sched_fail(&s, 0, 5);
+	ck_assert_int_eq(nodes[0].state, WN_FAILED);
+	ck_assert_int_eq(nodes[0].done_ms, 5);
+	wol_sched_fail(&s, 0, 6);		/* not waiting: no change */
+	wol_sched_fail(&s, 1, 6);		/* not woken yet: none */
+	ck_assert_int_eq(nodes[1].state, WN_PENDING);
+	ck_assert_uint_eq(s.busy, 0);
+	expect(&s, 10, WA_SEND, 1);
+	r = rec(IP(12), "rootfs.gz", true);
+	ck_assert_int_eq(wol_sched_xfer(&s, &r, 40), 1);
+	expect(&s, 50, WA_DONE, 0);
+	ck_assert_int_eq(nodes[0].state, WN_FAILED);
+}
+END_TEST
+
 Suite *
 wol_sched_suite(void)
 {
@@ -217,6 +244,7 @@ wol_sched_suite(void)
 	tcase_add_test(tc, test_sched_parallel);
 	tcase_add_test(tc, test_sched_delay);
 	tcase_add_test(tc, test_sched_init_bad);
+	tcase_add_test(tc, test_sched_power_fail);
 	suite_add_tcase(s, tc);
 	return s;
 }
